@@ -10,6 +10,7 @@ export type LockstepErrorCode =
   | 'ERR_CONFIG_RULE_SHADOWED'
   | 'ERR_CONFIG_VERIFY_MODE'
   | 'ERR_CONFIG_COOKIE'
+  | 'ERR_REQUEST_INVALID'
   | 'ERR_INTERNAL';
 
 /**

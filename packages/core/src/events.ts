@@ -1,0 +1,48 @@
+// Structured events with stable reason codes (DESIGN §3.8). Never a token or cookie value.
+import type { RouteAccess, VerifyMode } from './routes/route-rule.js';
+import type { RequestKind } from './request/request-kind.js';
+import type { AnonymousReason, UnavailableCause } from './session/session.js';
+
+/** Auth-server operations an event can name. */
+export type AuthOperation = 'refresh' | 'user' | 'jwks' | 'logout' | 'exchange';
+
+/**
+ * Everything the core decides, as data. `userId` is the token subject (not a secret);
+ * `path` is the canonical request path.
+ */
+export type LockstepEvent =
+  | { readonly type: 'session.verified'; readonly mode: VerifyMode; readonly cached: boolean; readonly userId: string }
+  | { readonly type: 'session.refreshed'; readonly userId: string }
+  /** This request waited for a refresh another request had already started. */
+  | { readonly type: 'session.refresh_joined'; readonly userId: string }
+  /** A spent refresh token was answered with its successor from the cache, without the auth server. */
+  | { readonly type: 'session.successor_replayed'; readonly userId: string }
+  | { readonly type: 'session.signed_out'; readonly reason: AnonymousReason }
+  | { readonly type: 'cookie.malformed'; readonly reason: string }
+  | {
+      readonly type: 'auth.unavailable';
+      readonly operation: AuthOperation;
+      readonly cause: UnavailableCause;
+      readonly status?: number;
+    }
+  | {
+      readonly type: 'route.denied';
+      readonly path: string;
+      readonly access: RouteAccess;
+      readonly requestKind: RequestKind;
+      readonly response: 'redirect' | 'unauthorized' | 'unavailable';
+    }
+  | { readonly type: 'route.malformed'; readonly reason: string };
+
+/** Receives events. It must not throw; a throwing hook is caught and ignored so auth never fails on logging. */
+export type EventHandler = (event: LockstepEvent) => void;
+
+/** Calls the handler, shielding the request from a hook that throws. */
+export function emit(handler: EventHandler | undefined, event: LockstepEvent): void {
+  if (handler === undefined) return;
+  try {
+    handler(event);
+  } catch {
+    // A broken observer must never turn into a failed or unauthenticated request.
+  }
+}

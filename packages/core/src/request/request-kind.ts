@@ -1,0 +1,41 @@
+// Tells a document navigation from a data fetch, so denials render as a redirect or a 401 (DESIGN §3.6).
+
+/**
+ * - `document`: a browser navigation; an unauthenticated one is redirected to the login page.
+ * - `data`: `fetch`/XHR or an API path; it gets 401 JSON it can handle, never an HTML redirect.
+ * - `action`: a framework-internal mutation (e.g. a Next.js Server Action) that must reach its own
+ *   server-side guard instead of being redirected (a 307 would replay its POST at the login page).
+ */
+export type RequestKind = 'document' | 'data' | 'action';
+
+/** Signals an adapter may add from the framework's own knowledge of the request. */
+export interface RequestKindHint {
+  /** The framework knows the kind (e.g. React Router `.data` requests are `data`). */
+  readonly kind?: RequestKind;
+}
+
+/**
+ * Classifies a request. The order matters: the path decides first (an API path is data even when
+ * typed into the address bar), then the Fetch Metadata `Sec-Fetch-Mode` header browsers set and
+ * pages cannot forge, then `Accept` for clients that send no Fetch Metadata.
+ *
+ * @example
+ * classifyRequest(record.headers, false); // 'document' for a plain browser navigation
+ */
+export function classifyRequest(headers: Headers, isApiPath: boolean, hint?: RequestKindHint): RequestKind {
+  if (hint?.kind !== undefined) return hint.kind;
+  if (isApiPath) return 'data';
+  const mode = headers.get('sec-fetch-mode');
+  if (mode === 'navigate') return 'document';
+  if (mode !== null && mode !== '') return 'data';
+  return prefersJson(headers.get('accept')) ? 'data' : 'document';
+}
+
+/** True when the client asks for JSON and not for HTML (`Accept: application/json`, `*+json`). */
+function prefersJson(accept: string | null): boolean {
+  if (accept === null) return false;
+  const types = accept.split(',').map((part) => (part.split(';')[0] ?? '').trim().toLowerCase());
+  const json = types.some((type) => type === 'application/json' || type.endsWith('+json'));
+  const html = types.some((type) => type === 'text/html' || type === 'application/xhtml+xml');
+  return json && !html;
+}

@@ -1,0 +1,67 @@
+// The provider-neutral session and verified-auth types every outcome speaks in.
+import type { VerifyMode } from '../routes/route-rule.js';
+
+/** The signed-in user as far as the core needs it; providers keep their full user object in `raw`. */
+export interface SessionUser {
+  readonly id: string;
+  readonly email?: string;
+  readonly role?: string;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** A session as stored in the auth cookies: opaque tokens plus the access token's expiry. */
+export interface Session {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  /** Access-token expiry, Unix seconds. */
+  readonly expiresAt: number;
+  readonly user: SessionUser | null;
+}
+
+/** Access-token claims after verification (or as decoded, in `session` mode). */
+export interface SessionClaims {
+  readonly sub: string;
+  readonly exp: number;
+  readonly iat?: number;
+  readonly iss?: string;
+  readonly aud?: string | readonly string[];
+  readonly role?: string;
+  readonly email?: string;
+  readonly session_id?: string;
+  readonly [claim: string]: unknown;
+}
+
+/** Why a user is not signed in. Stable strings: they appear in events and 401 bodies. */
+export type AnonymousReason =
+  | 'no_session'
+  | 'malformed_cookie'
+  | 'invalid_token'
+  | 'refresh_token_not_found'
+  | 'refresh_token_already_used'
+  | 'session_expired'
+  | 'session_not_found'
+  | 'user_banned'
+  | 'user_not_found'
+  | 'invalid_grant'
+  | 'signed_out';
+
+/**
+ * What the code after the middleware may rely on. `unavailable` means the auth server could not
+ * be reached and the token could not be renewed: the cookies are kept and the user is not
+ * signed out, but nothing may be authorized on the strength of this request.
+ */
+export type AuthState =
+  | { readonly kind: 'anonymous'; readonly reason: AnonymousReason }
+  | {
+      readonly kind: 'authenticated';
+      readonly session: Session;
+      readonly claims: SessionClaims;
+      /** How the access token was checked; `session` means it was not. */
+      readonly verifiedBy: VerifyMode;
+      /** True when this request renewed the session. */
+      readonly refreshed: boolean;
+    }
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
+
+/** Transient auth-server failures: never a reason to sign anyone out. */
+export type UnavailableCause = 'network' | 'timeout' | 'server_error' | 'rate_limited' | 'protocol';
