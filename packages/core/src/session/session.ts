@@ -33,6 +33,8 @@ export interface SessionClaims {
 
 /** Why a user is not signed in. Stable strings: they appear in events and 401 bodies. */
 export type AnonymousReason =
+  /** The path is ignored by the route table: no session work was done at all. */
+  | 'not_checked'
   | 'no_session'
   | 'malformed_cookie'
   | 'invalid_token'

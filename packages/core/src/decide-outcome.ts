@@ -1,0 +1,89 @@
+// The response policy as one pure function: (route, request kind, auth state, cookie plan) → Outcome.
+import type { CookiePlan } from './cookies/cookie-write.js';
+import type { Outcome } from './outcome.js';
+import type { RequestRecord } from './request/request-record.js';
+import type { RequestKind } from './request/request-kind.js';
+import { denyUnauthenticated, redirectSignedIn, respondBadPath, respondUnavailable, type LoginTarget } from './response/response-policy.js';
+import { sanitizeReturnTo } from './response/return-to.js';
+import type { RouteDecision } from './routes/route-policy.js';
+import type { AuthState } from './session/session.js';
+
+/** The parts of the resolved options the response policy reads. */
+export interface ResponsePolicyOptions {
+  readonly login: LoginTarget;
+  /** Where a signed-in user on an auth page goes when no valid return-to is given (basePath included). */
+  readonly afterSignInPath: string;
+  /** True when a same-origin path (basePath included) lands on an auth page: never a return-to target. */
+  readonly isAuthPage: (path: string) => boolean;
+}
+
+/** Everything the decision depends on, already computed. */
+export interface DecisionInput {
+  readonly request: RequestRecord;
+  readonly route: RouteDecision;
+  readonly kind: RequestKind;
+  readonly auth: AuthState;
+  readonly cookies: CookiePlan;
+}
+
+/**
+ * Decides what happens to a request once its session is known. Pure: the same input always gives
+ * the same outcome, and every outcome carries `input.cookies`, so no branch drops a cookie write.
+ *
+ * - malformed path → 400; ignored path → continue untouched;
+ * - public → continue (with whatever session there is);
+ * - auth page → a signed-in GET/HEAD navigation is sent on to its return-to (or the default);
+ * - protected → continue when authenticated; otherwise 503 while the auth server is unavailable,
+ *   a login redirect for documents, 401 JSON for data, and framework actions pass on to their own guard.
+ *
+ * @example
+ * const outcome = decideOutcome({ request, route: policy.resolve(path), kind, auth, cookies }, responseOptions);
+ */
+export function decideOutcome(input: DecisionInput, options: ResponsePolicyOptions): Outcome {
+  const { request, route, kind, auth, cookies } = input;
+  if (route.kind === 'malformed') return respondBadPath(route.reason, cookies);
+  const proceed: Outcome = {
+    kind: 'continue',
+    auth,
+    route: route.route,
+    requestCookieHeader: cookies.requestCookieHeader,
+    cookies,
+    headers: cookies.headers,
+  };
+
+  switch (route.route.access) {
+    case 'ignore':
+    case 'public':
+      return proceed;
+    case 'authPage': {
+      const navigation = kind === 'document' && (request.method === 'GET' || request.method === 'HEAD');
+      if (auth.kind !== 'authenticated' || !navigation) return proceed;
+      const location = signedInTarget(request.url, options);
+      // Loop guard: never redirect a request to itself.
+      if (location === request.url.pathname + request.url.search) return proceed;
+      return redirectSignedIn(request.method, location, cookies);
+    }
+    case 'protected': {
+      if (auth.kind === 'authenticated') return proceed;
+      // A Server Action must reach its own server-side guard: a redirect would replay its POST (DESIGN §5.1).
+      if (kind === 'action') return proceed;
+      if (auth.kind === 'unavailable') return respondUnavailable(kind, auth.cause, cookies);
+      return denyUnauthenticated({
+        kind,
+        method: request.method,
+        target: request.url.pathname + request.url.search,
+        reason: auth.reason,
+        cookies,
+        login: options.login,
+      });
+    }
+  }
+}
+
+/** The validated return-to of an auth page, unless it points back at an auth page (a redirect loop). */
+function signedInTarget(url: URL, options: ResponsePolicyOptions): string {
+  const requested = sanitizeReturnTo(url.searchParams.get(options.login.returnToParam));
+  if (requested === null) return options.afterSignInPath;
+  const path = requested.split('?')[0] ?? requested;
+  return options.isAuthPage(path) ? options.afterSignInPath : requested;
+}
