@@ -1,0 +1,157 @@
+// Validates the user's route table and compiles every rule into matchers, once, at construction.
+import { LockstepError } from '../errors.js';
+import { globCovers } from './glob-inclusion.js';
+import type { RouteAccess, VerifyMode } from './route-rule.js';
+import { compileSegmentGlob, matchSegmentGlob, type SegmentGlob } from './segment-glob.js';
+
+/** One pattern of a rule in compiled form; `label` is how messages and `explain()` show it. */
+export type CompiledMatcher =
+  | { kind: 'glob'; label: string; glob: SegmentGlob }
+  | { kind: 'regexp'; label: string; regexp: RegExp }
+  | { kind: 'predicate'; label: string; predicate: (canonicalPath: string) => unknown };
+
+/** A rule with its defaults applied. `ruleIndex` is null for the implicit rules. */
+export interface CompiledRule {
+  readonly ruleIndex: number | null;
+  /** `rules[2]`, or a description of the implicit rule. */
+  readonly name: string;
+  readonly access: RouteAccess;
+  readonly verify: VerifyMode;
+  readonly session: boolean;
+  readonly matchers: readonly CompiledMatcher[];
+}
+
+/** `error`: a predicate threw or returned a non-boolean, or a RegExp threw; the caller fails closed. */
+export type RuleMatchResult =
+  | { kind: 'match'; pattern: string }
+  | { kind: 'no_match' }
+  | { kind: 'error'; pattern: string };
+
+const ACCESS: ReadonlySet<unknown> = new Set<RouteAccess>(['public', 'protected', 'authPage', 'ignore']);
+const VERIFY: ReadonlySet<unknown> = new Set<VerifyMode>(['claims', 'user', 'session']);
+
+/**
+ * Compiles the user's rules in order and rejects a string pattern that an earlier one shadows.
+ * @throws {LockstepError} `ERR_CONFIG_INVALID`, `ERR_CONFIG_PATTERN`, `ERR_CONFIG_VERIFY_MODE`,
+ * `ERR_CONFIG_RULE_SHADOWED`.
+ */
+export function compileRules(
+  rules: unknown,
+  defaultVerify: VerifyMode,
+  trailingSlash: 'ignore' | 'strict',
+): CompiledRule[] {
+  if (!Array.isArray(rules)) throw new LockstepError('ERR_CONFIG_INVALID', 'rules must be an array of route rules.');
+  const compiled = rules.map((rule: unknown, index) => compileRule(rule, index, defaultVerify, trailingSlash));
+  assertNoShadowing(compiled);
+  return compiled;
+}
+
+function compileRule(
+  rule: unknown,
+  index: number,
+  defaultVerify: VerifyMode,
+  trailingSlash: 'ignore' | 'strict',
+): CompiledRule {
+  const name = `rules[${index}]`;
+  if (typeof rule !== 'object' || rule === null) {
+    throw new LockstepError('ERR_CONFIG_INVALID', `${name} must be an object with "match" and "access".`);
+  }
+  const { match, access, verify, session } = rule as Record<string, unknown>;
+  if (!ACCESS.has(access)) {
+    throw new LockstepError(
+      'ERR_CONFIG_INVALID',
+      `${name}.access must be "public", "protected", "authPage" or "ignore", not ${String(access)}.`,
+    );
+  }
+  const ruleAccess = access as RouteAccess;
+  if (verify !== undefined) {
+    if (!VERIFY.has(verify)) {
+      throw new LockstepError('ERR_CONFIG_VERIFY_MODE', `${name}.verify must be "claims", "user" or "session".`);
+    }
+    if (ruleAccess === 'ignore' || ruleAccess === 'authPage') {
+      throw new LockstepError(
+        'ERR_CONFIG_VERIFY_MODE',
+        `${name}.verify applies to protected and public rules only; an ${ruleAccess} rule has no verify mode.`,
+      );
+    }
+  }
+  if (session !== undefined && (typeof session !== 'boolean' || ruleAccess !== 'public')) {
+    throw new LockstepError('ERR_CONFIG_INVALID', `${name}.session is a boolean and applies to public rules only.`);
+  }
+  const patterns: readonly unknown[] = Array.isArray(match) ? match : [match];
+  if (patterns.length === 0) throw new LockstepError('ERR_CONFIG_PATTERN', `${name}.match is an empty list.`);
+  return {
+    ruleIndex: index,
+    name,
+    access: ruleAccess,
+    verify: (verify as VerifyMode | undefined) ?? defaultVerify,
+    // Protected and auth pages always need the session; ignore rules never touch it.
+    session: ruleAccess === 'public' ? ((session as boolean | undefined) ?? true) : ruleAccess !== 'ignore',
+    matchers: patterns.map((pattern) => compileMatcher(pattern, name, trailingSlash)),
+  };
+}
+
+/** Compiles one pattern; `name` says where it came from for error messages. */
+export function compileMatcher(pattern: unknown, name: string, trailingSlash: 'ignore' | 'strict'): CompiledMatcher {
+  if (typeof pattern === 'string') {
+    const glob = compileSegmentGlob(pattern, trailingSlash, `${name} pattern`);
+    return { kind: 'glob', label: glob.canonical, glob };
+  }
+  if (pattern instanceof RegExp) {
+    // `g` and `y` make test() start at lastIndex, so one request's result would depend on the last.
+    if (pattern.global || pattern.sticky) {
+      throw new LockstepError(
+        'ERR_CONFIG_PATTERN',
+        `${name} pattern ${String(pattern)} must not use the "g" or "y" flag (test() would keep state between requests).`,
+      );
+    }
+    return { kind: 'regexp', label: String(pattern), regexp: pattern };
+  }
+  if (typeof pattern === 'function') {
+    const fnName = (pattern as { name?: unknown }).name;
+    const label = typeof fnName === 'string' && fnName !== '' ? `predicate ${fnName}()` : 'predicate (anonymous)';
+    return { kind: 'predicate', label, predicate: pattern as (canonicalPath: string) => unknown };
+  }
+  throw new LockstepError('ERR_CONFIG_PATTERN', `${name}.match must be a string, a RegExp or a function.`);
+}
+
+/** Tests one rule against a canonical path and its segments (split once by the caller). */
+export function matchRule(rule: CompiledRule, canonicalPath: string, segments: readonly string[]): RuleMatchResult {
+  for (const matcher of rule.matchers) {
+    let matched: unknown;
+    try {
+      if (matcher.kind === 'glob') matched = matchSegmentGlob(matcher.glob, segments);
+      else if (matcher.kind === 'regexp') matched = matcher.regexp.test(canonicalPath);
+      else matched = matcher.predicate(canonicalPath);
+    } catch {
+      // Fail closed: the caller turns this into "protected", never into "no match" (which could
+      // let a later public rule win) — see createRoutePolicy.
+      return { kind: 'error', pattern: matcher.label };
+    }
+    if (matched === true) return { kind: 'match', pattern: matcher.label };
+    if (matched !== false) return { kind: 'error', pattern: matcher.label };
+  }
+  return { kind: 'no_match' };
+}
+
+function assertNoShadowing(rules: readonly CompiledRule[]): void {
+  const seen: { rule: CompiledRule; glob: SegmentGlob }[] = [];
+  for (const rule of rules) {
+    const mine: SegmentGlob[] = [];
+    for (const matcher of rule.matchers) {
+      if (matcher.kind !== 'glob') continue;
+      // Only earlier rules count: a redundant pattern inside one rule changes nothing.
+      const earlier = seen.find((entry) => globCovers(entry.glob.tokens, matcher.glob.tokens));
+      if (earlier !== undefined) {
+        throw new LockstepError(
+          'ERR_CONFIG_RULE_SHADOWED',
+          `${rule.name} (${rule.access}) pattern "${matcher.glob.canonical}" can never match: ` +
+            `${earlier.rule.name} (${earlier.rule.access}) pattern "${earlier.glob.canonical}" comes first ` +
+            'and matches every path it does. Remove it or move it above.',
+        );
+      }
+      mine.push(matcher.glob);
+    }
+    for (const glob of mine) seen.push({ rule, glob });
+  }
+}

@@ -1,0 +1,116 @@
+// The route policy: the compiled rule table that decides, per request path, what access it needs.
+import { LockstepError } from '../errors.js';
+import { createPathCanonicalizer } from './canonical-path.js';
+import { compileRules } from './compile-rules.js';
+import { describeEvaluation, evaluateRules, toRouteMatch } from './evaluate-rules.js';
+import { compileImplicitRules } from './implicit-rules.js';
+import type { RouteDecision, RouteExplanation, RouteRuleTrial } from './route-decision.js';
+import type { RouteRule, VerifyMode } from './route-rule.js';
+
+export type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
+
+export interface RoutePolicyOptions {
+  /** The ordered route table. First match wins; a path no rule matches is protected. */
+  rules: readonly RouteRule[];
+  /** Verify mode of rules that name none, and of deny-by-default. Never `session`. */
+  defaultVerify: Exclude<VerifyMode, 'session'>;
+  /**
+   * The login page, relative to `basePath` like every pattern: canonical, no query. It gets an
+   * implicit `authPage` rule after the user's rules, which must not make it protected or ignored.
+   */
+  loginPath: string;
+  /** Mount point of the app (e.g. `/docs`), stripped before matching. @default none */
+  basePath?: string;
+  /** @default 'ignore' (`/a/` is `/a`) */
+  trailingSlash?: 'ignore' | 'strict';
+  /** Paths the sign-in flow needs without a session (e.g. the auth callback): implicit public rules. @default [] */
+  implicitPublic?: readonly string[];
+}
+
+export interface RoutePolicy {
+  /** Decides a raw, still percent-encoded pathname. Never throws. */
+  resolve(rawPath: string): RouteDecision;
+  /** The same decision, with the canonical path and each rule tried: for debugging, not per request. */
+  explain(rawPath: string): RouteExplanation;
+}
+
+/**
+ * Compiles and validates the route table once. Per request, `resolve` canonicalizes the path (see
+ * `canonicalizePath`) and returns the first matching rule; no match means `protected` with
+ * `defaultVerify` (deny by default), and a malformed path is `malformed` (a 400 upstream, never a
+ * pass). Matching is case-sensitive. A predicate or RegExp that throws, or a predicate that returns
+ * a non-boolean, makes the path `protected` (fail closed) at no weaker verify mode than its rule's.
+ *
+ * @throws {LockstepError} `ERR_CONFIG_*` on misconfiguration: bad pattern, shadowed rule,
+ * unreachable login path, bad verify mode, non-canonical `loginPath` or `basePath`.
+ * @example
+ * const policy = createRoutePolicy({
+ *   rules: [
+ *     { match: ['/', '/blog/*'], access: 'public' },
+ *     { match: '/_next/static/**', access: 'ignore' },
+ *     { match: '/admin/**', access: 'protected', verify: 'user' },
+ *   ],
+ *   defaultVerify: 'claims',
+ *   loginPath: '/login',
+ *   implicitPublic: ['/auth/callback'],
+ * });
+ * policy.resolve('/admin/%2e%2e/admin/users'); // matched: protected, verify 'user', pattern '/admin/**'
+ * console.log(policy.explain('/Admin').reason); // no rule matched: protected by default (…)
+ */
+export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
+  if (typeof options !== 'object' || options === null) {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'createRoutePolicy needs an options object.');
+  }
+  const defaultVerify = options.defaultVerify as unknown;
+  if (defaultVerify !== 'claims' && defaultVerify !== 'user') {
+    throw new LockstepError(
+      'ERR_CONFIG_VERIFY_MODE',
+      defaultVerify === 'session'
+        ? 'defaultVerify must not be "session": trusting an unverified cookie is only allowed where a rule opts in.'
+        : 'defaultVerify must be "claims" or "user".',
+    );
+  }
+  const trailingSlash = (options.trailingSlash as unknown) ?? 'ignore';
+  if (trailingSlash !== 'ignore' && trailingSlash !== 'strict') {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'trailingSlash must be "ignore" or "strict".');
+  }
+  const canonicalize = createPathCanonicalizer({ basePath: options.basePath ?? '', trailingSlash });
+  const userRules = compileRules(options.rules, defaultVerify, trailingSlash);
+  const rules = Object.freeze([
+    ...userRules,
+    ...compileImplicitRules(userRules, options.loginPath, options.implicitPublic, defaultVerify, trailingSlash),
+  ]);
+
+  const resolve = (rawPath: string): RouteDecision => {
+    const canonical = canonicalize(rawPath);
+    if (canonical.kind === 'malformed') return canonical;
+    const evaluation = evaluateRules(rules, canonical.path);
+    return { kind: 'matched', route: toRouteMatch(evaluation, canonical.path, defaultVerify) };
+  };
+
+  const explain = (rawPath: string): RouteExplanation => {
+    const canonical = canonicalize(rawPath);
+    if (canonical.kind === 'malformed') {
+      return {
+        kind: 'malformed',
+        rawPath,
+        malformed: canonical.reason,
+        tried: [],
+        reason: `malformed path (${canonical.reason}): rejected with 400 before any rule is tried`,
+      };
+    }
+    const tried: RouteRuleTrial[] = [];
+    const evaluation = evaluateRules(rules, canonical.path, tried);
+    const route = toRouteMatch(evaluation, canonical.path, defaultVerify);
+    return {
+      kind: 'matched',
+      rawPath,
+      canonicalPath: canonical.path,
+      tried,
+      route,
+      reason: describeEvaluation(evaluation, route),
+    };
+  };
+
+  return Object.freeze({ resolve, explain });
+}
