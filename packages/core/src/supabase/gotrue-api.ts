@@ -1,0 +1,100 @@
+// The GoTrue calls the core makes: token grants (refresh, password, PKCE), GET /user and logout.
+import type { RefreshRejection, RefreshResult } from '../refresh/refresh-result.js';
+import type { AnonymousReason, SessionUser, UnavailableCause } from '../session/session.js';
+import { callGoTrue, type GoTrueContext, type GoTrueResult } from './gotrue-request.js';
+import { fromSupabaseJson, toUser } from './supabase-session.js';
+
+/** Error codes that mean the refresh token or its session is dead for good (gotrue-contract §3.6). */
+const TERMINAL_REFRESH_CODES: ReadonlySet<string> = new Set<RefreshRejection>([
+  'refresh_token_not_found',
+  'refresh_token_already_used',
+  'session_expired',
+  'session_not_found',
+  'user_banned',
+  'user_not_found',
+]);
+
+/**
+ * Spends a refresh token. Only a 4xx that names a rejection signs the user out; timeouts, 5xx,
+ * 429, 409 and unreadable answers are `unavailable` and keep the cookies (DESIGN §3.3).
+ *
+ * @example
+ * const result = await refreshSession(ctx, session.refreshToken, now);
+ */
+export async function refreshSession(ctx: GoTrueContext, refreshToken: string, now: number): Promise<RefreshResult> {
+  const answer = await callGoTrue(ctx, {
+    path: '/token?grant_type=refresh_token',
+    method: 'POST',
+    body: { refresh_token: refreshToken },
+  });
+  return toGrantResult(answer, now);
+}
+
+/** Signs in with email and password (the result has the same shape as a refresh). */
+export async function signInWithPassword(ctx: GoTrueContext, credentials: { email: string; password: string }, now: number): Promise<RefreshResult> {
+  return toGrantResult(await callGoTrue(ctx, { path: '/token?grant_type=password', method: 'POST', body: credentials }), now);
+}
+
+/** Exchanges a PKCE auth code and its verifier for a session (the OAuth / magic-link callback). */
+export async function exchangeCode(ctx: GoTrueContext, authCode: string, codeVerifier: string, now: number): Promise<RefreshResult> {
+  const answer = await callGoTrue(ctx, {
+    path: '/token?grant_type=pkce',
+    method: 'POST',
+    body: { auth_code: authCode, code_verifier: codeVerifier },
+  });
+  return toGrantResult(answer, now);
+}
+
+function toGrantResult(answer: GoTrueResult, now: number): RefreshResult {
+  switch (answer.kind) {
+    case 'unavailable':
+      return answer.status === undefined ? { kind: 'unavailable', cause: answer.cause } : { kind: 'unavailable', cause: answer.cause, status: answer.status };
+    case 'error':
+      return { kind: 'rejected', reason: grantRejection(answer.code) };
+    case 'ok': {
+      const session = fromSupabaseJson(answer.body, now);
+      return session === null ? { kind: 'unavailable', cause: 'protocol', status: answer.status } : { kind: 'refreshed', session };
+    }
+  }
+}
+
+/** A named terminal code, else `invalid_grant` (a malformed token, bad credentials, a spent code). */
+function grantRejection(code: string | null): RefreshRejection {
+  return code !== null && TERMINAL_REFRESH_CODES.has(code) ? (code as RefreshRejection) : 'invalid_grant';
+}
+
+/** The answer of `GET /user`, the `user` verify mode's source of truth. */
+export type UserCheck =
+  | { readonly kind: 'ok'; readonly user: SessionUser }
+  | { readonly kind: 'rejected'; readonly reason: AnonymousReason }
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
+
+/** Asks the auth server whether the access token's session and user are still valid (gotrue-contract §2.4, §6). */
+export async function getUser(ctx: GoTrueContext, accessToken: string): Promise<UserCheck> {
+  const answer = await callGoTrue(ctx, { path: '/user', method: 'GET', bearer: accessToken });
+  switch (answer.kind) {
+    case 'unavailable':
+      return { kind: 'unavailable', cause: answer.cause };
+    case 'error':
+      return { kind: 'rejected', reason: userRejection(answer.code) };
+    case 'ok': {
+      const user = toUser(answer.body);
+      return user === null ? { kind: 'unavailable', cause: 'protocol' } : { kind: 'ok', user };
+    }
+  }
+}
+
+function userRejection(code: string | null): AnonymousReason {
+  if (code === 'session_not_found' || code === 'user_not_found' || code === 'user_banned') return code;
+  return 'invalid_token';
+}
+
+/** Logout scopes (gotrue-contract §2.5). */
+export type SignOutScope = 'global' | 'local' | 'others';
+
+/** Tells the auth server to end sessions. 401/403/404 mean "already signed out" and count as done. */
+export async function signOut(ctx: GoTrueContext, accessToken: string, scope: SignOutScope): Promise<{ kind: 'ok' } | { kind: 'unavailable'; cause: UnavailableCause }> {
+  const answer = await callGoTrue(ctx, { path: `/logout?scope=${scope}`, method: 'POST', bearer: accessToken });
+  if (answer.kind === 'unavailable') return { kind: 'unavailable', cause: answer.cause };
+  return { kind: 'ok' };
+}
