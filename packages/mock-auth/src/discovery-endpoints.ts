@@ -1,0 +1,26 @@
+// `GET /.well-known/jwks.json`, `/health` and `/settings` (spec §2.9, §2.10).
+import { json, type Handler } from './handler-types.js';
+
+/** `GET /.well-known/jwks.json`: public asymmetric keys only; cacheable for 10 minutes. */
+export const jwks: Handler = (state) =>
+  Promise.resolve(json(200, state.keys.jwks, { 'Cache-Control': 'public, max-age=600' }));
+
+/** `GET /health`. */
+export const health: Handler = () =>
+  Promise.resolve(json(200, { version: 'lockstep-mock', name: 'GoTrue', description: 'GoTrue is a user registration and authentication API' }));
+
+/** `GET /settings`: provider toggles. */
+export const settings: Handler = (state) => {
+  const external: Record<string, boolean> = { email: true, phone: false, anonymous_users: false };
+  for (const provider of state.options.oauthProviders) external[provider] = true;
+  return Promise.resolve(
+    json(200, {
+      external,
+      disable_signup: false,
+      mailer_autoconfirm: state.settings.autoconfirm,
+      phone_autoconfirm: false,
+      sms_provider: '',
+      saml_enabled: false,
+    }),
+  );
+};

@@ -1,0 +1,129 @@
+// The mock's options: the typed input, the defaults and their one-time resolution into a frozen object.
+
+/** A user created when the mock starts (and again after `reset()`). */
+export interface SeedUser {
+  readonly email: string;
+  readonly password: string;
+  /** Becomes `user_metadata`. */
+  readonly userMetadata?: Readonly<Record<string, unknown>>;
+}
+
+/** Signing algorithm for access tokens. */
+export type JwtAlgorithm = 'ES256' | 'HS256';
+
+/** Options of {@link createMockAuth} and {@link startMockAuth}. */
+export interface MockAuthOptions {
+  /** Port to listen on (only used by `startMockAuth`); `0` picks a free one. @default 0 */
+  readonly port?: number;
+  /** Access-token lifetime (`JWT_EXP`). @default 3600 */
+  readonly tokenLifetimeSeconds?: number;
+  /** Refresh-token reuse interval (`REFRESH_TOKEN_REUSE_INTERVAL`). @default 10 */
+  readonly reuseIntervalSeconds?: number;
+  /** Reuse detection revokes the token family (`REFRESH_TOKEN_ROTATION_ENABLED`). @default true */
+  readonly refreshTokenRotation?: boolean;
+  /** Access-token signing algorithm. ES256 uses a generated P-256 key with a UUID `kid`. @default 'ES256' */
+  readonly jwtAlgorithm?: JwtAlgorithm;
+  /** Shared HS256 secret (signs the anon and service-role keys, and HS256 access tokens). @default random */
+  readonly jwtSecret?: string;
+  /** Sign-up confirms the email at once and returns a session. @default true */
+  readonly autoconfirm?: boolean;
+  /** Default redirect target (`SITE_URL`). @default 'http://127.0.0.1:3000' */
+  readonly siteUrl?: string;
+  /** OAuth providers served by the built-in fake provider page. @default ['github', 'google'] */
+  readonly oauthProviders?: readonly string[];
+  /** Users created at start. @default [] */
+  readonly users?: readonly SeedUser[];
+  /** Emulate the gateway: reject requests without an `apikey` header (401). @default false */
+  readonly requireApiKey?: boolean;
+  /** Flow-state (PKCE/OAuth) lifetime. @default 300 */
+  readonly flowStateExpirySeconds?: number;
+  /** Email OTP / magic-link lifetime (`MAILER_OTP_EXP`). @default 3600 */
+  readonly otpExpirySeconds?: number;
+  /** Maximum session age (`SESSIONS_TIMEBOX`); `null` is unlimited. @default null */
+  readonly sessionTimeboxSeconds?: number | null;
+  /** Maximum time since the last refresh (`SESSIONS_INACTIVITY_TIMEOUT`); `null` is unlimited. @default null */
+  readonly inactivityTimeoutSeconds?: number | null;
+  /** Real-time source of the controllable clock (epoch ms). @default Date.now */
+  readonly realNow?: () => number;
+}
+
+/** The options after defaults, frozen. */
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly tokenLifetimeSeconds: number;
+  readonly reuseIntervalSeconds: number;
+  readonly refreshTokenRotation: boolean;
+  readonly jwtAlgorithm: JwtAlgorithm;
+  readonly jwtSecret: string | null;
+  readonly autoconfirm: boolean;
+  readonly siteUrl: string;
+  readonly oauthProviders: readonly string[];
+  readonly users: readonly SeedUser[];
+  readonly requireApiKey: boolean;
+  readonly flowStateExpirySeconds: number;
+  readonly otpExpirySeconds: number;
+  readonly sessionTimeboxSeconds: number | null;
+  readonly inactivityTimeoutSeconds: number | null;
+  readonly realNow: () => number;
+}
+
+/** The defaults: the Supabase CLI's local settings where they exist (spec §3.2). */
+export const DEFAULTS = Object.freeze({
+  port: 0,
+  tokenLifetimeSeconds: 3600,
+  reuseIntervalSeconds: 10,
+  refreshTokenRotation: true,
+  jwtAlgorithm: 'ES256',
+  autoconfirm: true,
+  siteUrl: 'http://127.0.0.1:3000',
+  oauthProviders: Object.freeze(['github', 'google']),
+  requireApiKey: false,
+  flowStateExpirySeconds: 300,
+  otpExpirySeconds: 3600,
+} as const);
+
+/** Error thrown for invalid options, with a stable code. */
+export class MockAuthConfigError extends Error {
+  readonly code = 'ERR_MOCK_AUTH_CONFIG_INVALID';
+  override readonly name = 'MockAuthConfigError';
+}
+
+/** Resolves options once into a new frozen object; the caller's object is not touched. */
+export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    port: options.port ?? DEFAULTS.port,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULTS.tokenLifetimeSeconds,
+    reuseIntervalSeconds: options.reuseIntervalSeconds ?? DEFAULTS.reuseIntervalSeconds,
+    refreshTokenRotation: options.refreshTokenRotation ?? DEFAULTS.refreshTokenRotation,
+    jwtAlgorithm: options.jwtAlgorithm ?? DEFAULTS.jwtAlgorithm,
+    jwtSecret: options.jwtSecret ?? null,
+    autoconfirm: options.autoconfirm ?? DEFAULTS.autoconfirm,
+    siteUrl: options.siteUrl ?? DEFAULTS.siteUrl,
+    oauthProviders: Object.freeze([...(options.oauthProviders ?? DEFAULTS.oauthProviders)]),
+    users: Object.freeze([...(options.users ?? [])]),
+    requireApiKey: options.requireApiKey ?? DEFAULTS.requireApiKey,
+    flowStateExpirySeconds: options.flowStateExpirySeconds ?? DEFAULTS.flowStateExpirySeconds,
+    otpExpirySeconds: options.otpExpirySeconds ?? DEFAULTS.otpExpirySeconds,
+    sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? null,
+    inactivityTimeoutSeconds: options.inactivityTimeoutSeconds ?? null,
+    realNow: options.realNow ?? (() => Date.now()),
+  };
+  validate(resolved);
+  return Object.freeze(resolved);
+}
+
+function validate(o: ResolvedOptions): void {
+  const fail = (message: string): never => {
+    throw new MockAuthConfigError(message);
+  };
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) fail('port must be an integer in 0..65535');
+  if (!(o.tokenLifetimeSeconds > 0)) fail('tokenLifetimeSeconds must be > 0');
+  if (!(o.reuseIntervalSeconds >= 0)) fail('reuseIntervalSeconds must be >= 0');
+  if (o.jwtAlgorithm !== 'ES256' && o.jwtAlgorithm !== 'HS256') fail('jwtAlgorithm must be ES256 or HS256');
+  if (o.jwtSecret !== null && o.jwtSecret.length < 32) fail('jwtSecret must be at least 32 characters');
+  if (!URL.canParse(o.siteUrl)) fail('siteUrl must be an absolute URL');
+  for (const user of o.users) {
+    if (!user.email.includes('@')) fail('seed users need an email address');
+    if (user.password.length < 6) fail('seed user passwords need at least 6 characters');
+  }
+}

@@ -1,0 +1,38 @@
+// The GoTrue route table under `/auth/v1`: (method, path, grant) → endpoint name and handler.
+import { health, jwks, settings } from './discovery-endpoints.js';
+import type { MockEndpoint } from './faults.js';
+import type { Handler } from './handler-types.js';
+import { signup } from './signup.js';
+import { passwordGrant, pkceGrant, refreshTokenGrant, unsupportedGrant } from './token-grants.js';
+import { getUser, logout, updateUser } from './user-endpoints.js';
+
+/** A matched route. */
+export interface Route {
+  readonly endpoint: MockEndpoint;
+  readonly handler: Handler;
+}
+
+const GRANTS: Readonly<Record<string, Route>> = {
+  password: { endpoint: 'token:password', handler: passwordGrant },
+  refresh_token: { endpoint: 'token:refresh_token', handler: refreshTokenGrant },
+  pkce: { endpoint: 'token:pkce', handler: pkceGrant },
+};
+
+const ROUTES: Readonly<Record<string, Route>> = {
+  'POST /signup': { endpoint: 'signup', handler: signup },
+  'GET /user': { endpoint: 'user', handler: getUser },
+  'PUT /user': { endpoint: 'user:update', handler: updateUser },
+  'POST /logout': { endpoint: 'logout', handler: logout },
+  'GET /.well-known/jwks.json': { endpoint: 'jwks', handler: jwks },
+  'GET /health': { endpoint: 'health', handler: health },
+  'GET /settings': { endpoint: 'settings', handler: settings },
+};
+
+/** Finds the route for a request below `/auth/v1`, or `null`. */
+export function matchRoute(method: string, path: string, query: URLSearchParams): Route | null {
+  if (method === 'POST' && path === '/token') {
+    // `grant_type` comes from the query string (`r.FormValue`, spec §1.2).
+    return GRANTS[query.get('grant_type') ?? ''] ?? { endpoint: 'token:other', handler: unsupportedGrant };
+  }
+  return ROUTES[`${method} ${path}`] ?? null;
+}

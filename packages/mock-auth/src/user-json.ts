@@ -1,0 +1,46 @@
+// Serializes user and identity rows into GoTrue's JSON shapes, keys in server order (spec §1.5).
+import { toTimestamp } from './ids.js';
+import type { IdentityRecord, UserRecord } from './records.js';
+
+/** The GoTrue user object. */
+export type UserJson = Record<string, unknown>;
+
+/** Serializes an identity row. */
+export function toIdentityJson(identity: IdentityRecord): Record<string, unknown> {
+  return {
+    identity_id: identity.identityId,
+    id: identity.providerId,
+    user_id: identity.userId,
+    identity_data: identity.identityData,
+    provider: identity.provider,
+    ...(identity.lastSignInAt === null ? {} : { last_sign_in_at: toTimestamp(identity.lastSignInAt) }),
+    created_at: toTimestamp(identity.createdAt),
+    updated_at: toTimestamp(identity.updatedAt),
+    email: identity.email,
+  };
+}
+
+/** Serializes a user row; optional keys are omitted when empty, as the server does. */
+export function toUserJson(user: UserRecord): UserJson {
+  const optional = (key: string, ms: number | null): Record<string, string> =>
+    ms === null ? {} : { [key]: toTimestamp(ms) };
+  const confirmedAt = user.emailConfirmedAt;
+  return {
+    id: user.id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: user.email,
+    ...optional('email_confirmed_at', user.emailConfirmedAt),
+    phone: user.phone,
+    ...optional('confirmation_sent_at', user.confirmationSentAt),
+    ...optional('confirmed_at', confirmedAt),
+    ...optional('last_sign_in_at', user.lastSignInAt),
+    app_metadata: user.appMetadata,
+    user_metadata: user.userMetadata,
+    identities: user.identities.map(toIdentityJson),
+    created_at: toTimestamp(user.createdAt),
+    updated_at: toTimestamp(user.updatedAt),
+    ...optional('banned_until', user.bannedUntil),
+    is_anonymous: user.isAnonymous,
+  };
+}
