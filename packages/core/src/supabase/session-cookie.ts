@@ -1,13 +1,8 @@
 // The Supabase session cookie codec: the exact wire format of @supabase/ssr 0.12.7 (notes §1.6–1.7).
-import {
-  combineChunks,
-  createChunks,
-  isChunkLike,
-  stringFromBase64URL,
-  stringToBase64URL,
-} from '@supabase/ssr';
+import { combineChunks, createChunks, isChunkLike, stringFromBase64URL } from '@supabase/ssr';
 import { LockstepError } from '../errors.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
+import { toBase64Url } from './base64url.js';
 import { isSupabaseStoredSession, type SupabaseStoredSession } from './stored-session.js';
 
 /** Marks a base64url-encoded value; a value without it is raw JSON (older cookies, `'raw'`). */
@@ -95,7 +90,8 @@ export async function readSessionCookie(
 
 /**
  * The cookies (name and value, chunked) that store `session` under `storageKey`, as
- * `@supabase/ssr` writes them: `'base64-' + base64url(JSON)` by default, split with
+ * `@supabase/ssr` writes them: `'base64-' + base64url(JSON)` by default (see `toBase64Url` for
+ * the one deliberate difference), split with
  * `createChunks` at `MAX_CHUNK_SIZE` (3180 URI-encoded characters). Throws
  * `LockstepError('ERR_COOKIE_ENCODE')` for a value that is not a session (it must never be
  * stored as one) and `LockstepError('ERR_COOKIE_TOO_LARGE')` above `MAX_SESSION_COOKIE_LENGTH`,
@@ -126,7 +122,7 @@ export function encodeSessionCookie(
     // JSON.stringify errors name types and property paths, never the values.
     throw new LockstepError('ERR_COOKIE_ENCODE', 'Session is not JSON-serializable', { cause });
   }
-  const value = encoding === 'base64url' ? BASE64_PREFIX + stringToBase64URL(json) : json;
+  const value = encoding === 'base64url' ? BASE64_PREFIX + toBase64Url(json) : json;
   if (value.length > MAX_SESSION_COOKIE_LENGTH) {
     throw new LockstepError(
       'ERR_COOKIE_TOO_LARGE',
