@@ -31,7 +31,12 @@ export interface CookiePlan {
   readonly setCookie: readonly string[];
   /** `NO_STORE_HEADERS` when `writes` is non-empty, else `[]`. */
   readonly headers: readonly (readonly [string, string])[];
-  /** The `Cookie` header downstream code must see: the request's cookies with the writes applied. */
+  /**
+   * The `Cookie` header downstream code must see: the request's cookies with the writes applied,
+   * deleted ones removed, the rest in their order (first of duplicate names only; values
+   * re-encoded as `formatRequestCookieHeader` does). With no writes an adapter may just keep the
+   * original header.
+   */
   readonly requestCookieHeader: string;
 }
 

@@ -7,8 +7,13 @@
  * `Vary: Cookie` additionally keys any cache that ignores `private` on the request cookies.
  * Adapters append framework-specific headers (e.g. Next's middleware cache header) themselves.
  *
+ * `Vary` is a list: append it so an existing `Vary: Accept-Encoding` survives.
+ *
  * @example
- * for (const [name, value] of NO_STORE_HEADERS) response.headers.set(name, value);
+ * for (const [name, value] of NO_STORE_HEADERS) {
+ *   if (name === 'Vary') response.headers.append(name, value);
+ *   else response.headers.set(name, value);
+ * }
  */
 export const NO_STORE_HEADERS: readonly (readonly [string, string])[] = Object.freeze([
   Object.freeze(['Cache-Control', 'private, no-cache, no-store, must-revalidate, max-age=0'] as const),

@@ -1,15 +1,6 @@
 // Maps between GoTrue's session JSON (token responses and the ssr cookie) and the core's Session.
-import type { Session, SessionUser } from '../session/session.js';
-
-/** The JSON @supabase/ssr stores in the auth cookie (the auth-js session shape). */
-export interface SupabaseSessionJson {
-  readonly access_token: string;
-  readonly token_type: string;
-  readonly expires_in: number;
-  readonly expires_at: number;
-  readonly refresh_token: string;
-  readonly user: Readonly<Record<string, unknown>> | null;
-}
+import type { Session, SessionClaims, SessionUser } from '../session/session.js';
+import type { SupabaseStoredSession } from './stored-session.js';
 
 /**
  * Reads a session from GoTrue JSON, or `null` when it is not one. Strict on purpose: a body that
@@ -34,14 +25,14 @@ export function fromSupabaseJson(value: unknown, now: number): Session | null {
  * The cookie JSON for a session, in the field order auth-js writes. `expires_in` is relative to
  * `now`; readers recompute it from `expires_at`.
  */
-export function toSupabaseJson(session: Session, now: number): SupabaseSessionJson {
+export function toSupabaseJson(session: Session, now: number): SupabaseStoredSession {
   return {
     access_token: session.accessToken,
     token_type: 'bearer',
     expires_in: Math.max(0, session.expiresAt - now),
     expires_at: session.expiresAt,
     refresh_token: session.refreshToken,
-    user: session.user?.raw ?? null,
+    user: session.user === null ? null : { ...session.user.raw },
   };
 }
 
@@ -63,4 +54,22 @@ function expiryOf(json: Record<string, unknown>, now: number): number | null {
   if (typeof at === 'number' && Number.isFinite(at) && at > 0) return Math.floor(at);
   if (typeof inSeconds === 'number' && Number.isFinite(inSeconds) && inSeconds > 0) return Math.floor(now + inSeconds);
   return null;
+}
+
+/**
+ * The user as a verified access token describes it (GoTrue puts email, phone, role and both
+ * metadata objects in every token, gotrue-contract §4.1). Used in `claims` mode instead of the
+ * cookie's user object, which the browser can edit.
+ */
+export function userFromClaims(claims: SessionClaims): SessionUser {
+  const raw: Record<string, unknown> = { id: claims.sub };
+  for (const key of ['aud', 'role', 'email', 'phone', 'app_metadata', 'user_metadata', 'is_anonymous'] as const) {
+    if (claims[key] !== undefined) raw[key] = claims[key];
+  }
+  return {
+    id: claims.sub,
+    ...(typeof claims.email === 'string' && claims.email !== '' ? { email: claims.email } : {}),
+    ...(typeof claims.role === 'string' ? { role: claims.role } : {}),
+    raw,
+  };
 }

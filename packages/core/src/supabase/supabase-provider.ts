@@ -1,0 +1,96 @@
+// The Supabase Auth provider: the ssr cookie format, GoTrue calls and token checks behind the provider port.
+import type { CookieAttributes, CookieWrite } from '../cookies/cookie-write.js';
+import type { RequestCookie } from '../cookies/request-cookies.js';
+import type { RefreshResult } from '../refresh/refresh-result.js';
+import type { Session } from '../session/session.js';
+import type { SessionProvider, SessionRead, TokenCheck, TokenSource } from '../session/session-provider.js';
+import type { ClaimsVerifier } from '../verify/claims-verifier.js';
+import { decodeClaimsUnverified } from '../verify/decode-claims.js';
+import { getUser, refreshSession } from './gotrue-api.js';
+import type { GoTrueContext } from './gotrue-request.js';
+import { readSessionCookie, type SessionCookieEncoding } from './session-cookie.js';
+import { planSessionWrite } from './session-write.js';
+import { fromSupabaseJson, toSupabaseJson, userFromClaims } from './supabase-session.js';
+
+/** What the Supabase provider is built from; `createLockstep` fills it in from the options. */
+export interface SupabaseProviderConfig {
+  readonly gotrue: GoTrueContext;
+  /** Cookie name, e.g. `sb-<ref>-auth-token` (with `__Host-` when configured). */
+  readonly storageKey: string;
+  readonly encoding: SessionCookieEncoding;
+  readonly verifier: ClaimsVerifier;
+}
+
+/**
+ * Creates the provider the session engine uses for a Supabase project.
+ *
+ * @example
+ * const provider = createSupabaseProvider({ gotrue, storageKey, encoding: 'base64url', verifier });
+ */
+export function createSupabaseProvider(config: SupabaseProviderConfig): SessionProvider {
+  const { gotrue, storageKey, encoding, verifier } = config;
+
+  async function readSession(cookies: readonly RequestCookie[], now: number): Promise<SessionRead> {
+    const read = await readSessionCookie(cookies, storageKey);
+    if (read.kind !== 'present') return read;
+    const session = fromSupabaseJson(read.session, now);
+    return session === null ? { kind: 'malformed', reason: 'bad_shape' } : { kind: 'present', session };
+  }
+
+  function planWrite(cookies: readonly RequestCookie[], session: Session | null, attributes: CookieAttributes, now: number): CookieWrite[] {
+    return planSessionWrite(cookies, storageKey, session === null ? null : toSupabaseJson(session, now), attributes, encoding);
+  }
+
+  function refresh(refreshToken: string, now: number): Promise<RefreshResult> {
+    return refreshSession(gotrue, refreshToken, now);
+  }
+
+  async function check(session: Session, source: TokenSource, now: number): Promise<TokenCheck> {
+    const mode = source.kind === 'issued' ? 'issued' : source.mode;
+    switch (mode) {
+      case 'issued':
+      case 'session': {
+        // `issued`: the token came from GoTrue in answer to our own call, so the channel vouches for it.
+        // `session`: the rule opted out of verification (UI hints only, never authorization).
+        const claims = decodeClaimsUnverified(session.accessToken);
+        if (claims === null) return mode === 'issued' ? { kind: 'unavailable', cause: 'protocol' } : { kind: 'rejected', reason: 'invalid_token' };
+        const user = session.user !== null && session.user.id === claims.sub ? session.user : userFromClaims(claims);
+        return { kind: 'valid', claims, user, cached: false };
+      }
+      case 'claims': {
+        const result = await verifier.verify(session.accessToken, now);
+        switch (result.kind) {
+          case 'valid':
+            return { kind: 'valid', claims: result.claims, user: userFromClaims(result.claims), cached: result.cached };
+          case 'invalid':
+            return { kind: 'rejected', reason: 'invalid_token' };
+          case 'unavailable':
+            return { kind: 'unavailable', cause: result.cause };
+          case 'unverifiable':
+            // No local key can check it (an HS256 project without the secret configured): ask the server.
+            return checkWithServer(session);
+        }
+        break;
+      }
+      case 'user':
+        return checkWithServer(session);
+    }
+  }
+
+  async function checkWithServer(session: Session): Promise<TokenCheck> {
+    const answer = await getUser(gotrue, session.accessToken);
+    if (answer.kind !== 'ok') return answer;
+    const claims = decodeClaimsUnverified(session.accessToken);
+    // The server vouched for the token; its claims must still name the user it vouched for.
+    if (claims === null || claims.sub !== answer.user.id) return { kind: 'rejected', reason: 'invalid_token' };
+    return { kind: 'valid', claims, user: answer.user, cached: false };
+  }
+
+  function tokenTiming(accessToken: string): { exp: number; iat?: number } | null {
+    const claims = decodeClaimsUnverified(accessToken);
+    if (claims === null) return null;
+    return typeof claims.iat === 'number' ? { exp: claims.exp, iat: claims.iat } : { exp: claims.exp };
+  }
+
+  return { readSession, planWrite, refresh, check, tokenTiming };
+}
