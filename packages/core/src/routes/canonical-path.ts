@@ -45,7 +45,8 @@ export interface CanonicalPathOptions {
  *
  * Each segment is percent-decoded strictly and written back with only `%` and `/` encoded; dot
  * segments (also `%2e`-encoded) are resolved, clamping at the root; empty segments collapse; the
- * trailing slash follows `trailingSlash`; then `basePath` is stripped. It never throws on a path.
+ * trailing slash follows `trailingSlash`; then `basePath` is stripped. It never throws on a path,
+ * and without a basePath it is idempotent: a canonical path canonicalizes to itself.
  *
  * Matching on the result is case-sensitive and does no Unicode normalization: `/Dashboard` is not
  * `/dashboard`. That fails closed: a differently spelled path matches no public rule, so it falls

@@ -9,7 +9,8 @@
 export type VerifyMode = 'claims' | 'user' | 'session';
 
 /**
- * What a rule matches, always tested against the canonical path (see `canonicalizePath`):
+ * What a rule matches, always tested against the canonical path (see `canonicalizePath`; basePath
+ * stripped, `%` and `/` inside a segment written `%25` and `%2F`, case preserved):
  * - a string: an exact path or a segment glob (`*` = one segment, `**` = zero or more segments);
  * - a RegExp: tested against the canonical path; anchoring (`^…$`) is the caller's job;
  * - a predicate: called with the canonical path; a throw fails closed (the path is protected).
