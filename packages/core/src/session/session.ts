@@ -57,6 +57,12 @@ export type AuthState =
   | {
       readonly kind: 'authenticated';
       readonly session: Session;
+      /**
+       * The user as the verify mode established it: from the verified token's claims (`claims`), the
+       * auth server (`user`), or the unverified cookie (`session`). Prefer it to `session.user`,
+       * which is whatever the cookie said.
+       */
+      readonly user: SessionUser;
       readonly claims: SessionClaims;
       /** How the access token was checked; `session` means it was not. */
       readonly verifiedBy: VerifyMode;

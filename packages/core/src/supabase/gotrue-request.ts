@@ -46,17 +46,19 @@ export async function callGoTrue(
     accept: 'application/json',
   });
   if (request.body !== undefined) headers.set('content-type', 'application/json;charset=UTF-8');
+  const signal = AbortSignal.timeout(ctx.timeoutMs);
   let response: Response;
   try {
     response = await ctx.fetch(`${ctx.authUrl}${request.path}`, {
       method: request.method,
       headers,
       body: request.body === undefined ? null : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(ctx.timeoutMs),
+      signal,
       redirect: 'manual',
     });
-  } catch (error) {
-    return { kind: 'unavailable', cause: isTimeout(error) ? 'timeout' : 'network' };
+  } catch {
+    // Our own signal says whether it was the timeout: fetch implementations reject with different error types.
+    return { kind: 'unavailable', cause: signal.aborted ? 'timeout' : 'network' };
   }
   return classify(response);
 }
@@ -97,8 +99,4 @@ async function discard(response: Response, result: GoTrueResult): Promise<GoTrue
   // Release the connection; a body that fails to drain changes nothing about the answer.
   await response.body?.cancel().catch(() => undefined);
   return result;
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }

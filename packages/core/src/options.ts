@@ -1,0 +1,109 @@
+// Lockstep's options: typed, documented, validated and resolved once into a frozen object (STYLE §14).
+import type { CookieOptions } from './cookies/cookie-attributes.js';
+import { LockstepError } from './errors.js';
+import type { EventHandler } from './events.js';
+import type { RefreshStore } from './refresh/refresh-store.js';
+import type { PathPattern, RouteRule } from './routes/route-rule.js';
+import type { SessionCookieEncoding } from './supabase/session-cookie.js';
+
+/** Everything an app configures. Only the Supabase URL and key are required. */
+export interface LockstepOptions {
+  /** The Supabase project URL, e.g. `https://<ref>.supabase.co`. */
+  supabaseUrl: string;
+  /** The project's anon (publishable) key. Never the service-role key. */
+  supabaseKey: string;
+  /**
+   * The ordered route table; first match wins. A path no rule matches is protected (deny by default).
+   * @default [] (everything but the login and callback paths is protected)
+   */
+  routes?: readonly RouteRule[];
+  /** Verify mode for protected rules that name none. `session` is only allowed on a rule. @default 'claims' */
+  verify?: 'claims' | 'user';
+  /** The login page (relative to `basePath`). It is an auth page unless a rule says otherwise. @default '/login' */
+  loginPath?: string;
+  /** Where a signed-in user on an auth page goes without a valid return-to (relative to `basePath`). @default '/' */
+  afterSignInPath?: string;
+  /** The OAuth / magic-link callback path, public by default (relative to `basePath`). @default '/auth/callback' */
+  callbackPath?: string;
+  /** Query parameter that carries the return-to target on the login page. @default 'next' */
+  returnToParam?: string;
+  /** Paths answered as data requests (401 JSON instead of a login redirect). @default ['/api/**'] */
+  apiRoutes?: readonly PathPattern[];
+  /** The app's mount point, e.g. `/docs`. @default '' */
+  basePath?: string;
+  /** `ignore`: `/a/` is `/a`. `strict`: they differ. @default 'ignore' */
+  trailingSlash?: 'ignore' | 'strict';
+  /** Cookie attributes, plus the storage key and encoding @supabase/ssr uses. */
+  cookies?: CookieOptions & {
+    /** The storage key, if the browser client sets `cookieOptions.name`. @default `sb-<ref>-auth-token` */
+    name?: string;
+    /** @default 'base64url' (as @supabase/ssr) */
+    encoding?: SessionCookieEncoding;
+  };
+  /** How access tokens are verified in `claims` mode. */
+  jwt?: {
+    /** The legacy HS256 JWT secret, for projects without asymmetric keys. Without it such tokens are checked with `GET /user`. */
+    secret?: string;
+    /** @default `${supabaseUrl}/auth/v1` */
+    issuer?: string;
+    /** @default 'authenticated' */
+    audience?: string | readonly string[];
+  };
+  /** Refresh this many seconds before the access token expires (clamped to half its lifetime). @default 120 */
+  refreshMarginSeconds?: number;
+  /** Timeout of every auth-server call, in milliseconds. @default 5000 */
+  authTimeoutMs?: number;
+  /** How long a spent refresh token is answered with its successor; ≤ the server's reuse interval. @default 10 */
+  successorTtlSeconds?: number;
+  /** Where refresh coordination lives; the default is this process's memory. Use a shared store with several instances. */
+  refreshStore?: RefreshStore;
+  /** Receives structured events (never a token or cookie value). Must not throw. */
+  onEvent?: EventHandler;
+}
+
+/** The defaults, in one place. */
+export const DEFAULTS = Object.freeze({
+  verify: 'claims',
+  loginPath: '/login',
+  afterSignInPath: '/',
+  callbackPath: '/auth/callback',
+  returnToParam: 'next',
+  apiRoutes: Object.freeze(['/api/**']),
+  basePath: '',
+  trailingSlash: 'ignore',
+  encoding: 'base64url',
+  audience: 'authenticated',
+  refreshMarginSeconds: 120,
+  authTimeoutMs: 5000,
+  successorTtlSeconds: 10,
+} as const);
+
+/** Reads an option that must be a non-empty string. */
+export function requireString(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new LockstepError('ERR_CONFIG_INVALID', `${option} must be a non-empty string.`);
+  return value;
+}
+
+/** Reads a number option within bounds, or its default. */
+export function boundedNumber(value: unknown, fallback: number, option: string, min: number, max: number): number {
+  const number = value ?? fallback;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > max) {
+    throw new LockstepError('ERR_CONFIG_INVALID', `${option} must be a number from ${min} to ${max}.`);
+  }
+  return number;
+}
+
+/** Parses the project URL: http(s), no credentials, query or fragment. */
+export function parseSupabaseUrl(value: unknown): URL {
+  const text = requireString(value, 'supabaseUrl');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (cause) {
+    throw new LockstepError('ERR_CONFIG_URL', 'supabaseUrl must be an absolute http(s) URL.', { cause });
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new LockstepError('ERR_CONFIG_URL', 'supabaseUrl must be an http(s) URL without credentials, query or fragment.');
+  }
+  return url;
+}

@@ -1,0 +1,86 @@
+// Runs the session machine for one request: reads, checks and refreshes through the provider and the coordinator.
+import type { RequestCookie } from '../cookies/request-cookies.js';
+import { emit, type EventHandler } from '../events.js';
+import type { RefreshCoordinator } from '../refresh/refresh-coordinator.js';
+import type { VerifyMode } from '../routes/route-rule.js';
+import type { AuthState } from './session.js';
+import { refreshMargin, transition, type MachineEvent, type MachineState, type SessionWrite } from './session-machine.js';
+import type { SessionProvider } from './session-provider.js';
+
+/** The long-lived collaborators, created once per app. */
+export interface SessionEngine {
+  readonly provider: SessionProvider;
+  readonly coordinator: RefreshCoordinator;
+  /** @default 120 */
+  readonly refreshMarginSeconds: number;
+  readonly onEvent?: EventHandler;
+}
+
+/** What the request's session resolved to, and what must happen to its cookies. */
+export interface SessionResolution {
+  readonly auth: AuthState;
+  readonly write: SessionWrite;
+}
+
+// reading → (refreshing →) checking → done: at most three commands; more is a bug.
+const MAX_STEPS = 4;
+
+/**
+ * Resolves the session in a request's cookies: at most one refresh (shared with concurrent
+ * requests by the coordinator), one check in the route's verify mode, and events for each step.
+ *
+ * @example
+ * const { auth, write } = await resolveSession(engine, cookies, 'claims', now);
+ */
+export async function resolveSession(engine: SessionEngine, cookies: readonly RequestCookie[], mode: VerifyMode, now: number): Promise<SessionResolution> {
+  const { provider, coordinator, onEvent } = engine;
+  const read = await provider.readSession(cookies, now);
+  if (read.kind === 'malformed') emit(onEvent, { type: 'cookie.malformed', reason: read.reason });
+  const timing = read.kind === 'present' ? provider.tokenTiming(read.session.accessToken) : null;
+  const context = {
+    now,
+    mode,
+    marginSeconds: refreshMargin(engine.refreshMarginSeconds, timing),
+    // The token's own exp wins over the cookie's expires_at, which the user can edit.
+    expiresAt: read.kind === 'present' ? Math.min(read.session.expiresAt, timing?.exp ?? Infinity) : 0,
+  };
+
+  let state: MachineState = { kind: 'reading' };
+  let event: MachineEvent = { type: 'read', read };
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const next = transition(state, event, context);
+    state = next.state;
+    const command = next.command;
+    switch (command.kind) {
+      case 'finish':
+        if (state.kind !== 'done') break;
+        reportOutcome(onEvent, state.auth, state.write);
+        return { auth: state.auth, write: state.write };
+      case 'check': {
+        const check = await provider.check(command.session, command.source, now);
+        if (check.kind === 'valid' && command.source.kind === 'cookie') {
+          emit(onEvent, { type: 'session.verified', mode: command.source.mode, cached: check.cached, userId: check.user.id });
+        }
+        if (check.kind === 'unavailable') emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause });
+        event = { type: 'checked', check };
+        break;
+      }
+      case 'refresh': {
+        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, () => provider.refresh(command.session.refreshToken, now));
+        if (result.kind === 'refreshed') {
+          const userId = result.session.user?.id ?? '';
+          emit(onEvent, { type: via === 'upstream' ? 'session.refreshed' : via === 'joined' ? 'session.refresh_joined' : 'session.successor_replayed', userId });
+        } else if (result.kind === 'unavailable') {
+          emit(onEvent, { type: 'auth.unavailable', operation: 'refresh', cause: result.cause, ...(result.status === undefined ? {} : { status: result.status }) });
+        }
+        event = { type: 'refreshed', result, via };
+        break;
+      }
+    }
+  }
+  throw new Error('session machine did not finish');
+}
+
+function reportOutcome(onEvent: EventHandler | undefined, auth: AuthState, write: SessionWrite): void {
+  if (auth.kind === 'anonymous' && write.kind === 'clear') emit(onEvent, { type: 'session.signed_out', reason: auth.reason });
+}
