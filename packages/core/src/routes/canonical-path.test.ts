@@ -1,3 +1,4 @@
+// Tests — canonicalizePath: canonical forms, malformed paths, basePath validation and properties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalizePath, MAX_PATH_LENGTH, type CanonicalPathOptions, type MalformedPathReason } from './canonical-path.js';

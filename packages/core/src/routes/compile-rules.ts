@@ -102,7 +102,8 @@ export function compileMatcher(pattern: unknown, name: string, trailingSlash: 'i
     if (pattern.global || pattern.sticky) {
       throw new LockstepError(
         'ERR_CONFIG_PATTERN',
-        `${name} pattern ${String(pattern)} must not use the "g" or "y" flag (test() would keep state between requests).`,
+        `${name} pattern ${String(pattern)} must not use the "g" or "y" flag ` +
+          '(test() would keep state between requests).',
       );
     }
     return { kind: 'regexp', label: String(pattern), regexp: pattern };

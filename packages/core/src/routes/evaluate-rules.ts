@@ -54,8 +54,9 @@ export function toRouteMatch(evaluation: RuleEvaluation, canonicalPath: string, 
   }
   let verify = defaultVerify;
   // A failing predicate must not weaken the check its own protected rule asked for.
-  if (evaluation.kind === 'error' && evaluation.rule.access === 'protected' && STRENGTH[evaluation.rule.verify] > STRENGTH[verify]) {
-    verify = evaluation.rule.verify;
+  if (evaluation.kind === 'error' && evaluation.rule.access === 'protected') {
+    const ruleVerify = evaluation.rule.verify;
+    if (STRENGTH[ruleVerify] > STRENGTH[verify]) verify = ruleVerify;
   }
   return { access: 'protected', verify, session: true, ruleIndex: null, pattern: null, canonicalPath };
 }
@@ -65,7 +66,8 @@ export function describeEvaluation(evaluation: RuleEvaluation, route: RouteMatch
   const how = describeRoute(route);
   if (evaluation.kind === 'default') return `no rule matched: protected by default (deny by default, ${how})`;
   if (evaluation.kind === 'error') {
-    return `${evaluation.rule.name} pattern ${evaluation.pattern} threw or returned a non-boolean: protected (fail closed, ${how})`;
+    const { rule, pattern } = evaluation;
+    return `${rule.name} pattern ${pattern} threw or returned a non-boolean: protected (fail closed, ${how})`;
   }
   return `matched ${evaluation.rule.name} (${route.access}, ${how}) by pattern "${evaluation.pattern}"`;
 }

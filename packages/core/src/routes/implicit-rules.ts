@@ -29,8 +29,11 @@ export function compileImplicitRules(
     implicitRule('the implicit authPage rule for loginPath', 'authPage', login, defaultVerify, trailingSlash),
   ];
   for (const [i, path] of extra.entries()) {
-    if (path === login) throw new LockstepError('ERR_CONFIG_PATH', `implicitPublic[${i}] repeats loginPath "${login}".`);
-    implicit.push(implicitRule(`the implicit public rule implicitPublic[${i}]`, 'public', path, defaultVerify, trailingSlash));
+    if (path === login) {
+      throw new LockstepError('ERR_CONFIG_PATH', `implicitPublic[${i}] repeats loginPath "${login}".`);
+    }
+    const name = `the implicit public rule implicitPublic[${i}]`;
+    implicit.push(implicitRule(name, 'public', path, defaultVerify, trailingSlash));
   }
   for (const [i, path] of [login, ...extra].entries()) {
     const evaluation = evaluateRules(userRules, path);
@@ -38,7 +41,8 @@ export function compileImplicitRules(
     if (evaluation.kind === 'error') {
       throw new LockstepError(
         'ERR_CONFIG_LOGIN_UNREACHABLE',
-        `${what} is unreachable: ${evaluation.rule.name} pattern ${evaluation.pattern} failed on it, which protects it.`,
+        `${what} is unreachable: ${evaluation.rule.name} pattern ${evaluation.pattern} failed on it, ` +
+          'which protects it (fail closed).',
       );
     }
     if (evaluation.kind === 'rule' && (evaluation.rule.access === 'protected' || evaluation.rule.access === 'ignore')) {
@@ -71,7 +75,9 @@ function implicitRule(
 
 /** An app path (relative to basePath, like rule patterns): canonical, absolute, no query, no glob. */
 function assertAppPath(path: unknown, option: string, trailingSlash: 'ignore' | 'strict'): string {
-  if (typeof path !== 'string') throw new LockstepError('ERR_CONFIG_PATH', `${option} must be a string path such as "/login".`);
+  if (typeof path !== 'string') {
+    throw new LockstepError('ERR_CONFIG_PATH', `${option} must be a string path such as "/login".`);
+  }
   const canonical = createPathCanonicalizer({ trailingSlash })(path);
   const problem =
     path.includes('?') || path.includes('#')

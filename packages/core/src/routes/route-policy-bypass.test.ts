@@ -1,3 +1,4 @@
+// Tests — C19 bypass attempts: no encoding or dot trick turns /admin public (DESIGN §1 item 7).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { policy } from './test-support/example-policy.js';

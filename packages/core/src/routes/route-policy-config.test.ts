@@ -1,3 +1,4 @@
+// Tests — createRoutePolicy: every ERR_CONFIG_* it raises, and configurations it must accept.
 import { describe, expect, it } from 'vitest';
 import type { LockstepErrorCode } from '../errors.js';
 import { createRoutePolicy, type RoutePolicyOptions } from './route-policy.js';

@@ -1,3 +1,4 @@
+// Tests — explain(): the rules tried and the one-line reason a developer reads.
 import { describe, expect, it } from 'vitest';
 import { ADMIN, options, policy } from './test-support/example-policy.js';
 

@@ -1,3 +1,4 @@
+// Tests — createRoutePolicy.resolve: the rule table, case sensitivity, basePath, trailing slash, RegExp and predicates.
 import { describe, expect, it } from 'vitest';
 import { createRoutePolicy } from './route-policy.js';
 import { ADMIN, PROTECTED_BY_DEFAULT, policy, type Expected } from './test-support/example-policy.js';

@@ -1,3 +1,4 @@
+// Tests — ERR_CONFIG_RULE_SHADOWED: later rules an earlier string pattern makes unreachable.
 import { describe, expect, it } from 'vitest';
 import { createRoutePolicy, type RoutePolicyOptions } from './route-policy.js';
 import type { RouteRule } from './route-rule.js';

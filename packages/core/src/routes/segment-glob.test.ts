@@ -1,3 +1,4 @@
+// Tests — Segment globs: matching tables, compilation errors and the inclusion check behind shadow detection.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalizePath } from './canonical-path.js';
