@@ -1,7 +1,10 @@
 // The GoTrue route table under `/auth/v1`: (method, path, grant) → endpoint name and handler.
+import { adminUsers } from './admin-endpoints.js';
 import { health, jwks, settings } from './discovery-endpoints.js';
 import type { MockEndpoint } from './faults.js';
 import type { Handler } from './handler-types.js';
+import { authorize, callback, mockProvider } from './oauth-endpoints.js';
+import { sendOtp, verifyGet, verifyPost } from './otp-endpoints.js';
 import { signup } from './signup.js';
 import { passwordGrant, pkceGrant, refreshTokenGrant, unsupportedGrant } from './token-grants.js';
 import { getUser, logout, updateUser } from './user-endpoints.js';
@@ -26,7 +29,15 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /.well-known/jwks.json': { endpoint: 'jwks', handler: jwks },
   'GET /health': { endpoint: 'health', handler: health },
   'GET /settings': { endpoint: 'settings', handler: settings },
+  'GET /authorize': { endpoint: 'authorize', handler: authorize },
+  'GET /mock-provider/authorize': { endpoint: 'mock-provider', handler: mockProvider },
+  'GET /callback': { endpoint: 'callback', handler: callback },
+  'POST /otp': { endpoint: 'otp', handler: sendOtp },
+  'POST /verify': { endpoint: 'verify', handler: verifyPost },
+  'GET /verify': { endpoint: 'verify', handler: verifyGet },
 };
+
+const ADMIN_USERS: Route = { endpoint: 'admin', handler: adminUsers };
 
 /** Finds the route for a request below `/auth/v1`, or `null`. */
 export function matchRoute(method: string, path: string, query: URLSearchParams): Route | null {
@@ -34,5 +45,6 @@ export function matchRoute(method: string, path: string, query: URLSearchParams)
     // `grant_type` comes from the query string (`r.FormValue`, spec §1.2).
     return GRANTS[query.get('grant_type') ?? ''] ?? { endpoint: 'token:other', handler: unsupportedGrant };
   }
+  if (path === '/admin/users' || /^\/admin\/users\/[^/]+$/.test(path)) return ADMIN_USERS;
   return ROUTES[`${method} ${path}`] ?? null;
 }

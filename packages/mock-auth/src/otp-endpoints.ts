@@ -1,0 +1,110 @@
+// Email OTP and magic links: `POST /otp`, `POST /verify` and `GET /verify` (spec §2.8).
+import { apiError } from './api-error.js';
+import { insertFlowState, issueOtp } from './flow-states.js';
+import { fail, json, objectField, stringField, type Handler } from './handler-types.js';
+import { readPkceParams } from './pkce.js';
+import type { OtpRecord } from './records.js';
+import { resolveRedirect, withFragment, withQuery } from './redirects.js';
+import { signIn } from './sessions.js';
+import type { MockAuthState } from './state.js';
+import { confirmEmail, insertUser, isBanned } from './users.js';
+
+/** `POST /otp`: stores a code (read it with `controls.latestOtp`); answers `{}`. */
+export const sendOtp: Handler = (state, request) => {
+  const { body, nowMs } = request;
+  const email = (stringField(body, 'email') ?? '').trim();
+  if (stringField(body, 'phone') !== undefined && email === '') {
+    return Promise.resolve(fail(apiError(422, 'phone_provider_disabled', 'Unsupported phone provider')));
+  }
+  if (email === '') return Promise.resolve(fail(apiError(400, 'validation_failed', 'An email address is required')));
+  const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
+  if (pkce.kind === 'invalid') return Promise.resolve(fail(pkce.error));
+  let user = state.store.findUserByEmail(email);
+  let type = 'magiclink';
+  if (user === undefined) {
+    if (body.create_user === false) return Promise.resolve(fail(apiError(422, 'otp_disabled', 'Signups not allowed for otp')));
+    user = insertUser(state.store, { email, password: null, confirmed: false, userMetadata: objectField(body, 'data') }, nowMs);
+    type = 'signup';
+  }
+  const redirectTo = resolveRedirect(state, request.query.get('redirect_to'));
+  const flow =
+    pkce.kind === 'pkce'
+      ? insertFlowState(
+          state.store,
+          { provider: 'email', authMethod: 'magiclink', userId: user.id, redirectTo, challenge: pkce.challenge, method: pkce.method },
+          nowMs,
+        )
+      : null;
+  issueOtp(state.store, user, type, nowMs, flow, redirectTo);
+  return Promise.resolve(json(200, {}));
+};
+
+const EMAIL_TYPES = new Set(['email', 'magiclink', 'signup', 'invite', 'recovery', 'email_change']);
+
+/** `POST /verify`: email + token or token_hash → session (amr `otp`); single use. */
+export const verifyPost: Handler = async (state, request) => {
+  const { body, nowMs } = request;
+  const type = stringField(body, 'type') ?? '';
+  const token = stringField(body, 'token') ?? '';
+  const tokenHash = stringField(body, 'token_hash') ?? '';
+  const email = (stringField(body, 'email') ?? '').trim().toLowerCase();
+  if (type === 'sms' || type === 'phone_change') return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
+  if (!EMAIL_TYPES.has(type)) return fail(apiError(400, 'validation_failed', `Verify requires a verification type`));
+  const byHash = tokenHash !== '';
+  if (!byHash && (token === '' || email === '')) {
+    return fail(apiError(400, 'validation_failed', 'Verify requires either a token or a token hash'));
+  }
+  const otp = findOtp(state, nowMs, (o) => (byHash ? o.tokenHash === tokenHash : o.email === email && o.otp === token));
+  if (otp === undefined) {
+    return fail(apiError(403, 'otp_expired', byHash ? 'Email link is invalid or has expired' : 'Token has expired or is invalid'));
+  }
+  const user = consume(state, otp, nowMs);
+  if (user === null) return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
+  if (isBanned(user, nowMs)) return fail(apiError(403, 'user_banned', 'User is banned'));
+  return json(200, await signIn(state, user, 'otp', nowMs));
+};
+
+/** `GET /verify?token=<hash>&type=...&redirect_to=...`: the email link; 303 with a fragment or `?code=`. */
+export const verifyGet: Handler = async (state, request) => {
+  const { query, nowMs } = request;
+  const tokenHash = query.get('token') ?? '';
+  const type = query.get('type') ?? '';
+  const otp = findOtp(state, nowMs, (o) => o.tokenHash === tokenHash);
+  const target = resolveRedirect(state, query.get('redirect_to') ?? otp?.redirectTo ?? null);
+  const user = otp === undefined ? null : consume(state, otp, nowMs);
+  if (otp === undefined || user === null || isBanned(user, nowMs)) {
+    const params = { error: 'access_denied', error_code: 'otp_expired', error_description: 'Email link is invalid or has expired' };
+    const location = tokenHash.startsWith('pkce_') ? withQuery(target, params) : target;
+    return { kind: 'redirect', status: 303, location: withFragment(location, { ...params, sb: '' }) };
+  }
+  const flow = otp.flowStateId === null ? undefined : state.store.flowStates.get(otp.flowStateId);
+  if (flow !== undefined) {
+    flow.authCodeIssuedAt = nowMs;
+    return { kind: 'redirect', status: 303, location: withQuery(flow.redirectTo, { code: flow.authCode }) };
+  }
+  const session = await signIn(state, user, 'otp', nowMs);
+  const fragment = {
+    access_token: session.access_token,
+    expires_at: String(session.expires_at),
+    expires_in: String(session.expires_in),
+    refresh_token: session.refresh_token,
+    sb: '',
+    token_type: 'bearer',
+    type: type === '' ? otp.type : type,
+  };
+  return { kind: 'redirect', status: 303, location: withFragment(target, fragment) };
+};
+
+function findOtp(state: MockAuthState, nowMs: number, match: (otp: OtpRecord) => boolean): OtpRecord | undefined {
+  const expiryMs = state.options.otpExpirySeconds * 1000;
+  return state.store.otps.find((o) => match(o) && nowMs <= o.createdAt + expiryMs);
+}
+
+/** Removes the OTP (single use) and confirms the user's email. */
+function consume(state: MockAuthState, otp: OtpRecord, nowMs: number) {
+  state.store.removeOtps((o) => o === otp);
+  const user = state.store.users.get(otp.userId);
+  if (user === undefined) return null;
+  confirmEmail(user, nowMs);
+  return user;
+}
