@@ -1,37 +1,11 @@
 // Spends each refresh token at most once across concurrent callers, and answers late ones with its successor.
 import { LockstepError } from '../errors.js';
 import { hashToken } from '../util/token-hash.js';
-import { createMemoryRefreshStore } from './memory-refresh-store.js';
+import { resolveCoordinatorOptions, type CoordinatorConfig, type RefreshCoordinatorOptions } from './refresh-coordinator-options.js';
 import type { RefreshResult, RefreshVia } from './refresh-result.js';
-import type { RefreshStore } from './refresh-store.js';
 import { findNewestSuccessor } from './successor-chain.js';
 
-/** Options of {@link createRefreshCoordinator}. */
-export interface RefreshCoordinatorOptions {
-  /**
-   * Where successors and the refresh lock live; share one (e.g. Redis) across instances.
-   * @default createMemoryRefreshStore()
-   */
-  readonly store?: RefreshStore;
-  /**
-   * Seconds a spent token is answered with its successor. Must be ≤ the auth server's reuse
-   * interval, so the cache is never more lenient than the server; in (0, 60].
-   * @default 10
-   */
-  readonly successorTtlSeconds?: number;
-  /**
-   * Seconds the shared refresh lock lives; longer than the refresh call's own timeout, and the
-   * longest a caller waits for a refresh running in another process. In (0, 60].
-   * @default 10
-   */
-  readonly lockTtlSeconds?: number;
-  /**
-   * Told about a failing store. The coordinator then carries on as if it had no shared store
-   * (single flight still holds within the process): a store outage must not sign anyone out.
-   * Errors from it are ignored. @default ignore
-   */
-  readonly onStoreError?: (error: unknown) => void;
-}
+export type { RefreshCoordinatorOptions } from './refresh-coordinator-options.js';
 
 /** Coordinates refreshes for one process; one per app. */
 export interface RefreshCoordinator {
@@ -43,16 +17,12 @@ export interface RefreshCoordinator {
   refresh(refreshToken: string, now: number, run: () => Promise<RefreshResult>): Promise<{ result: RefreshResult; via: RefreshVia }>;
 }
 
-type Config = Readonly<Required<Omit<RefreshCoordinatorOptions, 'onStoreError'>>> & Pick<RefreshCoordinatorOptions, 'onStoreError'>;
-
 /** How a flight got its result; `peer` means another process refreshed while this one waited. */
 interface Settled {
   readonly result: RefreshResult;
   readonly source: 'upstream' | 'successor' | 'peer';
 }
 
-const DEFAULTS = { successorTtlSeconds: 10, lockTtlSeconds: 10 } as const;
-const STORE_METHODS = ['getSuccessor', 'putSuccessor', 'acquireLock', 'releaseLock', 'waitForUnlock'] as const;
 // Waits for another process's lock before refreshing without it; see `fly`.
 const MAX_WAITS = 2;
 
@@ -64,7 +34,7 @@ const MAX_WAITS = 2;
  * const { result, via } = await coordinator.refresh(session.refreshToken, now, () => refreshSession(ctx, session.refreshToken, now));
  */
 export function createRefreshCoordinator(options: RefreshCoordinatorOptions = {}): RefreshCoordinator {
-  const config = resolveOptions(options);
+  const config = resolveCoordinatorOptions(options);
   // Keyed by token hash; an entry lives exactly as long as its flight, so the map cannot grow unbounded.
   const flights = new Map<string, Promise<Settled>>();
 
@@ -93,7 +63,7 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions = {}
  * lock must not wedge sign-in, and a duplicate concurrent refresh is answered by the server
  * with the same child (gotrue-contract §3.4 B1), so it costs a call, not a session.
  */
-async function fly(config: Config, key: string, now: number, run: () => Promise<RefreshResult>): Promise<Settled> {
+async function fly(config: CoordinatorConfig, key: string, now: number, run: () => Promise<RefreshResult>): Promise<Settled> {
   const { store } = config;
   for (let waits = 0; ; waits += 1) {
     const session = await guard(config, () => findNewestSuccessor(store, key, now), undefined);
@@ -115,7 +85,7 @@ async function fly(config: Config, key: string, now: number, run: () => Promise<
 }
 
 /** Calls upstream and, on success, records the successor before anyone is answered, so no later caller misses it. */
-async function runAndRecord(config: Config, key: string, now: number, run: () => Promise<RefreshResult>, generation: number): Promise<Settled> {
+async function runAndRecord(config: CoordinatorConfig, key: string, now: number, run: () => Promise<RefreshResult>, generation: number): Promise<Settled> {
   const result = await run();
   // Only successes are remembered: a rejection or outage is shared by this flight's callers, never cached.
   if (result.kind === 'refreshed') {
@@ -125,7 +95,7 @@ async function runAndRecord(config: Config, key: string, now: number, run: () =>
   return { result, source: 'upstream' };
 }
 
-async function guard<T>(config: Config, operation: () => Promise<T>, fallback: T): Promise<T> {
+async function guard<T>(config: CoordinatorConfig, operation: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await operation();
   } catch (error) {
@@ -136,22 +106,4 @@ async function guard<T>(config: Config, operation: () => Promise<T>, fallback: T
     }
     return fallback;
   }
-}
-
-function resolveOptions(options: RefreshCoordinatorOptions): Config {
-  const successorTtlSeconds = options.successorTtlSeconds ?? DEFAULTS.successorTtlSeconds;
-  const lockTtlSeconds = options.lockTtlSeconds ?? DEFAULTS.lockTtlSeconds;
-  for (const [name, value] of [['successorTtlSeconds', successorTtlSeconds], ['lockTtlSeconds', lockTtlSeconds]] as const) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 60) {
-      throw new LockstepError('ERR_CONFIG_INVALID', `refresh coordinator: ${name} must be a number of seconds in (0, 60]`);
-    }
-  }
-  const store = options.store ?? createMemoryRefreshStore();
-  if (typeof store !== 'object' || store === null || STORE_METHODS.some((method) => typeof store[method] !== 'function')) {
-    throw new LockstepError('ERR_CONFIG_INVALID', `refresh coordinator: store must implement ${STORE_METHODS.join(', ')}`);
-  }
-  if (options.onStoreError !== undefined && typeof options.onStoreError !== 'function') {
-    throw new LockstepError('ERR_CONFIG_INVALID', 'refresh coordinator: onStoreError must be a function');
-  }
-  return Object.freeze({ store, successorTtlSeconds, lockTtlSeconds, onStoreError: options.onStoreError });
 }
