@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRequest, type RequestKind } from './request-kind.js';
 import { toRequestRecord } from './request-record.js';
-import { LockstepError } from '../errors.js';
+import type { LockstepError } from '../errors.js';
 
 function kindOf(headers: Record<string, string>, isApiPath = false, hint?: RequestKind): RequestKind {
   const record = toRequestRecord(new Request('https://app.test/page', { headers }));

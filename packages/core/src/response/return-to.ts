@@ -5,6 +5,7 @@ export const RETURN_TO_MAX_LENGTH = 2048;
 
 const PROBE_ORIGIN = 'http://lockstep.invalid';
 // Tab, CR and LF are stripped by URL parsers (`/\t/evil.com` becomes `//evil.com`); the rest of C0 and DEL never belong in a path.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const DECODE_ROUNDS = 3;
 
