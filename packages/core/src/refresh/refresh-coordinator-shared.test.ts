@@ -1,0 +1,85 @@
+// Several coordinators on one store stand in for several processes on one Redis.
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryRefreshStore } from './memory-refresh-store.js';
+import { createRefreshCoordinator } from './refresh-coordinator.js';
+import type { RefreshResult } from './refresh-result.js';
+import type { RefreshStore } from './refresh-store.js';
+import { deferred, refreshed, settleCallers } from './test-support/refresh-fixtures.js';
+
+const T0 = 1_700_000_000;
+const unexpected = async (): Promise<RefreshResult> => {
+  throw new Error('run must not be called');
+};
+
+describe('refresh coordinator: shared store', () => {
+  it('lets a second process wait for the lock holder and take its result without calling run', async () => {
+    const store = createMemoryRefreshStore();
+    const [one, two] = [createRefreshCoordinator({ store }), createRefreshCoordinator({ store })];
+    const gate = deferred<RefreshResult>();
+    const first = one.refresh('rt-a', T0, () => gate.promise);
+    await settleCallers();
+    const second = two.refresh('rt-a', T0, unexpected);
+    await settleCallers();
+    gate.resolve(refreshed('rt-b'));
+    expect(await first).toEqual({ result: refreshed('rt-b'), via: 'upstream' });
+    expect(await second).toEqual({ result: refreshed('rt-b'), via: 'joined' });
+  });
+
+  it('refreshes itself when the holder got no session (rejections are never shared through the store)', async () => {
+    const store = createMemoryRefreshStore();
+    const [one, two] = [createRefreshCoordinator({ store }), createRefreshCoordinator({ store })];
+    const gate = deferred<RefreshResult>();
+    const first = one.refresh('rt-a', T0, () => gate.promise);
+    await settleCallers();
+    const run = vi.fn(async (): Promise<RefreshResult> => ({ kind: 'rejected', reason: 'session_expired' }));
+    const second = two.refresh('rt-a', T0, run);
+    await settleCallers();
+    gate.resolve({ kind: 'unavailable', cause: 'timeout' });
+    expect((await first).via).toBe('upstream');
+    expect(await second).toEqual({ result: { kind: 'rejected', reason: 'session_expired' }, via: 'upstream' });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('never lets a holder whose lock expired overwrite the newer holder\'s successor', async () => {
+    const store = createMemoryRefreshStore();
+    const [one, two, three] = [createRefreshCoordinator({ store }), createRefreshCoordinator({ store }), createRefreshCoordinator({ store })];
+    const slow = deferred<RefreshResult>();
+    const stale = one.refresh('rt-a', T0, () => slow.promise);
+    await settleCallers();
+    // The first lock (10 s) has expired: a second process takes over and records its result first.
+    expect((await two.refresh('rt-a', T0 + 11, async () => refreshed('rt-newer'))).via).toBe('upstream');
+    slow.resolve(refreshed('rt-older'));
+    expect((await stale).result).toEqual(refreshed('rt-older'));
+    expect(await three.refresh('rt-a', T0 + 12, unexpected)).toEqual({ result: refreshed('rt-newer'), via: 'successor' });
+  });
+
+  it('does not wait forever on a wedged lock: after bounded waits it refreshes without it', async () => {
+    const store = createMemoryRefreshStore();
+    const wedged = createRefreshCoordinator({ store });
+    const impatient = createRefreshCoordinator({ store, lockTtlSeconds: 0.02 });
+    void wedged.refresh('rt-a', T0, () => new Promise<RefreshResult>(() => undefined));
+    await settleCallers();
+    const run = vi.fn(async (): Promise<RefreshResult> => refreshed('rt-b'));
+    expect(await impatient.refresh('rt-a', T0, run)).toEqual({ result: refreshed('rt-b'), via: 'upstream' });
+    expect(run).toHaveBeenCalledTimes(1);
+    // Recorded without a fence (generation 0): it fills the gap for late callers.
+    expect((await impatient.refresh('rt-a', T0 + 1, unexpected)).via).toBe('successor');
+  });
+
+  it('keeps refreshing when the store fails, and reports the failures', async () => {
+    const failure = new Error('store down');
+    const fail = async (): Promise<never> => {
+      throw failure;
+    };
+    const broken: RefreshStore = { getSuccessor: fail, putSuccessor: fail, acquireLock: fail, releaseLock: fail, waitForUnlock: fail };
+    const onStoreError = vi.fn(() => {
+      throw new Error('a broken observer');
+    });
+    const coordinator = createRefreshCoordinator({ store: broken, onStoreError });
+    const run = vi.fn(async (): Promise<RefreshResult> => refreshed('rt-b'));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => coordinator.refresh('rt-a', T0, run)));
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(answers.map((a) => a.via).sort()).toEqual(['joined', 'joined', 'joined', 'joined', 'upstream']);
+    expect(onStoreError).toHaveBeenCalledWith(failure);
+  });
+});
