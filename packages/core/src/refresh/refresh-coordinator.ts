@@ -71,6 +71,7 @@ async function fly(config: CoordinatorConfig, key: string, now: number, run: () 
     if (waits === MAX_WAITS) return runAndRecord(config, key, now, run, 0);
 
     const grant = await guard(config, () => store.acquireLock(key, now, now + config.lockTtlSeconds), null);
+    // The store failed: nothing to agree through, so fall back to this process's single flight.
     if (grant === null) return runAndRecord(config, key, now, run, 0);
     if (grant.acquired) {
       try {
@@ -88,6 +89,8 @@ async function fly(config: CoordinatorConfig, key: string, now: number, run: () 
 async function runAndRecord(config: CoordinatorConfig, key: string, now: number, run: () => Promise<RefreshResult>, generation: number): Promise<Settled> {
   const result = await run();
   // Only successes are remembered: a rejection or outage is shared by this flight's callers, never cached.
+  // The TTL counts from the flight's `now`, which precedes the server's revocation of the token,
+  // so the cache never honours a spent token longer than the server's reuse interval would.
   if (result.kind === 'refreshed') {
     const record = { session: result.session, next: await hashToken(result.session.refreshToken), generation };
     await guard(config, () => config.store.putSuccessor(key, record, now, now + config.successorTtlSeconds), false);
