@@ -26,7 +26,7 @@ describe('fromVerifyError', () => {
   });
 
   it.each([
-    ['JWKSNoMatchingKey', new errors.JWKSNoMatchingKey(), { kind: 'invalid', reason: 'signature' }],
+    ['JWKSNoMatchingKey', new errors.JWKSNoMatchingKey(), { kind: 'unverifiable' }],
     ['JWKSMultipleMatchingKeys', new errors.JWKSMultipleMatchingKeys(), { kind: 'unverifiable' }],
     ['JWKSTimeout', new errors.JWKSTimeout(), { kind: 'unavailable', cause: 'timeout' }],
     ['JOSENotSupported', new errors.JOSENotSupported('alg'), { kind: 'invalid', reason: 'algorithm' }],

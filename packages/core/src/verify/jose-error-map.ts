@@ -41,8 +41,10 @@ export function fromVerifyError(error: unknown): ClaimsCheck {
 function fromKeyResolutionError(error: unknown): ClaimsCheck {
   if (error instanceof JwksUnavailableError) return { kind: 'unavailable', cause: error.unavailableCause };
   if (error instanceof errors.JWKSTimeout) return { kind: 'unavailable', cause: 'timeout' };
-  // The key set was fetched (and refetched past the cooldown) and holds no key for this `kid`.
-  if (error instanceof errors.JWKSNoMatchingKey) return { kind: 'invalid', reason: 'signature' };
+  // The key set (refetched past the cooldown) holds no key for this `kid`. During a key rotation
+  // the edge may serve the old set for minutes, so let the auth server decide, as auth-js does;
+  // a forged kid costs one GET /user, the same as any request on a `user`-mode route.
+  if (error instanceof errors.JWKSNoMatchingKey) return { kind: 'unverifiable' };
   // No `kid` and several candidate keys: jose 6 picks none. The auth server can still decide.
   if (error instanceof errors.JWKSMultipleMatchingKeys) return { kind: 'unverifiable' };
   if (error instanceof errors.JOSENotSupported) return { kind: 'invalid', reason: 'algorithm' };
