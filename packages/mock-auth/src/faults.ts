@@ -31,7 +31,8 @@ export type Fault =
   | { readonly kind: 'status'; readonly status: 500 | 502 | 503 | 504 }
   | { readonly kind: 'rate-limit' }
   | { readonly kind: 'delay'; readonly ms: number }
-  | { readonly kind: 'drop' };
+  /** Close the connection without an answer; with `afterHandler` the request is processed first (a lost response). */
+  | { readonly kind: 'drop'; readonly afterHandler?: boolean };
 
 /** Options of `fail`. */
 export interface FailOptions {

@@ -44,7 +44,8 @@ export function createRequestHandler(state: MockAuthState, controls: ControlRout
       return render({ kind: 'json', status: 401, body: { message: 'No API key found in request' } }, context);
     }
     const fault = state.faults.onCall(route.endpoint);
-    if (fault !== null) {
+    const loseResponse = fault?.kind === 'drop' && fault.afterHandler === true;
+    if (fault !== null && !loseResponse) {
       const faulted = await applyFault(fault, request.signal);
       if (faulted === 'drop') return Response.error();
       if (faulted !== null) return render(faulted, context);
@@ -61,7 +62,10 @@ export function createRequestHandler(state: MockAuthState, controls: ControlRout
       nowMs,
       requestId: context.requestId,
     };
-    return render(await route.handler(state, mockRequest), context);
+    const result = await route.handler(state, mockRequest);
+    // The server did the work, but the client never hears back (e.g. a rotated refresh token is lost).
+    if (loseResponse) return Response.error();
+    return render(result, context);
   };
 }
 

@@ -87,6 +87,27 @@ describe('refresh error table (spec §3.6)', () => {
   });
 });
 
+describe('lost responses and the gateway', () => {
+  it('drop afterHandler rotates on the server but loses the answer; the replay gets the same child (L1)', async () => {
+    const { refresh_token: rt0 } = await signInWithPassword(mock, ALICE.email, ALICE.password);
+    mock.controls.fail('token:refresh_token', { kind: 'drop', afterHandler: true }, { times: 1 });
+    const init = { method: 'POST', body: JSON.stringify({ refresh_token: rt0 }) };
+    await expect(mock.fetch(`${mock.url}/auth/v1/token?grant_type=refresh_token`, init)).rejects.toThrow(TypeError);
+    expect(mock.controls.refreshToken(rt0)?.revoked).toBe(true);
+    const replay = await refresh(mock, rt0);
+    expect(replay.status).toBe(200);
+    expect(mock.controls.refreshToken(replay.body.refresh_token as string)).toMatchObject({ parent: rt0, active: true });
+  });
+
+  it('requireApiKey answers 401 without a code when apikey is missing', async () => {
+    const gated = await createMockAuth({ requireApiKey: true });
+    const response = await gated.handle(new Request(`${gated.url}/auth/v1/health`));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ message: 'No API key found in request' });
+    expect((await call(gated, 'GET', '/health')).status).toBe(200);
+  });
+});
+
 describe('error envelopes (spec §1.4)', () => {
   it('2024-01-01: {code, message}, echoes the version header and sets x-sb-error-code', async () => {
     const result = await refresh(mock, 'abcdefghijkl');
