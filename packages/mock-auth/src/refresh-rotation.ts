@@ -61,7 +61,7 @@ export function rotateRefreshToken(
   if (isBanned(user, nowMs)) return reject('user_banned', 'Invalid Refresh Token: User Banned');
   const session = store.sessions.get(token.sessionId);
   if (session === undefined) {
-    store.refreshTokens.delete(token.token);
+    store.deleteRefreshToken(token);
     return reject('session_not_found', 'Invalid Refresh Token: No Valid Session Found');
   }
   const expired = checkValidity(settings, session, token, nowMs);

@@ -35,7 +35,7 @@ export function insertRefreshToken(
     createdAt: nowMs,
     updatedAt: nowMs,
   };
-  store.refreshTokens.set(record.token, record);
+  store.addRefreshToken(record);
   return record;
 }
 

@@ -14,7 +14,24 @@ export class Store {
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly flowStates = new Map<string, FlowStateRecord>();
   readonly otps: OtpRecord[] = [];
+  /** Refresh tokens per session in id order, so refreshes stay O(family) however many sessions exist. */
+  private readonly tokensBySession = new Map<string, RefreshTokenRecord[]>();
   private nextTokenId = 1;
+
+  /** Stores a new refresh token (its id must come from {@link allocateTokenId}). */
+  addRefreshToken(token: RefreshTokenRecord): void {
+    this.refreshTokens.set(token.token, token);
+    const family = this.tokensBySession.get(token.sessionId);
+    if (family === undefined) this.tokensBySession.set(token.sessionId, [token]);
+    else family.push(token);
+  }
+
+  /** Deletes one refresh token row. */
+  deleteRefreshToken(token: RefreshTokenRecord): void {
+    this.refreshTokens.delete(token.token);
+    const family = this.tokensBySession.get(token.sessionId);
+    if (family !== undefined) this.tokensBySession.set(token.sessionId, family.filter((t) => t !== token));
+  }
 
   /** Allocates the next refresh-token id (monotonic, never reused). */
   allocateTokenId(): number {
@@ -35,23 +52,24 @@ export class Store {
 
   /** The session's refresh tokens in id order. */
   tokensOfSession(sessionId: string): RefreshTokenRecord[] {
-    return [...this.refreshTokens.values()].filter((t) => t.sessionId === sessionId).sort((a, b) => a.id - b.id);
+    return [...(this.tokensBySession.get(sessionId) ?? [])];
   }
 
   /** The active token: the non-revoked token with the highest id (`FindCurrentlyActiveRefreshToken`). */
   activeToken(sessionId: string): RefreshTokenRecord | undefined {
-    let active: RefreshTokenRecord | undefined;
-    for (const token of this.refreshTokens.values()) {
-      if (token.sessionId !== sessionId || token.revoked) continue;
-      if (active === undefined || token.id > active.id) active = token;
+    const family = this.tokensBySession.get(sessionId) ?? [];
+    for (let i = family.length - 1; i >= 0; i--) {
+      const token = family[i];
+      if (token !== undefined && !token.revoked) return token;
     }
-    return active;
+    return undefined;
   }
 
   /** Deletes a session and, by cascade, its refresh tokens. */
   deleteSession(sessionId: string): boolean {
     if (!this.sessions.delete(sessionId)) return false;
-    for (const [key, token] of this.refreshTokens) if (token.sessionId === sessionId) this.refreshTokens.delete(key);
+    for (const token of this.tokensBySession.get(sessionId) ?? []) this.refreshTokens.delete(token.token);
+    this.tokensBySession.delete(sessionId);
     return true;
   }
 
@@ -77,6 +95,7 @@ export class Store {
     this.users.clear();
     this.sessions.clear();
     this.refreshTokens.clear();
+    this.tokensBySession.clear();
     this.flowStates.clear();
     this.otps.length = 0;
   }
