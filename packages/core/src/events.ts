@@ -17,6 +17,7 @@ export type LockstepEvent =
   | { readonly type: 'session.refresh_joined'; readonly userId: string }
   /** A spent refresh token was answered with its successor from the cache, without the auth server. */
   | { readonly type: 'session.successor_replayed'; readonly userId: string }
+  | { readonly type: 'session.signed_in'; readonly userId: string }
   | { readonly type: 'session.signed_out'; readonly reason: AnonymousReason }
   | { readonly type: 'cookie.malformed'; readonly reason: string }
   | {

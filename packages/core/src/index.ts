@@ -2,6 +2,10 @@
 
 // The engine: one instance per app, one outcome per request.
 export { createLockstep, type Lockstep, type LockstepConfig, type LockstepEffects } from './lockstep.js';
+export type { PasswordSignIn, SignInResult } from './instance/sign-in.js';
+export type { SignOutResult } from './instance/sign-out.js';
+export type { SignOutScope } from './supabase/gotrue-api.js';
+export { createAuthenticatedClient } from './supabase/bound-client.js';
 export { DEFAULTS, type LockstepOptions } from './options.js';
 export type { ContinueOutcome, ErrorBody, HeaderEntry, Outcome, RedirectOutcome, RespondOutcome } from './outcome.js';
 export type { AnonymousReason, AuthState, Session, SessionClaims, SessionUser, UnavailableCause } from './session/session.js';

@@ -40,7 +40,7 @@ export interface RedirectOutcome extends OutcomeBase {
   readonly location: string;
   /** 307 keeps GET/HEAD as they are; 303 turns any other method into a GET. */
   readonly status: 303 | 307;
-  readonly reason: 'unauthenticated' | 'signed_in_on_auth_page';
+  readonly reason: 'unauthenticated' | 'signed_in_on_auth_page' | 'signed_in' | 'signed_out';
 }
 
 /** Answer the request directly (401/403 JSON for data requests, 503 while the auth server is down, 400 for a malformed path). */

@@ -87,13 +87,13 @@ export function respondBadPath(reason: string, cookies: CookiePlan): RespondOutc
   };
 }
 
-/** Sends a signed-in user on from an auth page to where they were going (already validated). */
-export function redirectSignedIn(method: string, location: string, cookies: CookiePlan): RedirectOutcome {
+/** Sends the browser on after a sign-in, a sign-out, or a signed-in visit to an auth page (location already validated). */
+export function redirectSignedIn(method: string, location: string, cookies: CookiePlan, reason: RedirectOutcome['reason'] = 'signed_in_on_auth_page'): RedirectOutcome {
   return {
     kind: 'redirect',
     location,
     status: redirectStatus(method),
-    reason: 'signed_in_on_auth_page',
+    reason,
     cookies,
     headers: decidedResponseHeaders(cookies),
   };

@@ -114,7 +114,8 @@ describe('signOut and exchangeCode', () => {
 
   it('exchanges a PKCE code', async () => {
     const ctx = context(() => json(200, tokenBody));
-    expect((await exchangeCode(ctx, 'code', 'verifier', NOW)).kind).toBe('refreshed');
+    expect((await exchangeCode(ctx, 'code', 'verifier', NOW)).kind).toBe('granted');
+    expect(await exchangeCode(context(() => json(400, { code: 'flow_state_not_found', message: 'x' })), 'code', 'v', NOW)).toEqual({ kind: 'rejected', code: 'flow_state_not_found' });
     expect(ctx.requests[0]?.url).toContain('grant_type=pkce');
     expect(await ctx.requests[0]?.json()).toEqual({ auth_code: 'code', code_verifier: 'verifier' });
   });

@@ -1,6 +1,6 @@
 // The GoTrue calls the core makes: token grants (refresh, password, PKCE), GET /user and logout.
 import type { RefreshRejection, RefreshResult } from '../refresh/refresh-result.js';
-import type { AnonymousReason, SessionUser, UnavailableCause } from '../session/session.js';
+import type { AnonymousReason, Session, SessionUser, UnavailableCause } from '../session/session.js';
 import { callGoTrue, type GoTrueContext, type GoTrueResult } from './gotrue-request.js';
 import { fromSupabaseJson, toUser } from './supabase-session.js';
 
@@ -13,6 +13,13 @@ const TERMINAL_REFRESH_CODES: ReadonlySet<string> = new Set<RefreshRejection>([
   'user_banned',
   'user_not_found',
 ]);
+
+/** The answer to a token grant (password, PKCE): a session, GoTrue's refusal with its code, or no answer. */
+export type GrantResult =
+  | { readonly kind: 'granted'; readonly session: Session }
+  /** `code` is GoTrue's error code (e.g. `invalid_credentials`), or `invalid_grant` when it sent none. */
+  | { readonly kind: 'rejected'; readonly code: string }
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
 
 /**
  * Spends a refresh token. Only a 4xx that names a rejection signs the user out; timeouts, 5xx,
@@ -27,16 +34,25 @@ export async function refreshSession(ctx: GoTrueContext, refreshToken: string, n
     method: 'POST',
     body: { refresh_token: refreshToken },
   });
-  return toGrantResult(answer, now);
+  const grant = toGrantResult(answer, now);
+  switch (grant.kind) {
+    case 'granted':
+      return { kind: 'refreshed', session: grant.session };
+    case 'rejected':
+      // A named terminal code, else `invalid_grant` (e.g. `validation_failed` for a malformed token).
+      return { kind: 'rejected', reason: TERMINAL_REFRESH_CODES.has(grant.code) ? (grant.code as RefreshRejection) : 'invalid_grant' };
+    case 'unavailable':
+      return grant;
+  }
 }
 
-/** Signs in with email and password (the result has the same shape as a refresh). */
-export async function signInWithPassword(ctx: GoTrueContext, credentials: { email: string; password: string }, now: number): Promise<RefreshResult> {
+/** Signs in with email and password. */
+export async function signInWithPassword(ctx: GoTrueContext, credentials: { email: string; password: string }, now: number): Promise<GrantResult> {
   return toGrantResult(await callGoTrue(ctx, { path: '/token?grant_type=password', method: 'POST', body: credentials }), now);
 }
 
 /** Exchanges a PKCE auth code and its verifier for a session (the OAuth / magic-link callback). */
-export async function exchangeCode(ctx: GoTrueContext, authCode: string, codeVerifier: string, now: number): Promise<RefreshResult> {
+export async function exchangeCode(ctx: GoTrueContext, authCode: string, codeVerifier: string, now: number): Promise<GrantResult> {
   const answer = await callGoTrue(ctx, {
     path: '/token?grant_type=pkce',
     method: 'POST',
@@ -45,22 +61,18 @@ export async function exchangeCode(ctx: GoTrueContext, authCode: string, codeVer
   return toGrantResult(answer, now);
 }
 
-function toGrantResult(answer: GoTrueResult, now: number): RefreshResult {
+function toGrantResult(answer: GoTrueResult, now: number): GrantResult {
   switch (answer.kind) {
     case 'unavailable':
-      return answer.status === undefined ? { kind: 'unavailable', cause: answer.cause } : { kind: 'unavailable', cause: answer.cause, status: answer.status };
+      return answer;
     case 'error':
-      return { kind: 'rejected', reason: grantRejection(answer.code) };
+      return { kind: 'rejected', code: answer.code ?? 'invalid_grant' };
     case 'ok': {
+      // A 200 that is not a session (GHSA-8fpg-xm3f-6cx3) is a protocol failure, never a sign-in.
       const session = fromSupabaseJson(answer.body, now);
-      return session === null ? { kind: 'unavailable', cause: 'protocol', status: answer.status } : { kind: 'refreshed', session };
+      return session === null ? { kind: 'unavailable', cause: 'protocol', status: answer.status } : { kind: 'granted', session };
     }
   }
-}
-
-/** A named terminal code, else `invalid_grant` (a malformed token, bad credentials, a spent code). */
-function grantRejection(code: string | null): RefreshRejection {
-  return code !== null && TERMINAL_REFRESH_CODES.has(code) ? (code as RefreshRejection) : 'invalid_grant';
 }
 
 /** The answer of `GET /user`, the `user` verify mode's source of truth. */

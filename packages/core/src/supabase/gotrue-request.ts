@@ -46,21 +46,35 @@ export async function callGoTrue(
     accept: 'application/json',
   });
   if (request.body !== undefined) headers.set('content-type', 'application/json;charset=UTF-8');
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  let response: Response;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Our own timer bounds the whole call, body included, even for a fetch that ignores its signal.
+  const timedOut = new Promise<GoTrueResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new DOMException('auth server timeout', 'TimeoutError'));
+      resolve({ kind: 'unavailable', cause: 'timeout' });
+    }, ctx.timeoutMs);
+  });
+  const attempt = (async (): Promise<GoTrueResult> => {
+    let response: Response;
+    try {
+      response = await ctx.fetch(`${ctx.authUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+        signal: controller.signal,
+        redirect: 'manual',
+      });
+    } catch {
+      return { kind: 'unavailable', cause: controller.signal.aborted ? 'timeout' : 'network' };
+    }
+    return classify(response);
+  })();
   try {
-    response = await ctx.fetch(`${ctx.authUrl}${request.path}`, {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? null : JSON.stringify(request.body),
-      signal,
-      redirect: 'manual',
-    });
-  } catch {
-    // Our own signal says whether it was the timeout: fetch implementations reject with different error types.
-    return { kind: 'unavailable', cause: signal.aborted ? 'timeout' : 'network' };
+    return await Promise.race([attempt, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
-  return classify(response);
 }
 
 async function classify(response: Response): Promise<GoTrueResult> {

@@ -1,0 +1,41 @@
+// The middleware operation: one request in, one Outcome out (DESIGN §3.1).
+import { createCookiePlan } from '../cookies/cookie-write.js';
+import { parseRequestCookies } from '../cookies/request-cookies.js';
+import { decideOutcome } from '../decide-outcome.js';
+import { emit } from '../events.js';
+import type { Outcome } from '../outcome.js';
+import { classifyRequest, type RequestKindHint } from '../request/request-kind.js';
+import { toRequestRecord, type RequestLike } from '../request/request-record.js';
+import { resolveSession } from '../session/resolve-session.js';
+import type { LockstepContext } from './lockstep-context.js';
+
+/** Routes the request, resolves its session (refreshing at most once), and decides the outcome. */
+export async function handleRequest(ctx: LockstepContext, input: RequestLike, hint?: RequestKindHint): Promise<Outcome> {
+  const now = ctx.now();
+  const request = toRequestRecord(input);
+  const cookies = parseRequestCookies(request.headers.get('cookie'));
+  const route = ctx.routes.resolve(request.url.pathname);
+  const unchanged = createCookiePlan(cookies, []);
+  const notChecked = { kind: 'anonymous', reason: 'not_checked' } as const;
+  if (route.kind === 'malformed') {
+    emit(ctx.onEvent, { type: 'route.malformed', reason: route.reason });
+    return decideOutcome({ request, route, kind: 'document', auth: notChecked, cookies: unchanged }, ctx.responsePolicy);
+  }
+  const match = route.route;
+  const kind = classifyRequest(request.headers, ctx.isApi(match.canonicalPath), hint);
+  if (!match.session) return decideOutcome({ request, route, kind, auth: notChecked, cookies: unchanged }, ctx.responsePolicy);
+
+  const { auth, write } = await resolveSession(ctx.engine, cookies, match.verify, now);
+  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(cookies, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(request.url), now);
+  const outcome = decideOutcome({ request, route, kind, auth, cookies: createCookiePlan(cookies, writes) }, ctx.responsePolicy);
+  if (outcome.kind !== 'continue' && match.access === 'protected') {
+    emit(ctx.onEvent, {
+      type: 'route.denied',
+      path: match.canonicalPath,
+      access: match.access,
+      requestKind: kind,
+      response: outcome.kind === 'redirect' ? 'redirect' : outcome.status === 503 ? 'unavailable' : 'unauthorized',
+    });
+  }
+  return outcome;
+}

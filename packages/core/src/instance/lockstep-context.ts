@@ -1,0 +1,39 @@
+// Everything a Lockstep instance resolved from its options, built once and shared by its operations.
+import type { CookieAttributes } from '../cookies/cookie-write.js';
+import type { ResponsePolicyOptions } from '../decide-outcome.js';
+import type { EventHandler } from '../events.js';
+import type { RoutePolicy } from '../routes/route-policy.js';
+import type { VerifyMode } from '../routes/route-rule.js';
+import type { SessionEngine } from '../session/resolve-session.js';
+import type { SessionProvider } from '../session/session-provider.js';
+import type { GoTrueContext } from '../supabase/gotrue-request.js';
+
+/** Resolved settings an adapter may read (no secrets). */
+export interface LockstepConfig {
+  readonly supabaseUrl: string;
+  readonly supabaseKey: string;
+  readonly authUrl: string;
+  readonly storageKey: string;
+  /** Paths below include the basePath. */
+  readonly loginPath: string;
+  readonly callbackPath: string;
+  readonly afterSignInPath: string;
+  readonly returnToParam: string;
+}
+
+/** The instance's collaborators and settings; operations receive it instead of reading options again. */
+export interface LockstepContext {
+  readonly config: LockstepConfig;
+  readonly routes: RoutePolicy;
+  readonly isApi: (canonicalPath: string) => boolean;
+  readonly defaultVerify: Exclude<VerifyMode, 'session'>;
+  readonly provider: SessionProvider;
+  readonly engine: SessionEngine;
+  readonly gotrue: GoTrueContext;
+  readonly responsePolicy: ResponsePolicyOptions;
+  /** Cookie attributes for a request (Secure follows the request's scheme unless configured). */
+  readonly cookieAttributes: (requestUrl: URL) => CookieAttributes;
+  /** Unix seconds, whole; read once per request. */
+  readonly now: () => number;
+  readonly onEvent: EventHandler | undefined;
+}

@@ -1,0 +1,53 @@
+// Sign-out (DESIGN C24): tell the auth server, and clear the cookies even when it cannot be told.
+import { createCookiePlan } from '../cookies/cookie-write.js';
+import { parseRequestCookies } from '../cookies/request-cookies.js';
+import { emit } from '../events.js';
+import type { RedirectOutcome } from '../outcome.js';
+import { toRequestRecord, type RequestLike } from '../request/request-record.js';
+import { redirectSignedIn } from '../response/response-policy.js';
+import type { Session } from '../session/session.js';
+import { signOut as logout, type SignOutScope } from '../supabase/gotrue-api.js';
+import { clearCodeVerifiers } from '../supabase/storage-item.js';
+import type { LockstepContext } from './lockstep-context.js';
+
+/** What the auth server heard; the cookies are cleared in every case but `others`. */
+export interface SignOutResult {
+  readonly kind: 'signed_out';
+  /** `ok`: the server ended the session(s) (or they were already gone); `unavailable`: it could not be told. */
+  readonly upstream: 'ok' | 'unavailable' | 'no_session';
+  /** To the login page, with the cookie deletions. */
+  readonly redirect: RedirectOutcome;
+}
+
+/**
+ * Signs the user out. `local` ends this session, `global` every session of the user, `others`
+ * every other one (and keeps this one's cookies). An expired access token is renewed first
+ * (through the coordinator) so the server can still be told which session to end.
+ */
+export async function signOut(ctx: LockstepContext, input: RequestLike, options: { readonly scope?: SignOutScope } = {}): Promise<SignOutResult> {
+  const scope = options.scope ?? 'local';
+  const now = ctx.now();
+  const request = toRequestRecord(input);
+  const cookies = parseRequestCookies(request.headers.get('cookie'));
+  const read = await ctx.provider.readSession(cookies, now);
+  const upstream = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : 'no_session';
+  const attributes = ctx.cookieAttributes(request.url);
+  const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...clearCodeVerifiers(cookies, ctx.config.storageKey, attributes)];
+  if (scope !== 'others') emit(ctx.onEvent, { type: 'session.signed_out', reason: 'signed_out' });
+  return { kind: 'signed_out', upstream, redirect: redirectSignedIn(request.method, ctx.config.loginPath, createCookiePlan(cookies, writes), 'signed_out') };
+}
+
+async function tellServer(ctx: LockstepContext, session: Session, scope: SignOutScope, now: number): Promise<'ok' | 'unavailable'> {
+  let accessToken = session.accessToken;
+  const exp = Math.min(session.expiresAt, ctx.provider.tokenTiming(accessToken)?.exp ?? Infinity);
+  if (exp <= now) {
+    const { result } = await ctx.engine.coordinator.refresh(session.refreshToken, now, () => ctx.provider.refresh(session.refreshToken, now));
+    // A rejected refresh means the session is already over at the server: nothing left to end.
+    if (result.kind === 'rejected') return 'ok';
+    if (result.kind === 'unavailable') return 'unavailable';
+    accessToken = result.session.accessToken;
+  }
+  const answer = await logout(ctx.gotrue, accessToken, scope);
+  if (answer.kind === 'unavailable') emit(ctx.onEvent, { type: 'auth.unavailable', operation: 'logout', cause: answer.cause });
+  return answer.kind;
+}

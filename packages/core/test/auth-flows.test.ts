@@ -1,0 +1,110 @@
+// Sign-in, sign-out (C24) and the PKCE callback (C25) at the core level, against the mock auth server.
+import { createServerClient } from '@supabase/ssr';
+import { describe, expect, it } from 'vitest';
+import { formatRequestCookieHeader, type RequestCookie } from '../src/cookies/request-cookies.js';
+import { createHarness, USER } from './support.js';
+
+const post = (path: string, cookie?: string): Request =>
+  new Request(`http://app.test${path}`, { method: 'POST', headers: cookie === undefined ? {} : { cookie } });
+
+describe('signInWithPassword', () => {
+  it('signs in, writes ssr-format cookies and redirects (303) to the validated return-to', async () => {
+    const h = await createHarness();
+    const result = await h.lockstep.signInWithPassword(post('/login'), { ...USER, returnTo: '/dashboard?tab=2' });
+    expect(result).toMatchObject({ kind: 'signed_in', auth: { kind: 'authenticated', user: { email: USER.email } }, redirect: { status: 303, location: '/dashboard?tab=2', reason: 'signed_in' } });
+    if (result.kind !== 'signed_in') return;
+    expect(result.redirect.cookies.setCookie[0]).toMatch(/^sb-127-auth-token=base64-/);
+    expect(result.redirect.headers.map(([name]) => name)).toContain('Cache-Control');
+    // The cookie it wrote is a session the middleware accepts.
+    const outcome = await h.lockstep.handle(h.request('/dashboard', { cookie: result.redirect.cookies.requestCookieHeader }));
+    expect(outcome).toMatchObject({ kind: 'continue', auth: { kind: 'authenticated' } });
+  });
+
+  it.each([['//evil.com'], ['https://evil.com'], ['/login'], [null]])('falls back to the default target for return-to %s', async (returnTo) => {
+    const h = await createHarness();
+    const result = await h.lockstep.signInWithPassword(post('/login'), { ...USER, returnTo });
+    expect(result).toMatchObject({ kind: 'signed_in', redirect: { location: '/' } });
+  });
+
+  it('reports wrong credentials with GoTrue’s reason and an outage as unavailable', async () => {
+    const h = await createHarness();
+    expect(await h.lockstep.signInWithPassword(post('/login'), { email: USER.email, password: 'wrong-password' })).toEqual({ kind: 'rejected', reason: 'invalid_credentials' });
+    h.mock.controls.fail('token:password', { kind: 'status', status: 502 });
+    expect(await h.lockstep.signInWithPassword(post('/login'), USER)).toEqual({ kind: 'unavailable', cause: 'server_error' });
+  });
+});
+
+describe('signOut (C24)', () => {
+  it('local scope ends this session at the server and clears the cookies', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    await h.signIn(); // a second session elsewhere
+    const result = await h.lockstep.signOut(post('/logout', cookie));
+    expect(result).toMatchObject({ kind: 'signed_out', upstream: 'ok', redirect: { location: '/login', status: 303, reason: 'signed_out' } });
+    expect(result.redirect.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; SameSite=Lax']);
+    expect(h.mock.controls.sessions(USER.email)).toHaveLength(1);
+  });
+
+  it('global scope ends every session, renewing an expired access token first', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    await h.signIn();
+    h.mock.controls.clock.advance(3601);
+    expect(await h.lockstep.signOut(post('/logout', cookie), { scope: 'global' })).toMatchObject({ upstream: 'ok' });
+    expect(h.mock.controls.sessions(USER.email)).toHaveLength(0);
+  });
+
+  it('clears the cookies even when the auth server is down', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    h.mock.controls.fail('logout', { kind: 'drop' });
+    const result = await h.lockstep.signOut(post('/logout', cookie));
+    expect(result.upstream).toBe('unavailable');
+    expect(result.redirect.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; SameSite=Lax']);
+  });
+
+  it('without a session it still answers with the redirect and nothing to clear', async () => {
+    const h = await createHarness();
+    expect(await h.lockstep.signOut(post('/logout'))).toMatchObject({ upstream: 'no_session', redirect: { cookies: { setCookie: [] } } });
+  });
+});
+
+describe('exchangeCode (C25)', () => {
+  it('completes a PKCE OAuth flow started by @supabase/ssr, clears the verifier and redirects to return-to', async () => {
+    const h = await createHarness();
+    const jar = new Map<string, string>();
+    const client = createServerClient(h.mock.url, h.mock.anonKey, {
+      cookies: {
+        getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+        setAll: (cookies) => cookies.forEach(({ name, value }) => (value === '' ? jar.delete(name) : jar.set(name, value))),
+      },
+      global: { fetch: h.mock.fetch },
+    });
+    const { data } = await client.auth.signInWithOAuth({ provider: 'github', options: { redirectTo: 'http://app.test/auth/callback?next=/dashboard', skipBrowserRedirect: true, queryParams: { login_hint: 'octo@example.com' } } });
+    let location = data.url ?? '';
+    for (let hop = 0; hop < 5 && location.startsWith(h.mock.url); hop++) {
+      location = (await h.mock.fetch(location, { redirect: 'manual' })).headers.get('location') ?? '';
+    }
+    expect(location).toMatch(/^http:\/\/app\.test\/auth\/callback\?.*code=/);
+    const cookies: RequestCookie[] = [...jar].map(([name, value]) => ({ name, value }));
+    const request = new Request(location, { headers: { cookie: formatRequestCookieHeader(cookies) } });
+
+    const result = await h.lockstep.exchangeCode(request);
+    expect(result).toMatchObject({ kind: 'signed_in', redirect: { location: '/dashboard', status: 307 } });
+    if (result.kind !== 'signed_in') return;
+    const setCookie = result.redirect.cookies.setCookie;
+    expect(setCookie.some((line) => line.startsWith('sb-127-auth-token=base64-'))).toBe(true);
+    expect(setCookie.some((line) => /^sb-127-auth-token-code-verifier=; Max-Age=0/.test(line))).toBe(true);
+    expect(h.mock.controls.calls('token:pkce')).toBe(1);
+  });
+
+  it.each([
+    ['no code', 'http://app.test/auth/callback', 'missing_code'],
+    ['a provider error', 'http://app.test/auth/callback?error=access_denied', 'access_denied'],
+    ['an unsafe error code', 'http://app.test/auth/callback?error=%3Cscript%3E', 'provider_error'],
+    ['a code without a verifier cookie', 'http://app.test/auth/callback?code=abc', 'missing_code_verifier'],
+  ])('rejects %s', async (_name, url, reason) => {
+    const h = await createHarness();
+    expect(await h.lockstep.exchangeCode(new Request(url))).toEqual({ kind: 'rejected', reason });
+  });
+});
