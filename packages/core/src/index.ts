@@ -4,6 +4,7 @@
 export { createLockstep, type Lockstep, type LockstepConfig, type LockstepEffects } from './lockstep.js';
 export type { PasswordSignIn, SignInResult } from './instance/sign-in.js';
 export type { SignOutResult } from './instance/sign-out.js';
+export type { GuardResult } from './instance/guard-request.js';
 export type { SignOutScope } from './supabase/gotrue-api.js';
 export { createAuthenticatedClient } from './supabase/bound-client.js';
 export { DEFAULTS, type LockstepOptions } from './options.js';

@@ -117,3 +117,16 @@ describe('server guard: verifyRequest (DESIGN §3.9)', () => {
     expect(await h.lockstep.verifyRequest(h.request('/dashboard'))).toEqual({ kind: 'anonymous', reason: 'no_session' });
   });
 });
+
+describe('server guard: guard() decides like the middleware', () => {
+  it('allows a verified session and denies the rest with the same responses', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    expect(await h.lockstep.guard(h.request('/dashboard', { cookie }))).toMatchObject({ kind: 'allowed', auth: { kind: 'authenticated' } });
+    expect(await h.lockstep.guard(h.request('/dashboard?x=1'))).toMatchObject({ kind: 'denied', outcome: { kind: 'redirect', location: '/login?next=%2Fdashboard%3Fx%3D1' } });
+    expect(await h.lockstep.guard(h.request('/api/me', { api: true }))).toMatchObject({ kind: 'denied', outcome: { kind: 'respond', status: 401 } });
+    expect(await h.lockstep.guard(h.request('/dashboard'), { hint: { kind: 'action' } })).toMatchObject({ kind: 'denied', outcome: { kind: 'respond', status: 401 } });
+    h.mock.controls.fail('user', { kind: 'status', status: 503 });
+    expect(await h.lockstep.guard(h.request('/admin', { cookie }), { mode: 'user' })).toMatchObject({ kind: 'denied', outcome: { kind: 'respond', status: 503 } });
+  });
+});
