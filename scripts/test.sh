@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every check CI runs: build, lint, type-check, all tests, package checks.
-# Installs what it needs first (Node 24 if the machine's is older, pnpm, dependencies).
+# Runs every check CI runs: build, lint, type-check, all tests (unit, contract, browser), package checks.
+# Installs what it needs first: Node 24 if the machine's is older, pnpm, the dependencies, and
+# Debian's chromium and redis-server for the browser and shared-store tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
 . scripts/bootstrap.sh
 pnpm run verify
