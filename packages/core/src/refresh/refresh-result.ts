@@ -1,18 +1,11 @@
 // What one refresh-token grant ends in, and how a caller came by it.
-import type { Session, UnavailableCause } from '../session/session.js';
+import type { AnonymousReason, Session, UnavailableCause } from '../session/session.js';
 
 /**
- * Why the auth server refused a refresh token for good (gotrue-contract §3.6). Each is also an
- * `AnonymousReason`, so it can be reported as the reason the user was signed out.
+ * Why the auth server refused a refresh token for good (gotrue-contract §3.6): the subset of
+ * `AnonymousReason` that a refresh can end in, so it doubles as the reason the user was signed out.
  */
-export type RefreshRejection =
-  | 'refresh_token_not_found'
-  | 'refresh_token_already_used'
-  | 'session_expired'
-  | 'session_not_found'
-  | 'user_banned'
-  | 'user_not_found'
-  | 'invalid_grant';
+export type RefreshRejection = Exclude<AnonymousReason, 'not_checked' | 'no_session' | 'malformed_cookie' | 'invalid_token' | 'signed_out'>;
 
 /**
  * The outcome of spending a refresh token.
