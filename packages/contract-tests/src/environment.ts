@@ -1,0 +1,152 @@
+// The suite's fixture: one mock per suite, a fresh mock state per test, apps started through the harness.
+import { createLockstep, type LockstepOptions } from '@lockstep/core';
+import { startMockAuth, type AccessTokenResponse, type RunningMockAuth } from '@lockstep/mock-auth';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { FIXTURE_USER, fixtureOptions, TOKEN_LIFETIME, type Probe } from './fixture.js';
+import type { AdapterCapabilities, AdapterHarness, RunningApp } from './harness.js';
+import { sessionCookieHeader } from './session-cookies.js';
+
+/** How a request presents itself: a browser navigation (default) or a `fetch` from page code. */
+export type RequestStyle = 'document' | 'api';
+
+/** A request to the fixture app. */
+export interface SendInit {
+  readonly cookie?: string;
+  readonly as?: RequestStyle;
+  readonly method?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Another app than the suite's default one (see `startApp`). */
+  readonly app?: RunningApp;
+}
+
+/** What scenarios use; valid inside `it` blocks. */
+export interface ContractEnv {
+  readonly capabilities: AdapterCapabilities;
+  readonly mock: RunningMockAuth;
+  /** The session cookie name the fixture app uses (`sb-<ref>-auth-token`). */
+  readonly storageKey: string;
+  /** Path and query of a redirect's `Location`, after checking it stays on the app's origin. */
+  location(response: Response, app?: RunningApp): string;
+  /** Starts an app with option overrides; it is closed after the test. */
+  startApp(overrides: Partial<LockstepOptions>): Promise<RunningApp>;
+  send(path: string, init?: SendInit): Promise<Response>;
+  /** Moves the mock's (and every app's) clock forward. */
+  advance(seconds: number): Promise<void>;
+  /** A new session of the fixture user, issued by the mock, and the Cookie header a browser would send for it. */
+  signIn(): Promise<{ readonly session: AccessTokenResponse; readonly cookie: string }>;
+  cookieFor(session: object): string;
+}
+
+const BROWSER_HEADERS: Record<RequestStyle, Record<string, string>> = {
+  document: { accept: 'text/html,application/xhtml+xml', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+  api: { accept: 'application/json', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' },
+};
+
+/** Registers the lifecycle hooks in the current `describe` and returns the environment. */
+export function useContractEnv(harness: AdapterHarness): ContractEnv {
+  let mock: RunningMockAuth | undefined;
+  let defaultApp: RunningApp | undefined;
+  let storageKey = '';
+  const extraApps: RunningApp[] = [];
+  const cacheViolations: string[] = [];
+  const required = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`contract suite: ${what} used outside a test`);
+    return value;
+  };
+  const apps = (): RunningApp[] => [...(defaultApp === undefined ? [] : [defaultApp]), ...extraApps];
+  const syncClocks = async (): Promise<void> => {
+    const now = required(mock, 'mock').controls.clock.now();
+    for (const app of apps()) await app.setClock?.(now);
+  };
+  const start = async (overrides: Partial<LockstepOptions>): Promise<RunningApp> => {
+    const m = required(mock, 'mock');
+    const app = await harness.start({
+      mock: m,
+      lockstepOptions: { ...fixtureOptions(m), ...overrides },
+      effects: { fetch: m.fetch, now: () => m.controls.clock.now() / 1000 },
+    });
+    await app.setClock?.(m.controls.clock.now());
+    return app;
+  };
+
+  beforeAll(async () => {
+    mock = await startMockAuth({ users: [FIXTURE_USER], tokenLifetimeSeconds: TOKEN_LIFETIME });
+    storageKey = createLockstep(fixtureOptions(mock)).config.storageKey;
+    defaultApp = await start({});
+  });
+  beforeEach(async () => {
+    const m = required(mock, 'mock');
+    m.controls.reset();
+    m.controls.setTokenLifetime(TOKEN_LIFETIME);
+    m.controls.clock.freeze();
+    cacheViolations.length = 0;
+    await syncClocks();
+  });
+  afterEach(async () => {
+    for (const app of extraApps.splice(0)) await app.close();
+    // C18 as an invariant over every response of the test, not only the ones a scenario inspects.
+    expect(cacheViolations, 'responses that set auth cookies without Cache-Control: private, no-store').toEqual([]);
+  });
+  afterAll(async () => {
+    await defaultApp?.close();
+    await mock?.stop();
+  });
+
+  const env: ContractEnv = {
+    capabilities: harness.capabilities,
+    get mock() {
+      return required(mock, 'mock');
+    },
+    get storageKey() {
+      return storageKey;
+    },
+    location: (response, app) => redirectTarget(response, (app ?? required(defaultApp, 'app')).origin),
+    async startApp(overrides) {
+      const app = await start(overrides);
+      extraApps.push(app);
+      return app;
+    },
+    async send(path, init = {}) {
+      const app = init.app ?? required(defaultApp, 'app');
+      const headers = new Headers(BROWSER_HEADERS[init.as ?? 'document']);
+      for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+      if (init.cookie !== undefined) headers.set('cookie', init.cookie);
+      const method = init.method ?? 'GET';
+      // Concatenated, not `new URL(path, origin)`: `//dashboard` must stay a path, not become a host.
+      const request = new Request(app.origin + path, { method, headers, ...(init.body === undefined ? {} : { body: init.body }) });
+      const response = await app.fetch(request);
+      const cacheControl = response.headers.get('cache-control') ?? '';
+      if (response.headers.getSetCookie().length > 0 && !(/\bno-store\b/.test(cacheControl) && /\bprivate\b/.test(cacheControl))) {
+        cacheViolations.push(`${method} ${path} → ${response.status}`);
+      }
+      return response;
+    },
+    async advance(seconds) {
+      required(mock, 'mock').controls.clock.advance(seconds);
+      await syncClocks();
+    },
+    async signIn() {
+      const session = await required(mock, 'mock').controls.issueSession(FIXTURE_USER.email);
+      return { session, cookie: sessionCookieHeader(storageKey, session) };
+    },
+    cookieFor: (session) => sessionCookieHeader(storageKey, session),
+  };
+  return env;
+}
+
+/** The probe body of a fixture route; fails the test when the response is not one. */
+export async function probeOf(response: Response): Promise<Probe> {
+  expect(response.status, 'a probe route answers 200').toBe(200);
+  const body = (await response.json()) as Probe;
+  expect(typeof body.route).toBe('string');
+  return body;
+}
+
+function redirectTarget(response: Response, origin: string): string {
+  const location = response.headers.get('location');
+  expect(location, 'a redirect carries Location').not.toBeNull();
+  const url = new URL(location ?? '', origin);
+  expect(url.origin, 'redirects stay on the app origin').toBe(origin);
+  return url.pathname + url.search;
+}

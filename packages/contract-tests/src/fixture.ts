@@ -1,0 +1,44 @@
+// The fixture app's route contract: the routes every harness's app serves, and the rules it runs with.
+import type { LockstepOptions, RouteRule } from '@lockstep/core';
+
+/** The seeded user the scenarios sign in as. */
+export const FIXTURE_USER = { email: 'ada@example.com', password: 'correct-horse-1' } as const;
+
+/** Where a signed-in user on `/login` goes without a valid return-to. */
+export const AFTER_SIGN_IN_PATH = '/dashboard';
+
+/** Access-token lifetime of the mock, in seconds. */
+export const TOKEN_LIFETIME = 3600;
+
+/**
+ * The route table. `/dashboard/**`, `/api/me` and `/own/**` match no rule: they are protected by
+ * the deny-by-default policy, in the default `claims` mode.
+ */
+export const FIXTURE_RULES: readonly RouteRule[] = [
+  { match: '/assets/**', access: 'ignore' },
+  { match: ['/', '/api/health', '/guarded/**'], access: 'public' },
+  { match: '/api/webhooks/*', access: 'public', session: false },
+  { match: '/admin/**', access: 'protected', verify: 'user' },
+  { match: '/hints/**', access: 'protected', verify: 'session' },
+];
+
+/** The options of the fixture app (before per-scenario overrides). */
+export function fixtureOptions(mock: { readonly url: string; readonly anonKey: string }): LockstepOptions {
+  return { supabaseUrl: mock.url, supabaseKey: mock.anonKey, afterSignInPath: AFTER_SIGN_IN_PATH, routes: FIXTURE_RULES };
+}
+
+/**
+ * The JSON body of the fixture's probe routes: which route answered, the user the adapter's
+ * downstream API reports, and the `Cookie` header the handler received (`''` when none).
+ */
+export interface Probe {
+  readonly route: string;
+  readonly user: { readonly id: string; readonly email: string | null } | null;
+  readonly cookie: string;
+}
+
+/** Body of `/own/stream`, sent in three chunks. */
+export const STREAM_CHUNKS = ['lock', 'step', '!'] as const;
+
+/** Where `/own/redirect` and `/own/immutable-redirect` send the browser. */
+export const OWN_REDIRECT_TARGET = '/elsewhere';

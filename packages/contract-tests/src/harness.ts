@@ -1,0 +1,58 @@
+// The adapter harness: how the contract suite starts an app built on one adapter and talks to it.
+import type { LockstepEffects, LockstepOptions } from '@lockstep/core';
+import type { RunningMockAuth } from '@lockstep/mock-auth';
+
+/**
+ * What an adapter declares about itself. The suite skips a scenario only because a capability is
+ * absent, never because of the adapter's name (STYLE §22).
+ */
+export interface AdapterCapabilities {
+  /**
+   * Status of the response the framework builds when the `/own/throw` handler throws its native
+   * error type (Hono: `HTTPException`), or `null` when the framework has no such mechanism.
+   */
+  readonly thrownErrorStatus: number | null;
+}
+
+/** What the suite hands the harness when it needs an app. */
+export interface HarnessContext {
+  /** The mock auth server, listening on a loopback port (`mock.url`), its clock frozen. */
+  readonly mock: RunningMockAuth;
+  /**
+   * The options the fixture app must pass to Lockstep: the route table of the contract (see
+   * README) plus per-scenario overrides. Plain JSON: an out-of-process harness can serialize it.
+   */
+  readonly lockstepOptions: LockstepOptions;
+  /**
+   * In-process apps pass these to Lockstep: `fetch` is the mock's in-process fetch, `now` reads the
+   * mock's clock. An out-of-process app cannot: it reaches the mock over HTTP at `mock.url` and
+   * must implement `RunningApp.setClock`.
+   */
+  readonly effects: Required<LockstepEffects>;
+}
+
+/** A running fixture app. The suite only ever talks to it through `fetch`. */
+export interface RunningApp {
+  /** The origin requests are addressed to (e.g. `http://app.test` in-process, `http://127.0.0.1:3000` over HTTP). */
+  readonly origin: string;
+  /**
+   * Answers one request exactly as the app would: redirects are returned, not followed
+   * (`redirect: 'manual'` over HTTP); `Set-Cookie` headers must stay separate (`getSetCookie()`).
+   */
+  fetch(request: Request): Promise<Response>;
+  /**
+   * Makes the app's Lockstep clock read `epochMs` (the mock's frozen time). Required when the app
+   * does not use `HarnessContext.effects.now`; the suite calls it after every clock change.
+   */
+  setClock?(epochMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One adapter under test. */
+export interface AdapterHarness {
+  /** Shown in the suite's name only. */
+  readonly name: string;
+  readonly capabilities: AdapterCapabilities;
+  /** Builds and starts the fixture app (see README for its routes) against the mock. */
+  start(context: HarnessContext): Promise<RunningApp>;
+}

@@ -1,0 +1,13 @@
+// Public entry of @lockstep/contract-tests: re-exports only.
+export { runContractSuite } from './run-contract-suite.js';
+export type { AdapterCapabilities, AdapterHarness, HarnessContext, RunningApp } from './harness.js';
+export {
+  AFTER_SIGN_IN_PATH,
+  FIXTURE_RULES,
+  FIXTURE_USER,
+  OWN_REDIRECT_TARGET,
+  STREAM_CHUNKS,
+  TOKEN_LIFETIME,
+  fixtureOptions,
+  type Probe,
+} from './fixture.js';

@@ -1,0 +1,26 @@
+// Registers every contract scenario of DESIGN §6 for one adapter.
+import { describe } from 'vitest';
+import { useContractEnv } from './environment.js';
+import type { AdapterHarness } from './harness.js';
+import { accessScenarios } from './scenarios/access.js';
+import { pathScenarios } from './scenarios/paths.js';
+import { refreshScenarios } from './scenarios/refresh.js';
+import { rejectionScenarios } from './scenarios/rejection.js';
+
+/**
+ * Registers the contract suite (vitest `describe`/`it` blocks) for the adapter behind `harness`.
+ * Call it at the top level of a test file.
+ *
+ * @example
+ * // packages/hono/test/contract.test.ts
+ * runContractSuite({ name: 'hono', capabilities: { thrownErrorStatus: 418 }, start: startHonoFixture });
+ */
+export function runContractSuite(harness: AdapterHarness): void {
+  describe(`Lockstep contract: ${harness.name}`, () => {
+    const env = useContractEnv(harness);
+    accessScenarios(env);
+    refreshScenarios(env);
+    rejectionScenarios(env);
+    pathScenarios(env);
+  });
+}

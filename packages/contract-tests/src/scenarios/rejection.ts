@@ -1,0 +1,153 @@
+// C9–C14, C16: sessions that end, tokens that lie, cookies that are garbage, and an auth server that is down.
+import { describe, expect, it } from 'vitest';
+import { probeOf, type ContractEnv } from '../environment.js';
+import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
+import { parseSetCookies } from '../session-cookies.js';
+import { withClaims } from './access.js';
+
+export function rejectionScenarios(env: ContractEnv): void {
+  /** Every Set-Cookie line deletes a cookie, and there is at least one. */
+  const expectCleared = (response: Response): void => {
+    const lines = parseSetCookies(response.headers.getSetCookie());
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((line) => line.deletes && line.name.startsWith(env.storageKey))).toBe(true);
+  };
+  const expectLoginRedirect = (response: Response, path: string): void => {
+    expect([303, 307]).toContain(response.status);
+    expect(env.location(response)).toBe(`/login?next=${encodeURIComponent(path)}`);
+  };
+
+  describe('C9 refresh rejected (signed out elsewhere)', () => {
+    it('clears every auth cookie; pages go to login, APIs get 401', async () => {
+      const { cookie } = await env.signIn();
+      env.mock.controls.signOutUser(FIXTURE_USER.email);
+      await env.advance(TOKEN_LIFETIME + 1);
+      const page = await env.send('/dashboard?tab=1', { cookie });
+      expectLoginRedirect(page, '/dashboard?tab=1');
+      expectCleared(page);
+      const api = await env.send('/api/me', { cookie, as: 'api' });
+      expect(api.status).toBe(401);
+      expect(await api.json()).toEqual({ error: 'unauthorized', reason: 'refresh_token_not_found' });
+      expectCleared(api);
+    });
+  });
+
+  describe('C10 refresh token reuse detected', () => {
+    it('signs out like C9 and names the reason', async () => {
+      const { session, cookie } = await env.signIn();
+      // Someone else rotated the token twice at the auth server, longer ago than the reuse interval.
+      const rotate = async (token: string): Promise<string> => {
+        const response = await env.mock.fetch(`${env.mock.url}/auth/v1/token?grant_type=refresh_token`, {
+          method: 'POST',
+          headers: { apikey: env.mock.anonKey, 'content-type': 'application/json' },
+          body: JSON.stringify({ refresh_token: token }),
+        });
+        return ((await response.json()) as { refresh_token: string }).refresh_token;
+      };
+      await rotate(await rotate(session.refresh_token));
+      await env.advance(TOKEN_LIFETIME + 20);
+      const api = await env.send('/api/me', { cookie, as: 'api' });
+      expect(api.status).toBe(401);
+      expect(await api.json()).toEqual({ error: 'unauthorized', reason: 'refresh_token_already_used' });
+      expectCleared(api);
+    });
+  });
+
+  describe('C11 auth server down, access token still valid', () => {
+    it('passes with the current token and changes no cookie', async () => {
+      const { session, cookie } = await env.signIn();
+      await env.send('/dashboard', { cookie }); // key set cached
+      await env.advance(TOKEN_LIFETIME - 60); // inside the refresh margin: a refresh is attempted
+      env.mock.controls.fail('*', { kind: 'status', status: 503 });
+      const response = await env.send('/dashboard', { cookie });
+      expect((await probeOf(response)).user?.id).toBe(session.user.id);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    });
+  });
+
+  describe('C12 auth server down or slow, token expired', () => {
+    it('keeps the cookies: 503 for pages (Retry-After), 503 JSON for APIs, within the auth timeout', async () => {
+      const app = await env.startApp({ authTimeoutMs: 300 });
+      const { cookie } = await env.signIn();
+      await env.advance(TOKEN_LIFETIME + 1);
+      env.mock.controls.fail('token:refresh_token', { kind: 'delay', ms: 3000 }, { times: 1 });
+      const started = performance.now();
+      const page = await env.send('/dashboard', { cookie, app });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(page.headers.getSetCookie()).toEqual([]);
+
+      env.mock.controls.fail('token:refresh_token', { kind: 'drop' });
+      const api = await env.send('/api/me', { cookie, as: 'api', app });
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({ error: 'auth_unavailable', reason: 'network' });
+      expect(api.headers.getSetCookie()).toEqual([]);
+    });
+  });
+
+  describe('C13 user mode sees a session revoked server-side', () => {
+    it('signs the user out on /admin while the token is still unexpired', async () => {
+      const { cookie } = await env.signIn();
+      expect((await probeOf(await env.send('/admin', { cookie }))).route).toBe('admin');
+      for (const view of env.mock.controls.sessions(FIXTURE_USER.email)) env.mock.controls.revokeSession(view.id);
+      const response = await env.send('/admin', { cookie });
+      expectLoginRedirect(response, '/admin');
+      expectCleared(response);
+    });
+  });
+
+  describe('C14 tokens that are not what they claim are never authenticated', () => {
+    const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    it.each([
+      ['subject changed', (token: string) => withClaims(token, { sub: '00000000-0000-4000-8000-000000000000' })],
+      ['role escalated', (token: string) => withClaims(token, { role: 'service_role' })],
+      ['alg none', (token: string) => `${b64({ alg: 'none', typ: 'JWT' })}.${token.split('.')[1] ?? ''}.`],
+      ['signature stripped', (token: string) => `${token.split('.').slice(0, 2).join('.')}.`],
+    ])('%s → redirected, cookies cleared', async (_name, tamper) => {
+      const { session } = await env.signIn();
+      const response = await env.send('/dashboard', { cookie: env.cookieFor({ ...session, access_token: tamper(session.access_token) }) });
+      expectLoginRedirect(response, '/dashboard');
+      expectCleared(response);
+    });
+
+    it.each([
+      ['wrong issuer', { jwt: { issuer: 'https://elsewhere.example/auth/v1' } }],
+      ['wrong audience', { jwt: { audience: 'service' } }],
+    ])('%s → 401', async (_name, overrides) => {
+      const app = await env.startApp(overrides);
+      const { cookie } = await env.signIn();
+      const response = await env.send('/api/me', { cookie, as: 'api', app });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: 'unauthorized', reason: 'invalid_token' });
+    });
+
+    it('an expired token with a dead refresh token → signed out', async () => {
+      const { session } = await env.signIn();
+      const cookie = env.cookieFor({ ...session, refresh_token: 'aaaaaaaaaaaa' });
+      await env.advance(TOKEN_LIFETIME + 1);
+      const response = await env.send('/api/me', { cookie, as: 'api' });
+      expect(response.status).toBe(401);
+      expectCleared(response);
+    });
+  });
+
+  describe('C16 malformed cookies → anonymous, cleared, never a 500', () => {
+    const key = (): string => env.storageKey;
+    const b64 = (text: string): string => Buffer.from(text).toString('base64url');
+    it.each([
+      ['bad base64', () => `${key()}=base64-%25%25%25%25`],
+      ['bad JSON', () => `${key()}=base64-${b64('{"access_token":')}`],
+      ['an error body', () => `${key()}=base64-${b64(JSON.stringify({ error: 'invalid_grant', access_token: 'x', refresh_token: 'y', expires_at: 1 }))}`],
+      ['a missing chunk', () => `${key()}.0=base64-eyJh; ${key()}.2=abc`],
+      ['large garbage in chunks', () => Array.from({ length: 4 }, (_, i) => `${key()}.${i}=${'A'.repeat(3000)}`).join('; ')],
+    ])('%s', async (_name, cookie) => {
+      const page = await env.send('/dashboard', { cookie: cookie() });
+      expectLoginRedirect(page, '/dashboard');
+      expectCleared(page);
+      const home = await env.send('/', { cookie: cookie() });
+      expect((await probeOf(home)).user).toBeNull();
+      expectCleared(home);
+    });
+  });
+}
