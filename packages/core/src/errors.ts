@@ -13,6 +13,7 @@ export type LockstepErrorCode =
   | 'ERR_COOKIE_ENCODE'
   | 'ERR_COOKIE_TOO_LARGE'
   | 'ERR_REQUEST_INVALID'
+  | 'ERR_PROVIDER_UNSUPPORTED'
   | 'ERR_INTERNAL';
 
 /**

@@ -5,9 +5,8 @@ export { createLockstep, type Lockstep, type LockstepConfig, type LockstepEffect
 export type { PasswordSignIn, SignInResult } from './instance/sign-in.js';
 export type { SignOutResult } from './instance/sign-out.js';
 export type { GuardResult } from './instance/guard-request.js';
-export type { SignOutScope } from './supabase/gotrue-api.js';
 export { createAuthenticatedClient } from './supabase/bound-client.js';
-export { DEFAULTS, type LockstepOptions } from './options.js';
+export { DEFAULTS, type LockstepBaseOptions, type LockstepOptions, type ProviderLockstepOptions, type SupabaseLockstepOptions } from './options.js';
 export type { ContinueOutcome, ErrorBody, HeaderEntry, Outcome, RedirectOutcome, RespondOutcome } from './outcome.js';
 export type { AnonymousReason, AuthState, Session, SessionClaims, SessionUser, UnavailableCause } from './session/session.js';
 export { LockstepError, type LockstepErrorCode } from './errors.js';
@@ -51,4 +50,4 @@ export type { RefreshLockGrant, RefreshStore, SuccessorRecord } from './refresh/
 export type { RefreshRejection, RefreshResult, RefreshVia } from './refresh/refresh-result.js';
 
 // The provider port, for backends other than Supabase.
-export type { SessionProvider, SessionRead, TokenCheck, TokenSource } from './session/session-provider.js';
+export type { CallbackResult, GrantResult, ProviderEnvironment, SessionProvider, SessionRead, SignOutScope, TokenCheck, TokenSource } from './session/session-provider.js';

@@ -16,7 +16,8 @@ import type { RouteExplanation } from './routes/route-policy.js';
 import type { VerifyMode } from './routes/route-rule.js';
 import type { AuthState } from './session/session.js';
 import { createAuthenticatedClient } from './supabase/bound-client.js';
-import type { SignOutScope } from './supabase/gotrue-api.js';
+import type { SignOutScope } from './session/session-provider.js';
+import { LockstepError } from './errors.js';
 
 export type { LockstepConfig } from './instance/lockstep-context.js';
 export type { LockstepEffects } from './instance/create-context.js';
@@ -77,8 +78,10 @@ export function createLockstep(options: LockstepOptions, effects: LockstepEffect
     signInWithPassword: (request: RequestLike, credentials: PasswordSignIn) => signInWithPassword(ctx, request, credentials),
     exchangeCode: (request: RequestLike) => exchangeCode(ctx, request),
     signOut: (request: RequestLike, signOutOptions?: { readonly scope?: SignOutScope }) => signOut(ctx, request, signOutOptions),
-    supabaseFor: (auth: Extract<AuthState, { kind: 'authenticated' }>) =>
-      createAuthenticatedClient(ctx.config, auth.session.accessToken, effects.fetch === undefined ? {} : { fetch: effects.fetch }),
+    supabaseFor: (auth: Extract<AuthState, { kind: 'authenticated' }>) => {
+      if (ctx.config.supabase === null) throw new LockstepError('ERR_PROVIDER_UNSUPPORTED', 'supabaseFor needs an instance configured for Supabase.');
+      return createAuthenticatedClient(ctx.config.supabase, auth.session.accessToken, effects.fetch === undefined ? {} : { fetch: effects.fetch });
+    },
     explain: (path: string) => ctx.routes.explain(path),
     config: ctx.config,
   });

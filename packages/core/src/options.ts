@@ -4,14 +4,11 @@ import { LockstepError } from './errors.js';
 import type { EventHandler } from './events.js';
 import type { RefreshStore } from './refresh/refresh-store.js';
 import type { PathPattern, RouteRule } from './routes/route-rule.js';
+import type { ProviderEnvironment, SessionProvider } from './session/session-provider.js';
 import type { SessionCookieEncoding } from './supabase/session-cookie.js';
 
-/** Everything an app configures. Only the Supabase URL and key are required. */
-export interface LockstepOptions {
-  /** The Supabase project URL, e.g. `https://<ref>.supabase.co`. */
-  supabaseUrl: string;
-  /** The project's anon (publishable) key. Never the service-role key. */
-  supabaseKey: string;
+/** Settings shared by every backend. */
+export interface LockstepBaseOptions {
   /**
    * The ordered route table; first match wins. A path no rule matches is protected (deny by default).
    * @default [] (everything but the login and callback paths is protected)
@@ -33,6 +30,26 @@ export interface LockstepOptions {
   basePath?: string;
   /** `ignore`: `/a/` is `/a`. `strict`: they differ. @default 'ignore' */
   trailingSlash?: 'ignore' | 'strict';
+  /** Attributes of the session cookies. */
+  cookies?: CookieOptions;
+  /** Refresh this many seconds before the access token expires (clamped to half its lifetime). @default 120 */
+  refreshMarginSeconds?: number;
+  /** Timeout of every auth-server call, in milliseconds. @default 5000 */
+  authTimeoutMs?: number;
+  /** How long a spent refresh token is answered with its successor; ≤ the server's reuse interval. @default 10 */
+  successorTtlSeconds?: number;
+  /** Where refresh coordination lives; the default is this process's memory. Use a shared store with several instances. */
+  refreshStore?: RefreshStore;
+  /** Receives structured events (never a token or cookie value). Must not throw. */
+  onEvent?: EventHandler;
+}
+
+/** Lockstep on Supabase Auth: only the project URL and key are required. */
+export interface SupabaseLockstepOptions extends LockstepBaseOptions {
+  /** The Supabase project URL, e.g. `https://<ref>.supabase.co`. */
+  supabaseUrl: string;
+  /** The project's anon (publishable) key. Never the service-role key. */
+  supabaseKey: string;
   /** Cookie attributes, plus the storage key and encoding @supabase/ssr uses. */
   cookies?: CookieOptions & {
     /** The storage key, if the browser client sets `cookieOptions.name`. @default `sb-<ref>-auth-token` */
@@ -49,17 +66,19 @@ export interface LockstepOptions {
     /** @default 'authenticated' */
     audience?: string | readonly string[];
   };
-  /** Refresh this many seconds before the access token expires (clamped to half its lifetime). @default 120 */
-  refreshMarginSeconds?: number;
-  /** Timeout of every auth-server call, in milliseconds. @default 5000 */
-  authTimeoutMs?: number;
-  /** How long a spent refresh token is answered with its successor; ≤ the server's reuse interval. @default 10 */
-  successorTtlSeconds?: number;
-  /** Where refresh coordination lives; the default is this process's memory. Use a shared store with several instances. */
-  refreshStore?: RefreshStore;
-  /** Receives structured events (never a token or cookie value). Must not throw. */
-  onEvent?: EventHandler;
+  provider?: never;
 }
+
+/** Lockstep on another backend: the provider owns the cookie format, the token calls and their checks. */
+export interface ProviderLockstepOptions extends LockstepBaseOptions {
+  /** Builds the provider once, with the instance's injected `fetch` and auth-call timeout. */
+  provider: (environment: ProviderEnvironment) => SessionProvider;
+  supabaseUrl?: never;
+  supabaseKey?: never;
+}
+
+/** Everything an app configures: Supabase settings, or a provider for another backend. */
+export type LockstepOptions = SupabaseLockstepOptions | ProviderLockstepOptions;
 
 /** The defaults, in one place. */
 export const DEFAULTS = Object.freeze({

@@ -3,12 +3,12 @@ import { createMockAuth, type AccessTokenResponse, type CreateMockAuthOptions, t
 import { formatRequestCookieHeader, type RequestCookie } from '../src/cookies/request-cookies.js';
 import type { LockstepEvent } from '../src/events.js';
 import { createLockstep, type Lockstep } from '../src/lockstep.js';
-import type { LockstepOptions } from '../src/options.js';
+import type { SupabaseLockstepOptions } from '../src/options.js';
 import { encodeSessionCookie } from '../src/supabase/session-cookie.js';
 
 export const USER = { email: 'ada@example.com', password: 'correct-horse-1' } as const;
 
-export const ROUTES: LockstepOptions['routes'] = [
+export const ROUTES: SupabaseLockstepOptions['routes'] = [
   { match: '/assets/**', access: 'ignore' },
   { match: ['/', '/api/health'], access: 'public' },
   { match: '/admin/**', access: 'protected', verify: 'user' },
@@ -31,7 +31,7 @@ export interface Harness {
 
 /** A mock with one user, its clock frozen, and a Lockstep pointed at it with `fetch` and `now` injected. */
 export async function createHarness(
-  options: Partial<LockstepOptions> = {},
+  options: Partial<SupabaseLockstepOptions> = {},
   mockOptions: CreateMockAuthOptions = {},
   fetchWrapper: (inner: typeof fetch) => typeof fetch = (inner) => inner,
 ): Promise<Harness> {

@@ -6,19 +6,20 @@ import type { RoutePolicy } from '../routes/route-policy.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { SessionEngine } from '../session/resolve-session.js';
 import type { SessionProvider } from '../session/session-provider.js';
-import type { GoTrueContext } from '../supabase/gotrue-request.js';
 
 /** Resolved settings an adapter may read (no secrets). */
 export interface LockstepConfig {
-  readonly supabaseUrl: string;
-  readonly supabaseKey: string;
+  /** The auth server's base URL. */
   readonly authUrl: string;
+  /** The session cookie's name (for Supabase, the storage key `sb-<ref>-auth-token`). */
   readonly storageKey: string;
   /** Paths below include the basePath. */
   readonly loginPath: string;
   readonly callbackPath: string;
   readonly afterSignInPath: string;
   readonly returnToParam: string;
+  /** The Supabase project, when the instance runs on Supabase; `null` with another provider. */
+  readonly supabase: { readonly url: string; readonly key: string } | null;
 }
 
 /** The instance's collaborators and settings; operations receive it instead of reading options again. */
@@ -29,7 +30,6 @@ export interface LockstepContext {
   readonly defaultVerify: Exclude<VerifyMode, 'session'>;
   readonly provider: SessionProvider;
   readonly engine: SessionEngine;
-  readonly gotrue: GoTrueContext;
   readonly responsePolicy: ResponsePolicyOptions;
   /** Cookie attributes for a request (Secure follows the request's scheme unless configured). */
   readonly cookieAttributes: (requestUrl: URL) => CookieAttributes;

@@ -9,7 +9,8 @@ import { toRequestRecord, type RequestLike } from '../request/request-record.js'
 import { redirectSignedIn } from '../response/response-policy.js';
 import { sanitizeReturnTo } from '../response/return-to.js';
 import type { AuthState, UnavailableCause } from '../session/session.js';
-import { signInWithPassword as passwordGrant, type GrantResult } from '../supabase/gotrue-api.js';
+import { LockstepError } from '../errors.js';
+import type { GrantResult } from '../session/session-provider.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 /** The result of a sign-in. On success, render `redirect` (it carries the cookies); otherwise show the reason. */
@@ -30,7 +31,8 @@ export interface PasswordSignIn {
 export async function signInWithPassword(ctx: LockstepContext, input: RequestLike, credentials: PasswordSignIn): Promise<SignInResult> {
   const now = ctx.now();
   const request = toRequestRecord(input);
-  const grant = await passwordGrant(ctx.gotrue, { email: credentials.email, password: credentials.password }, now);
+  if (ctx.provider.signInWithPassword === undefined) throw new LockstepError('ERR_PROVIDER_UNSUPPORTED', 'This provider has no password sign-in.');
+  const grant = await ctx.provider.signInWithPassword({ email: credentials.email, password: credentials.password }, now);
   return finishSignIn(ctx, request, grant, credentials.returnTo ?? null, [], now);
 }
 

@@ -6,8 +6,7 @@ import type { RedirectOutcome } from '../outcome.js';
 import { toRequestRecord, type RequestLike } from '../request/request-record.js';
 import { redirectSignedIn } from '../response/response-policy.js';
 import type { Session } from '../session/session.js';
-import { signOut as logout, type SignOutScope } from '../supabase/gotrue-api.js';
-import { clearCodeVerifiers } from '../supabase/storage-item.js';
+import type { SignOutScope } from '../session/session-provider.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 /** What the auth server heard; the cookies are cleared in every case but `others`. */
@@ -32,12 +31,14 @@ export async function signOut(ctx: LockstepContext, input: RequestLike, options:
   const read = await ctx.provider.readSession(cookies, now);
   const upstream = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : 'no_session';
   const attributes = ctx.cookieAttributes(request.url);
-  const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...clearCodeVerifiers(cookies, ctx.config.storageKey, attributes)];
+  const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...(ctx.provider.signOutWrites?.(cookies, attributes) ?? [])];
   if (scope !== 'others') emit(ctx.onEvent, { type: 'session.signed_out', reason: 'signed_out' });
   return { kind: 'signed_out', upstream, redirect: redirectSignedIn(request.method, ctx.config.loginPath, createCookiePlan(cookies, writes), 'signed_out') };
 }
 
 async function tellServer(ctx: LockstepContext, session: Session, scope: SignOutScope, now: number): Promise<'ok' | 'unavailable'> {
+  // A backend without server-side sessions has nothing to end: clearing the cookies is the sign-out.
+  if (ctx.provider.endSession === undefined) return 'ok';
   let accessToken = session.accessToken;
   const exp = Math.min(session.expiresAt, ctx.provider.tokenTiming(accessToken)?.exp ?? Infinity);
   if (exp <= now) {
@@ -47,7 +48,7 @@ async function tellServer(ctx: LockstepContext, session: Session, scope: SignOut
     if (result.kind === 'unavailable') return 'unavailable';
     accessToken = result.session.accessToken;
   }
-  const answer = await logout(ctx.gotrue, accessToken, scope);
+  const answer = await ctx.provider.endSession(accessToken, scope, now);
   if (answer.kind === 'unavailable') emit(ctx.onEvent, { type: 'auth.unavailable', operation: 'logout', cause: answer.cause });
   return answer.kind;
 }

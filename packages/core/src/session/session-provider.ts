@@ -2,6 +2,7 @@
 import type { CookieAttributes, CookieWrite } from '../cookies/cookie-write.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import type { RefreshResult } from '../refresh/refresh-result.js';
+import type { RequestRecord } from '../request/request-record.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { AnonymousReason, Session, SessionClaims, SessionUser, UnavailableCause } from './session.js';
 
@@ -28,11 +29,31 @@ export type TokenCheck =
 /** How a token reached the check: read from a cookie (check per mode) or just issued by the auth server to us. */
 export type TokenSource = { readonly kind: 'cookie'; readonly mode: VerifyMode } | { readonly kind: 'issued' };
 
+/** The answer to a sign-in grant (password, code): a session, the backend's refusal with its code, or no answer. */
+export type GrantResult =
+  | { readonly kind: 'granted'; readonly session: Session }
+  /** `code` is the backend's error code (e.g. `invalid_credentials`), or `invalid_grant` when it sent none. */
+  | { readonly kind: 'rejected'; readonly code: string }
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
+
+/** Which sessions a sign-out ends: this one, all of the user's, or all but this one. */
+export type SignOutScope = 'local' | 'global' | 'others';
+
+/** A sign-in callback (OAuth / magic link): the grant, cookies to clear once used, and where to go. */
+export type CallbackResult =
+  | { readonly kind: 'grant'; readonly grant: GrantResult; readonly clear: readonly CookieWrite[] }
+  | { readonly kind: 'rejected'; readonly reason: string };
+
 /**
  * An auth backend. Each method classifies its own failures into the unions above and never throws
- * for anything a request can contain; a throw is a bug.
+ * for anything a request can contain; a throw is a bug. The optional methods are capabilities: a
+ * Lockstep operation that needs a missing one throws `ERR_PROVIDER_UNSUPPORTED`.
  */
 export interface SessionProvider {
+  /** The session cookie's name (for configuration and debugging; never its value). */
+  readonly cookieName: string;
+  /** The auth server's base URL (for configuration and debugging). */
+  readonly authUrl: string;
   readSession(cookies: readonly RequestCookie[], now: number): Promise<SessionRead>;
   /** Cookie writes that turn the request's cookies into `session` (or clear them for `null`): only what changes. */
   planWrite(cookies: readonly RequestCookie[], session: Session | null, attributes: CookieAttributes, now: number): CookieWrite[];
@@ -44,4 +65,16 @@ export interface SessionProvider {
   check(session: Session, source: TokenSource, now: number): Promise<TokenCheck>;
   /** The access token's own expiry and lifetime, decoded without verification, to time the refresh. */
   tokenTiming(accessToken: string): { readonly exp: number; readonly iat?: number } | null;
+  signInWithPassword?(credentials: { readonly email: string; readonly password: string }, now: number): Promise<GrantResult>;
+  /** Ends sessions at the backend; `ok` also when they were already gone. */
+  endSession?(accessToken: string, scope: SignOutScope, now: number): Promise<{ readonly kind: 'ok' } | { readonly kind: 'unavailable'; readonly cause: UnavailableCause }>;
+  completeCallback?(request: RequestRecord, cookies: readonly RequestCookie[], attributes: CookieAttributes, now: number): Promise<CallbackResult>;
+  /** Cookies beyond the session's to delete on sign-out (e.g. unfinished sign-in flows). */
+  signOutWrites?(cookies: readonly RequestCookie[], attributes: CookieAttributes): CookieWrite[];
+}
+
+/** What a provider may use from the instance: the injected `fetch` and the auth-call timeout. */
+export interface ProviderEnvironment {
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
 }

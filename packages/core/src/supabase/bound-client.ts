@@ -10,16 +10,16 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
  * @example
  * const auth = await lockstep.verifyRequest(request);
  * if (auth.kind === 'authenticated') {
- *   const db = createAuthenticatedClient(lockstep.config, auth.session.accessToken);
+ *   const db = createAuthenticatedClient({ url: SUPABASE_URL, key: SUPABASE_ANON_KEY }, auth.session.accessToken);
  *   const { data } = await db.from('todos').select();
  * }
  */
 export function createAuthenticatedClient(
-  config: { readonly supabaseUrl: string; readonly supabaseKey: string },
+  project: { readonly url: string; readonly key: string },
   accessToken: string,
   options: { readonly fetch?: typeof fetch } = {},
 ): SupabaseClient {
-  return createClient(config.supabaseUrl, config.supabaseKey, {
+  return createClient(project.url, project.key, {
     accessToken: () => Promise.resolve(accessToken),
     ...(options.fetch === undefined ? {} : { global: { fetch: options.fetch } }),
   });

@@ -1,6 +1,7 @@
 // The GoTrue calls the core makes: token grants (refresh, password, PKCE), GET /user and logout.
 import type { RefreshRejection, RefreshResult } from '../refresh/refresh-result.js';
-import type { AnonymousReason, Session, SessionUser, UnavailableCause } from '../session/session.js';
+import type { AnonymousReason, SessionUser, UnavailableCause } from '../session/session.js';
+import type { GrantResult, SignOutScope } from '../session/session-provider.js';
 import { callGoTrue, type GoTrueContext, type GoTrueResult } from './gotrue-request.js';
 import { fromSupabaseJson, toUser } from './supabase-session.js';
 
@@ -13,13 +14,6 @@ const TERMINAL_REFRESH_CODES: ReadonlySet<string> = new Set<RefreshRejection>([
   'user_banned',
   'user_not_found',
 ]);
-
-/** The answer to a token grant (password, PKCE): a session, GoTrue's refusal with its code, or no answer. */
-export type GrantResult =
-  | { readonly kind: 'granted'; readonly session: Session }
-  /** `code` is GoTrue's error code (e.g. `invalid_credentials`), or `invalid_grant` when it sent none. */
-  | { readonly kind: 'rejected'; readonly code: string }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
 
 /**
  * Spends a refresh token. Only a 4xx that names a rejection signs the user out; timeouts, 5xx,
@@ -100,9 +94,6 @@ function userRejection(code: string | null): AnonymousReason {
   if (code === 'session_not_found' || code === 'user_not_found' || code === 'user_banned') return code;
   return 'invalid_token';
 }
-
-/** Logout scopes (gotrue-contract §2.5). */
-export type SignOutScope = 'global' | 'local' | 'others';
 
 /** Tells the auth server to end sessions. 401/403/404 mean "already signed out" and count as done. */
 export async function signOut(ctx: GoTrueContext, accessToken: string, scope: SignOutScope): Promise<{ kind: 'ok' } | { kind: 'unavailable'; cause: UnavailableCause }> {

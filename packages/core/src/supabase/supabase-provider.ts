@@ -6,7 +6,9 @@ import type { Session } from '../session/session.js';
 import type { SessionProvider, SessionRead, TokenCheck, TokenSource } from '../session/session-provider.js';
 import type { ClaimsVerifier } from '../verify/claims-verifier.js';
 import { decodeClaimsUnverified } from '../verify/decode-claims.js';
-import { getUser, refreshSession } from './gotrue-api.js';
+import { getUser, refreshSession, signInWithPassword, signOut } from './gotrue-api.js';
+import { completeSupabaseCallback } from './supabase-callback.js';
+import { clearCodeVerifiers } from './storage-item.js';
 import type { GoTrueContext } from './gotrue-request.js';
 import { readSessionCookie, type SessionCookieEncoding } from './session-cookie.js';
 import { planSessionWrite } from './session-write.js';
@@ -92,5 +94,17 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
     return typeof claims.iat === 'number' ? { exp: claims.exp, iat: claims.iat } : { exp: claims.exp };
   }
 
-  return { readSession, planWrite, refresh, check, tokenTiming };
+  return {
+    cookieName: storageKey,
+    authUrl: gotrue.authUrl,
+    readSession,
+    planWrite,
+    refresh,
+    check,
+    tokenTiming,
+    signInWithPassword: (credentials, now) => signInWithPassword(gotrue, { email: credentials.email, password: credentials.password }, now),
+    endSession: (accessToken, scope) => signOut(gotrue, accessToken, scope),
+    completeCallback: (request, cookies, attributes, now) => completeSupabaseCallback(gotrue, storageKey, request, cookies, attributes, now),
+    signOutWrites: (cookies, attributes) => clearCodeVerifiers(cookies, storageKey, attributes),
+  };
 }

@@ -1,0 +1,36 @@
+// Builds the Supabase provider from Lockstep's Supabase options (URL, key, cookie name, JWT settings).
+import { prefixStorageKey, type ResolvedCookieOptions } from '../cookies/cookie-attributes.js';
+import { DEFAULTS, parseSupabaseUrl, requireString, type SupabaseLockstepOptions } from '../options.js';
+import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
+import { createClaimsVerifier } from '../verify/claims-verifier.js';
+import { supabaseStorageKey } from './storage-key.js';
+import { createSupabaseProvider } from './supabase-provider.js';
+
+/** The provider plus the project settings the token-bound client needs. */
+export interface SupabaseSetup {
+  readonly provider: SessionProvider;
+  readonly project: { readonly url: string; readonly key: string };
+}
+
+/** Validates the Supabase options (throwing `ERR_CONFIG_*`) and wires the provider: GoTrue client, cookie codec, JWT verifier. */
+export function supabaseFromOptions(options: SupabaseLockstepOptions, env: ProviderEnvironment, cookies: ResolvedCookieOptions): SupabaseSetup {
+  const supabaseUrl = parseSupabaseUrl(options.supabaseUrl);
+  const supabaseKey = requireString(options.supabaseKey, 'supabaseKey');
+  const storageKey = prefixStorageKey(options.cookies?.name ?? supabaseStorageKey(supabaseUrl), cookies);
+  const authUrl = new URL('auth/v1', supabaseUrl.href.endsWith('/') ? supabaseUrl : `${supabaseUrl.href}/`).href;
+  const verifier = createClaimsVerifier({
+    jwksUrl: new URL(`${authUrl}/.well-known/jwks.json`),
+    issuer: options.jwt?.issuer ?? authUrl,
+    audience: options.jwt?.audience ?? DEFAULTS.audience,
+    ...(options.jwt?.secret === undefined ? {} : { hs256Secret: options.jwt.secret }),
+    fetch: env.fetch,
+    timeoutMs: env.timeoutMs,
+  });
+  const provider = createSupabaseProvider({
+    gotrue: { authUrl, apiKey: supabaseKey, fetch: env.fetch, timeoutMs: env.timeoutMs },
+    storageKey,
+    encoding: options.cookies?.encoding ?? DEFAULTS.encoding,
+    verifier,
+  });
+  return { provider, project: { url: supabaseUrl.href.replace(/\/$/, ''), key: supabaseKey } };
+}
