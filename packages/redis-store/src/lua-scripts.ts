@@ -1,0 +1,54 @@
+// The Lua scripts that make each store mutation atomic on the Redis server.
+import { createHash } from 'node:crypto';
+
+/** A script's source and its SHA-1, for `EVALSHA` with an `EVAL` fallback. */
+export interface LuaScript {
+  readonly source: string;
+  readonly sha: string;
+  readonly keyCount: number;
+}
+
+function luaScript(keyCount: number, source: string): LuaScript {
+  return Object.freeze({ source, keyCount, sha: createHash('sha1').update(source).digest('hex') });
+}
+
+/**
+ * Put-if-newer. KEYS[1] successor hash; ARGV[1] generation, ARGV[2] record JSON, ARGV[3] TTL ms.
+ * Writes and returns 1 unless a live record with a greater or equal generation is there (then 0):
+ * an older result never overwrites a newer one. An expired record is gone (`PX`), so it never counts.
+ */
+export const PUT_SUCCESSOR = luaScript(
+  1,
+  `local current = redis.call('HGET', KEYS[1], 'generation')
+if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'generation', ARGV[1], 'record', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`,
+);
+
+/**
+ * Lock. KEYS[1] lock, KEYS[2] generation counter; ARGV[1] TTL ms. Returns 0 while the lock is held,
+ * else increments the store-wide counter, takes the lock with that generation for the TTL and
+ * returns it: every grant outranks every earlier one (fencing).
+ */
+export const ACQUIRE_LOCK = luaScript(
+  2,
+  `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local generation = redis.call('INCR', KEYS[2])
+redis.call('SET', KEYS[1], generation, 'PX', ARGV[1])
+return generation`,
+);
+
+/**
+ * Release. KEYS[1] lock; ARGV[1] generation, ARGV[2] channel, ARGV[3] token hash. A lock held by
+ * another generation (this one expired and was taken over) is left alone and 0 returned; otherwise
+ * the lock is deleted (if still there), the hash published to wake waiters, and 1 returned.
+ */
+export const RELEASE_LOCK = luaScript(
+  1,
+  `local held = redis.call('GET', KEYS[1])
+if held and held ~= ARGV[1] then return 0 end
+if held then redis.call('DEL', KEYS[1]) end
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return 1`,
+);

@@ -1,0 +1,28 @@
+// The Redis names one store uses, all under its key prefix; every per-token name ends in a token hash.
+
+/** The names a store reads and writes. */
+export interface RedisNames {
+  /** Hash with `generation` and `record` (the successor JSON), expiring with Redis `PX`. */
+  successor(key: string): string;
+  /** String holding the fencing generation of the lock's holder, expiring with Redis `PX`. */
+  lock(key: string): string;
+  /** The store-wide counter every lock grant increments (fencing). */
+  readonly generation: string;
+  /** Pub/sub channel a release publishes the released token hash on. */
+  readonly unlockChannel: string;
+}
+
+/**
+ * Derives the names from `prefix`, e.g. `lockstep:successor:<hash>`.
+ *
+ * @example
+ * const names = redisNames('lockstep:'); names.lock(key) // 'lockstep:lock:<hash>'
+ */
+export function redisNames(prefix: string): RedisNames {
+  return Object.freeze({
+    successor: (key: string) => `${prefix}successor:${key}`,
+    lock: (key: string) => `${prefix}lock:${key}`,
+    generation: `${prefix}generation`,
+    unlockChannel: `${prefix}unlock`,
+  });
+}
