@@ -1,5 +1,5 @@
 // The suite's fixture: one mock per suite, a fresh mock state per test, apps started through the harness.
-import { createLockstep, type LockstepOptions } from '@lockstep/core';
+import { createLockstep, type SupabaseLockstepOptions } from '@lockstep/core';
 import { startMockAuth, type AccessTokenResponse, type RunningMockAuth } from '@lockstep/mock-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { FIXTURE_USER, fixtureOptions, TOKEN_LIFETIME, type Probe } from './fixture.js';
@@ -29,7 +29,7 @@ export interface ContractEnv {
   /** Path and query of a redirect's `Location`, after checking it stays on the app's origin. */
   location(response: Response, app?: RunningApp): string;
   /** Starts an app with option overrides; it is closed after the test. */
-  startApp(overrides: Partial<LockstepOptions>): Promise<RunningApp>;
+  startApp(overrides: Partial<SupabaseLockstepOptions>): Promise<RunningApp>;
   send(path: string, init?: SendInit): Promise<Response>;
   /** Moves the mock's (and every app's) clock forward. */
   advance(seconds: number): Promise<void>;
@@ -59,7 +59,7 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
     const now = required(mock, 'mock').controls.clock.now();
     for (const app of apps()) await app.setClock?.(now);
   };
-  const start = async (overrides: Partial<LockstepOptions>): Promise<RunningApp> => {
+  const start = async (overrides: Partial<SupabaseLockstepOptions>): Promise<RunningApp> => {
     const m = required(mock, 'mock');
     const app = await harness.start({
       mock: m,

@@ -1,5 +1,5 @@
 // The fixture app's route contract: the routes every harness's app serves, and the rules it runs with.
-import type { LockstepOptions, RouteRule } from '@lockstep/core';
+import type { RouteRule, SupabaseLockstepOptions } from '@lockstep/core';
 
 /** The seeded user the scenarios sign in as. */
 export const FIXTURE_USER = { email: 'ada@example.com', password: 'correct-horse-1' } as const;
@@ -18,12 +18,15 @@ export const FIXTURE_RULES: readonly RouteRule[] = [
   { match: '/assets/**', access: 'ignore' },
   { match: ['/', '/api/health', '/guarded/**'], access: 'public' },
   { match: '/api/webhooks/*', access: 'public', session: false },
+  // The sign-out helper renews an expired token itself; a refresh by the middleware first would
+  // race the deletion with a fresh session cookie.
+  { match: '/logout', access: 'public', session: false },
   { match: '/admin/**', access: 'protected', verify: 'user' },
   { match: '/hints/**', access: 'protected', verify: 'session' },
 ];
 
 /** The options of the fixture app (before per-scenario overrides). */
-export function fixtureOptions(mock: { readonly url: string; readonly anonKey: string }): LockstepOptions {
+export function fixtureOptions(mock: { readonly url: string; readonly anonKey: string }): SupabaseLockstepOptions {
   return { supabaseUrl: mock.url, supabaseKey: mock.anonKey, afterSignInPath: AFTER_SIGN_IN_PATH, routes: FIXTURE_RULES };
 }
 

@@ -1,5 +1,5 @@
 // The adapter harness: how the contract suite starts an app built on one adapter and talks to it.
-import type { LockstepEffects, LockstepOptions } from '@lockstep/core';
+import type { LockstepEffects, SupabaseLockstepOptions } from '@lockstep/core';
 import type { RunningMockAuth } from '@lockstep/mock-auth';
 
 /**
@@ -22,7 +22,7 @@ export interface HarnessContext {
    * The options the fixture app must pass to Lockstep: the route table of the contract (see
    * README) plus per-scenario overrides. Plain JSON: an out-of-process harness can serialize it.
    */
-  readonly lockstepOptions: LockstepOptions;
+  readonly lockstepOptions: SupabaseLockstepOptions;
   /**
    * In-process apps pass these to Lockstep: `fetch` is the mock's in-process fetch, `now` reads the
    * mock's clock. An out-of-process app cannot: it reaches the mock over HTTP at `mock.url` and

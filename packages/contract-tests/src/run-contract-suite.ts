@@ -6,6 +6,7 @@ import { accessScenarios } from './scenarios/access.js';
 import { pathScenarios } from './scenarios/paths.js';
 import { refreshScenarios } from './scenarios/refresh.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
+import { signOutScenarios } from './scenarios/sign-out.js';
 
 /**
  * Registers the contract suite (vitest `describe`/`it` blocks) for the adapter behind `harness`.
@@ -22,5 +23,6 @@ export function runContractSuite(harness: AdapterHarness): void {
     refreshScenarios(env);
     rejectionScenarios(env);
     pathScenarios(env);
+    signOutScenarios(env);
   });
 }

@@ -1,33 +1,37 @@
 // The server-side guard for handlers and route groups (DESIGN §3.9): re-verify, never refresh.
-import { LockstepError, type VerifyMode } from '@lockstep/core';
-import type { MiddlewareHandler } from 'hono';
+import { LockstepError, toWebResponse, type Lockstep, type VerifyMode } from '@lockstep/core';
+import type { Context, MiddlewareHandler } from 'hono';
 import { setVariables, type LockstepEnv } from './variables.js';
 
 /**
  * Re-verifies the session from the cookies the middleware forwarded, in `mode` (the instance's
- * default when absent), before the handler runs. Defense in depth: it holds even if a route is
- * mistakenly public in the route table. It never refreshes or writes cookies.
+ * default when absent), before the handler runs, and denies exactly as the middleware would
+ * (documents → login redirect, data → 401 JSON, 503 while the auth server is down). Defense in
+ * depth: it holds even if a route is mistakenly public. It never refreshes or writes cookies.
  *
  * @example
  * app.get('/admin', requireUser('user'), (c) => c.json({ id: c.var.user?.id }));
  */
 export function requireUser(mode?: VerifyMode): MiddlewareHandler<LockstepEnv> {
   return async function requireUserGuard(c, next) {
-    const instance = c.get('lockstep') as LockstepEnv['Variables']['lockstep'] | undefined;
-    if (instance === undefined) {
-      throw new LockstepError('ERR_CONFIG_INVALID', 'requireUser() runs behind the lockstep() middleware; mount lockstep() on this path first.');
-    }
-    const auth = await instance.verifyRequest(c.req.raw, mode);
-    setVariables(c, instance, auth);
-    switch (auth.kind) {
-      case 'authenticated':
+    const instance = lockstepOf(c);
+    const result = await instance.guard(c.req.raw, mode === undefined ? {} : { mode });
+    setVariables(c, instance, result.auth);
+    switch (result.kind) {
+      case 'allowed':
         await next();
         return;
-      // TODO(core): render denials with a core `deny(request, auth)` (documents → login redirect) once it exists.
-      case 'anonymous':
-        return c.json({ error: 'unauthorized', reason: auth.reason }, 401, { 'WWW-Authenticate': 'Bearer realm="lockstep"' });
-      case 'unavailable':
-        return c.json({ error: 'auth_unavailable', reason: auth.cause }, 503, { 'Retry-After': '5' });
+      case 'denied':
+        return toWebResponse(result.outcome);
     }
   };
+}
+
+/** The instance the `lockstep()` middleware published; misuse (no middleware in front) throws. */
+export function lockstepOf(c: Context): Lockstep {
+  const instance = c.get('lockstep') as Lockstep | undefined;
+  if (instance === undefined) {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'This helper runs behind the lockstep() middleware; mount lockstep() on this path first.');
+  }
+  return instance;
 }

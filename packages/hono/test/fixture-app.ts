@@ -4,7 +4,8 @@ import { OWN_REDIRECT_TARGET, STREAM_CHUNKS } from '@lockstep/contract-tests';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { streamText } from 'hono/streaming';
-import { lockstep, requireUser, type LockstepEnv } from '../src/index.js';
+import { toWebResponse } from '@lockstep/core';
+import { lockstep, requireUser, signOut, type LockstepEnv } from '../src/index.js';
 
 /** Status of the `/own/throw` route's HTTPException. */
 export const THROWN_STATUS = 418;
@@ -31,6 +32,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
   app.get('/assets/*', (c) => c.text('asset'));
   app.get('/guarded', requireUser(), (c) => probe(c, 'guarded'));
   app.get('/guarded/admin', requireUser('user'), (c) => probe(c, 'guarded-admin'));
+  app.post('/logout', async (c) => toWebResponse((await signOut(c, c.req.query('scope') === 'global' ? 'global' : 'local')).redirect));
   app.get('/own/redirect', (c) => c.redirect(OWN_REDIRECT_TARGET, 302));
   app.get('/own/401', (c) => c.json({ error: 'own' }, 401));
   app.get('/own/immutable-redirect', (c) => Response.redirect(new URL(OWN_REDIRECT_TARGET, c.req.url), 302));

@@ -1,5 +1,5 @@
 // A mock auth server with a frozen clock and the Lockstep options of the Hono mechanics tests.
-import { createLockstep, type Lockstep, type LockstepOptions } from '@lockstep/core';
+import { createLockstep, type Lockstep, type SupabaseLockstepOptions } from '@lockstep/core';
 import { createMockAuth, type MockAuth } from '@lockstep/mock-auth';
 import { FIXTURE_USER, fixtureOptions } from '@lockstep/contract-tests';
 import { createChunks, stringToBase64URL } from '@supabase/ssr';
@@ -13,7 +13,7 @@ export interface Setup {
   validCookie(): Promise<string>;
 }
 
-export async function setup(overrides: Partial<LockstepOptions> = {}): Promise<Setup> {
+export async function setup(overrides: Partial<SupabaseLockstepOptions> = {}): Promise<Setup> {
   const mock = await createMockAuth({ users: [FIXTURE_USER] });
   mock.controls.clock.freeze();
   const instance = createLockstep({ ...fixtureOptions(mock), ...overrides }, { fetch: mock.fetch, now: () => mock.controls.clock.now() / 1000 });

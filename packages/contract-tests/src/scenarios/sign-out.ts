@@ -1,0 +1,49 @@
+// C24: the sign-out helper ends the session at the auth server and always clears the cookies.
+import { describe, expect, it } from 'vitest';
+import type { ContractEnv } from '../environment.js';
+import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
+import { parseSetCookies } from '../session-cookies.js';
+
+export function signOutScenarios(env: ContractEnv): void {
+  const form = { method: 'POST', body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as const;
+  const expectSignedOut = (response: Response): void => {
+    expect(response.status).toBe(303);
+    expect(env.location(response)).toBe('/login');
+    const lines = parseSetCookies(response.headers.getSetCookie());
+    expect(lines.map((line) => line.name)).toContain(env.storageKey);
+    expect(lines.every((line) => line.deletes)).toBe(true);
+  };
+  const sessionCount = (): number => env.mock.controls.sessions(FIXTURE_USER.email).length;
+
+  describe('C24 sign-out helper', () => {
+    it('scope local: ends this session at the auth server, clears the cookies, keeps other sessions', async () => {
+      const { cookie } = await env.signIn();
+      await env.signIn(); // another device
+      const response = await env.send('/logout', { ...form, cookie });
+      expectSignedOut(response);
+      expect(env.mock.controls.calls('logout')).toBe(1);
+      expect(sessionCount()).toBe(1);
+    });
+
+    it('scope global: ends every session of the user', async () => {
+      const { cookie } = await env.signIn();
+      await env.signIn();
+      expectSignedOut(await env.send('/logout?scope=global', { ...form, cookie }));
+      expect(sessionCount()).toBe(0);
+    });
+
+    it('with an expired access token: the server is still told, the cookies cleared', async () => {
+      const { cookie } = await env.signIn();
+      await env.advance(TOKEN_LIFETIME + 1);
+      expectSignedOut(await env.send('/logout', { ...form, cookie }));
+      expect(sessionCount()).toBe(0);
+    });
+
+    it('while the auth server is down: the cookies are cleared anyway', async () => {
+      const { cookie } = await env.signIn();
+      env.mock.controls.fail('logout', { kind: 'status', status: 503 });
+      expectSignedOut(await env.send('/logout', { ...form, cookie }));
+      expect(env.mock.controls.calls('logout')).toBeGreaterThan(0);
+    });
+  });
+}
