@@ -1,0 +1,126 @@
+// A slow or unreachable Redis: every store call is bounded, late grants are undone, and no session is lost.
+import type { SuccessorRecord } from '@lockstep/core';
+import { describe, expect, it } from 'vitest';
+import { createRedisRefreshStore, type RedisRefreshStore, type RedisStoreError } from '../src/index.js';
+import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';
+import { HAS_REDIS, freePort, startRedisServer } from './support/redis-server.js';
+import { Redis } from 'ioredis';
+
+const T0 = 1_700_000_000;
+const TIMEOUT = 250;
+const RECORD: SuccessorRecord = { session: { accessToken: 'a', refreshToken: 'r', expiresAt: T0, user: null }, next: 'n', generation: 1 };
+
+/** Milliseconds `promise` takes to settle, and how (never throws). */
+async function timed(promise: Promise<unknown>): Promise<{ ms: number; outcome: unknown }> {
+  const started = performance.now();
+  const outcome = await promise.then(
+    (value) => ({ resolved: value }),
+    (error: unknown) => ({ rejected: (error as RedisStoreError).code }),
+  );
+  return { ms: performance.now() - started, outcome };
+}
+
+describe('redis down: a closed port', () => {
+  it('bounds every method by commandTimeoutMs (offline queue): rejects with ERR_REDIS_STORE_TIMEOUT, waitForUnlock resolves', async () => {
+    const client = new Redis({ host: '127.0.0.1', port: await freePort() });
+    client.on('error', () => undefined);
+    const errors: RedisStoreError[] = [];
+    const store = createRedisRefreshStore({ client, onError: (error) => errors.push(error) });
+    try {
+      const results = await Promise.all([
+        timed(store.getSuccessor('key-a', T0)),
+        timed(store.putSuccessor('key-a', RECORD, T0, T0 + 10)),
+        timed(store.acquireLock('key-a', T0, T0 + 10)),
+        timed(store.releaseLock('key-a', 1)),
+      ]);
+      for (const { ms, outcome } of results) {
+        expect(outcome).toEqual({ rejected: 'ERR_REDIS_STORE_TIMEOUT' });
+        expect(ms).toBeLessThan(TIMEOUT + 150);
+      }
+      // Subscribing and the first look at the lock each get one deadline; then it stops waiting.
+      const wait = await timed(store.waitForUnlock('key-a', T0, AbortSignal.timeout(10_000)));
+      expect(wait.outcome).toEqual({ resolved: undefined });
+      expect(wait.ms).toBeLessThan(2 * TIMEOUT + 150);
+      expect(new Set(errors.map((error) => error.operation))).toEqual(new Set(['getSuccessor', 'putSuccessor', 'acquireLock', 'releaseLock', 'subscribe', 'waitForUnlock']));
+      // Never a token (nor the record's JSON) in what is reported.
+      expect(errors.map((error) => error.message).join('\n')).not.toMatch(/"accessToken"|refreshToken/);
+    } finally {
+      store.close();
+      client.disconnect();
+    }
+  });
+
+  it('fails fast without an offline queue: ERR_REDIS_STORE_COMMAND', async () => {
+    const client = new Redis({ host: '127.0.0.1', port: await freePort(), enableOfflineQueue: false });
+    client.on('error', () => undefined);
+    const store = createRedisRefreshStore({ client });
+    try {
+      const { ms, outcome } = await timed(store.acquireLock('key-a', T0, T0 + 10));
+      expect(outcome).toEqual({ rejected: 'ERR_REDIS_STORE_COMMAND' });
+      expect(ms).toBeLessThan(50);
+    } finally {
+      store.close();
+      client.disconnect();
+    }
+  });
+});
+
+describe.runIf(HAS_REDIS)('redis slow or stopped (real redis-server)', () => {
+  it('releases a lock granted after the caller gave up, so other instances are not held off for the lock TTL', async () => {
+    const redis = await startRedisServer();
+    const stores: RedisRefreshStore[] = [];
+    try {
+      const slow = createRedisRefreshStore({ client: redis.client(), commandTimeoutMs: 100 });
+      const other = createRedisRefreshStore({ client: redis.client() });
+      stores.push(slow, other);
+      await slow.getSuccessor('warm-up', T0);
+      await redis.client().call('CLIENT', 'PAUSE', '400', 'ALL');
+      expect((await timed(slow.acquireLock('key-a', T0, T0 + 10))).outcome).toEqual({ rejected: 'ERR_REDIS_STORE_TIMEOUT' });
+      // After the pause the script runs and grants the lock; the store hands it straight back.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await other.acquireLock('key-a', T0, T0 + 10)).acquired).toBe(true);
+    } finally {
+      for (const store of stores) store.close();
+      await redis.stop();
+    }
+  });
+
+  it('keeps every request signed in when Redis stops mid-test: in-process single flight, bounded latency, errors reported', async () => {
+    const redis = await startRedisServer();
+    const errors: RedisStoreError[] = [];
+    const stores: RedisRefreshStore[] = [];
+    try {
+      const fleet = await createAppFleet(3, () => {
+        const store = createRedisRefreshStore({ client: redis.client(), onError: (error) => errors.push(error) });
+        stores.push(store);
+        return store;
+      });
+      const signedIn = await fleet.signedInCookie();
+      fleet.mock.controls.clock.advance(LIFETIME + 5);
+      const before = await spread(fleet, 30, signedIn);
+      expect(fleet.mock.controls.calls('token:refresh_token')).toBe(1);
+      const first = before[0];
+      const cookie = first?.kind === 'continue' ? first.requestCookieHeader : '';
+
+      await redis.stop();
+      fleet.mock.controls.clock.advance(LIFETIME + 5);
+      fleet.mock.controls.resetCounters();
+      const started = performance.now();
+      const outcomes = await spread(fleet, 100, cookie);
+      const elapsed = performance.now() - started;
+
+      expect(outcomes.map(tokensOf).filter((tokens) => tokens.startsWith('not '))).toEqual([]);
+      // One refresh per instance at most: each falls back to its own single flight.
+      const refreshes = fleet.mock.controls.calls('token:refresh_token');
+      expect(refreshes).toBeGreaterThanOrEqual(1);
+      expect(refreshes).toBeLessThanOrEqual(3);
+      // getSuccessor, acquireLock and putSuccessor each wait one deadline at most.
+      expect(elapsed).toBeLessThan(3 * TIMEOUT + 500);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.every((error) => error.code === 'ERR_REDIS_STORE_TIMEOUT' || error.code === 'ERR_REDIS_STORE_COMMAND')).toBe(true);
+    } finally {
+      for (const store of stores) store.close();
+      await redis.stop();
+    }
+  });
+});
