@@ -1,5 +1,6 @@
 // Sign-in, sign-out and the OAuth/magic-link callback: the core does the work, these render its results.
 import { toWebResponse, type SignInResult } from '@lockstep/core';
+import { exchangeCode, signInWithPassword, signOut } from '@lockstep/hono';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { DemoDeps, DemoEnv } from '../demo-env.js';
@@ -22,18 +23,18 @@ export function authRoutes(deps: DemoDeps): Hono<DemoEnv> {
     const form = await c.req.parseBody();
     const email = field(form.email);
     const next = field(form.next);
-    const result = await lockstep.signInWithPassword(c.req.raw, { email, password: field(form.password), returnTo: next === '' ? null : next });
+    const result = await signInWithPassword(c, { email, password: field(form.password), returnTo: next === '' ? null : next });
     return renderSignIn(c, result, { next, email, ...demo });
   });
 
   app.post('/logout', async (c) => {
     // Cookies are cleared even when the auth server cannot be told (DESIGN C24).
-    const { redirect } = await lockstep.signOut(c.req.raw, { scope: 'local' });
+    const { redirect } = await signOut(c, 'local');
     return toWebResponse(redirect);
   });
 
   app.get('/auth/callback', async (c) => {
-    const result = await lockstep.exchangeCode(c.req.raw);
+    const result = await exchangeCode(c);
     return renderSignIn(c, result, { next: c.req.query(lockstep.config.returnToParam) ?? null, ...demo });
   });
 
