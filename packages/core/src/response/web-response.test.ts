@@ -72,6 +72,17 @@ describe('applyOutcomeToResponse (DESIGN C6)', () => {
     expect(response.headers.getSetCookie()).toHaveLength(2);
   });
 
+  it('lets a cookie the app sets itself win over the middleware’s write of the same name (sign-out after a refresh)', () => {
+    const writes = [
+      { name: 'sb-x-auth-token.0', value: 'base64-abc', attributes: { path: '/', sameSite: 'lax' as const, secure: false, httpOnly: false, maxAge: 34560000 } },
+      { name: 'sb-x-auth-token.1', value: '', attributes: { path: '/', sameSite: 'lax' as const, secure: false, httpOnly: false, maxAge: 0 } },
+    ];
+    const refreshed = { ...proceed, cookies: { ...plan, writes } };
+    const signOut = new Response(null, { status: 303, headers: [['Set-Cookie', 'sb-x-auth-token.0=; Max-Age=0; Path=/'], ['Location', '/login']] });
+    const response = applyOutcomeToResponse(signOut, refreshed);
+    expect(response.headers.getSetCookie()).toEqual(['sb-x-auth-token.0=; Max-Age=0; Path=/', plan.setCookie[1]]);
+  });
+
   it('returns the same response untouched when there is nothing to apply', () => {
     const original = new Response('ok');
     const empty: CookiePlan = { writes: [], setCookie: [], headers: [], requestCookieHeader: '' };

@@ -31,20 +31,33 @@ export function toWebResponse(outcome: RedirectOutcome | RespondOutcome): Respon
  * it is (a redirect, a 401, a stream). Responses with immutable headers (`Response.redirect()`,
  * a proxied `fetch`) are copied first, keeping status and body.
  *
+ * A cookie the app's response sets itself wins over the middleware's write of the same name: the
+ * handler ran later and knows more (a sign-out after the middleware refreshed must not be undone
+ * by the refreshed cookie arriving after the deletion).
+ *
  * @example
  * const response = await next();
  * return applyOutcomeToResponse(response, outcome);
  */
 export function applyOutcomeToResponse(response: Response, outcome: Outcome): Response {
   if (outcome.cookies.setCookie.length === 0 && outcome.headers.length === 0) return response;
-  return finish(response, outcome);
+  return finish(response, outcome, namesSetBy(response));
 }
 
-function finish(response: Response, outcome: Outcome): Response {
+function finish(response: Response, outcome: Outcome, appCookies: ReadonlySet<string> = new Set()): Response {
   const target = hasMutableHeaders(response) ? response : copyResponse(response);
-  for (const cookie of outcome.cookies.setCookie) target.headers.append('Set-Cookie', cookie);
+  const { writes, setCookie } = outcome.cookies;
+  setCookie.forEach((cookie, index) => {
+    const name = writes[index]?.name;
+    if (name === undefined || !appCookies.has(name)) target.headers.append('Set-Cookie', cookie);
+  });
   setHeaders(target.headers, outcome.headers);
   return target;
+}
+
+/** Names of the cookies a response already sets (the part of each Set-Cookie before `=`). */
+function namesSetBy(response: Response): ReadonlySet<string> {
+  return new Set(response.headers.getSetCookie().map((line) => line.slice(0, Math.max(0, line.indexOf('='))).trim()));
 }
 
 /** `Vary` is merged (the app's own values stay); any other header the core sets replaces the app's. */
