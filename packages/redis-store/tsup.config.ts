@@ -7,5 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2023',
+  // Keep `node:crypto` as written: this package is Node-only and says so.
+  removeNodeProtocol: false,
   tsconfig: 'tsconfig.build.json',
 });
