@@ -7,8 +7,8 @@ import type { EventLog } from './event-log.js';
 export const DEMO_ROUTES: readonly RouteRule[] = [
   { match: '/favicon.ico', access: 'ignore' },
   { match: ['/', '/api/health'], access: 'public' },
-  // The handlers write (or clear) the session cookies themselves; a refresh by the middleware on the
-  // same response would append its own cookies after theirs and undo a sign-out.
+  // These handlers end or replace the session themselves (sign-out renews an expired token on its own),
+  // so the middleware has nothing to refresh there.
   { match: ['/logout', '/auth/callback'], access: 'public', session: false },
   { match: '/api/webhooks/**', access: 'public', session: false },
   { match: '/login', access: 'authPage' },
