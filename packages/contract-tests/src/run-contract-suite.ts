@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
+import { callbackScenarios } from './scenarios/callback.js';
 import { pathScenarios } from './scenarios/paths.js';
 import { refreshScenarios } from './scenarios/refresh.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
@@ -24,5 +25,6 @@ export function runContractSuite(harness: AdapterHarness): void {
     rejectionScenarios(env);
     pathScenarios(env);
     signOutScenarios(env);
+    callbackScenarios(env);
   });
 }

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { streamText } from 'hono/streaming';
 import { toWebResponse } from '@lockstep/core';
-import { lockstep, requireUser, signOut, type LockstepEnv } from '../src/index.js';
+import { exchangeCode, lockstep, requireUser, signOut, type LockstepEnv } from '../src/index.js';
 
 /** Status of the `/own/throw` route's HTTPException. */
 export const THROWN_STATUS = 418;
@@ -33,6 +33,10 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
   app.get('/guarded', requireUser(), (c) => probe(c, 'guarded'));
   app.get('/guarded/admin', requireUser('user'), (c) => probe(c, 'guarded-admin'));
   app.post('/logout', async (c) => toWebResponse((await signOut(c, c.req.query('scope') === 'global' ? 'global' : 'local')).redirect));
+  app.get('/auth/callback', async (c) => {
+    const result = await exchangeCode(c);
+    return result.kind === 'signed_in' ? toWebResponse(result.redirect) : c.json({ error: result.kind === 'rejected' ? result.reason : 'auth_unavailable' }, 400);
+  });
   app.get('/own/redirect', (c) => c.redirect(OWN_REDIRECT_TARGET, 302));
   app.get('/own/401', (c) => c.json({ error: 'own' }, 401));
   app.get('/own/immutable-redirect', (c) => Response.redirect(new URL(OWN_REDIRECT_TARGET, c.req.url), 302));
