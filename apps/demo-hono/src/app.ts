@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { DemoDeps, DemoEnv } from './demo-env.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { magicLinkRoutes } from './routes/magic-link-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
 
 /**
@@ -21,6 +22,7 @@ export function createDemoApp(deps: DemoDeps): Hono<DemoEnv> {
     await next();
   });
   app.route('/', authRoutes(deps));
+  app.route('/', magicLinkRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not_found' }, 404) : c.text('Not found', 404)));

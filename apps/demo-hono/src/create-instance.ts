@@ -11,7 +11,7 @@ export const DEMO_ROUTES: readonly RouteRule[] = [
   // so the middleware has nothing to refresh there.
   { match: ['/logout', '/auth/callback'], access: 'public', session: false },
   { match: '/api/webhooks/**', access: 'public', session: false },
-  { match: '/login', access: 'authPage' },
+  { match: ['/login', '/login/magic-link'], access: 'authPage' },
   { match: '/dashboard/**', access: 'protected', verify: 'claims' },
   // Admin pages ask the auth server on every request, so a revoked session is seen at once.
   { match: '/admin/**', access: 'protected', verify: 'user' },

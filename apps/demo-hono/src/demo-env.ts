@@ -20,6 +20,8 @@ export interface DemoDeps {
   readonly now: Clock;
   /** The seeded user in mock mode, shown on the login page. */
   readonly demoUser?: { readonly email: string; readonly password: string };
+  /** The mock sends no email: the link it would have sent (mock mode only). */
+  readonly latestMagicLink?: (email: string) => string | null;
 }
 
 /** The verified auth of a handler behind `requireUser()`; reaching it without one is a wiring bug. */

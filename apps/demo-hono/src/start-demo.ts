@@ -37,7 +37,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   try {
     const events = createEventLog(EVENT_LOG_CAPACITY, backend.now);
     const lockstep = createDemoInstance(backend, events);
-    const app = createDemoApp({ lockstep, events, now: backend.now, ...(backend.demoUser === undefined ? {} : { demoUser: backend.demoUser }) });
+    const { mock, demoUser } = backend;
+    const app = createDemoApp({
+      lockstep,
+      events,
+      now: backend.now,
+      ...(demoUser === undefined ? {} : { demoUser }),
+      ...(mock === undefined ? {} : { latestMagicLink: (email: string) => mock.controls.latestOtp(email)?.actionLink ?? null }),
+    });
     const host = options.host ?? DEMO_DEFAULTS.host;
     const server = await listen(app.fetch, options.port ?? DEMO_DEFAULTS.port, host);
     const { port } = server.address() as AddressInfo;

@@ -63,9 +63,9 @@ function parallelMe(n: number): Promise<{ status: number; body: { user?: { email
 describe('demo-hono in Chromium', () => {
   it('refuses a wrong password and shows the error on the form', async () => {
     await page.goto('/login');
-    await page.fill('input[name=email]', 'demo@example.com');
-    await page.fill('input[name=password]', 'not-the-password');
-    await page.click('form.stack button[type=submit]');
+    await page.fill('form[action="/login"] input[name=email]', 'demo@example.com');
+    await page.fill('form[action="/login"] input[name=password]', 'not-the-password');
+    await page.click('form[action="/login"] button[type=submit]');
     await expect(page.locator('[data-testid=login-error]').textContent()).resolves.toContain('Wrong email or password');
     expect(new URL(page.url()).pathname).toBe('/login');
   });
@@ -78,9 +78,9 @@ describe('demo-hono in Chromium', () => {
     expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
 
     // Sign in through the form; the return-to brings the user back to the dashboard.
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', password);
-    await page.click('form.stack button[type=submit]');
+    await page.fill('form[action="/login"] input[name=email]', email);
+    await page.fill('form[action="/login"] input[name=password]', password);
+    await page.click('form[action="/login"] button[type=submit]');
     await page.waitForURL(`${demo.url}/dashboard`);
     await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
     const shot = join(screenshots, 'dashboard.png');

@@ -89,6 +89,26 @@ describe('sign-in and sign-out', () => {
   });
 });
 
+describe('magic link', () => {
+  it('starts a PKCE flow, and /auth/callback exchanges the code and returns to the target', async () => {
+    const client = createClient(demo.url);
+    const sent = await client.form('/login/magic-link', { email: 'demo@example.com', next: '/dashboard/settings' });
+    expect(sent.status).toBe(200);
+    expect(sent.setCookie.some((line) => line.includes('-code-verifier='))).toBe(true);
+    const link = /data-testid="magic-link" href="([^"]+)"/.exec(sent.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBeDefined();
+    // The mock's /verify redirects to the callback with the code (it is another origin: plain fetch will do).
+    const verified = await fetch(link ?? '', { redirect: 'manual' });
+    const callback = new URL(verified.headers.get('location') ?? '');
+    expect(callback.pathname).toBe('/auth/callback');
+    const landed = await client.navigate(callback.pathname + callback.search);
+    expect(landed.status).toBe(307);
+    expect(landed.location).toBe('/dashboard/settings');
+    expect((await client.fetch('/api/me')).json()).toMatchObject({ user: { email: 'demo@example.com' } });
+    expect(mock().controls.calls('token:pkce')).toBe(1);
+  });
+});
+
 describe('sessions over time', () => {
   it('/admin (user mode) notices a session revoked elsewhere at once; /dashboard (claims) at the next refresh', async () => {
     const { client } = await signedInClient();

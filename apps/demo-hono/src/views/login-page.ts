@@ -26,6 +26,11 @@ export function loginPage(props: LoginPageProps): Html {
         <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
         <button type="submit">Sign in</button>
       </form>
+      <form class="stack card" method="post" action="/login/magic-link">
+        <input type="hidden" name="next" value="${props.next ?? ''}" />
+        <label>Or get a sign-in link <input name="email" type="email" required value="${props.email ?? demoUser?.email ?? ''}" /></label>
+        <button class="quiet" type="submit">Email me a magic link</button>
+      </form>
       ${demoUser === undefined
         ? ''
         : html`<p class="muted">Embedded mock auth server: sign in as <code>${demoUser.email}</code> with password

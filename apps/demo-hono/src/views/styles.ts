@@ -23,6 +23,7 @@ table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 td, th { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid rgba(127,127,127,.15); }
 code { font-size: .9em; }
 form.stack { display: grid; gap: .75rem; max-width: 22rem; }
+form.stack label { display: grid; gap: .25rem; }
 input { font: inherit; padding: .5rem .6rem; border: 1px solid rgba(127,127,127,.4); border-radius: .4rem; background: transparent; color: inherit; }
 button { font: inherit; padding: .45rem .9rem; border: 0; border-radius: .4rem; background: var(--accent); color: white; cursor: pointer; }
 button.quiet { background: transparent; color: var(--accent); border: 1px solid var(--accent); }
