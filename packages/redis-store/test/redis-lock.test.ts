@@ -55,7 +55,7 @@ describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-ser
       const released = Date.now();
       await one.releaseLock('key-a', grant.acquired ? grant.generation : 0);
       await waiting;
-      expect(Date.now() - released).toBeLessThan(200);
+      expect(Date.now() - released).toBeLessThan(500);
     });
 
     it('is not woken by the release of another key, nor by a stale release', async () => {
@@ -82,7 +82,7 @@ describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-ser
       const aborted = Date.now();
       controller.abort();
       await expect(waiting).resolves.toBeUndefined();
-      expect(Date.now() - aborted).toBeLessThan(50);
+      expect(Date.now() - aborted).toBeLessThan(100);
     });
 
     it('works on clients that have their own ioredis keyPrefix (keys prefixed twice, channel as published)', async () => {
@@ -96,7 +96,7 @@ describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-ser
       const released = Date.now();
       await one.releaseLock('key-a', grant.acquired ? grant.generation : 0);
       await waiting;
-      expect(Date.now() - released).toBeLessThan(200);
+      expect(Date.now() - released).toBeLessThan(500);
     });
 
     it('notices an expired lock by polling (Redis publishes nothing on expiry)', async () => {

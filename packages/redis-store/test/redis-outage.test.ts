@@ -35,12 +35,12 @@ describe('redis down: a closed port', () => {
       ]);
       for (const { ms, outcome } of results) {
         expect(outcome).toEqual({ rejected: 'ERR_REDIS_STORE_TIMEOUT' });
-        expect(ms).toBeLessThan(TIMEOUT + 150);
+        expect(ms).toBeLessThan(TIMEOUT + 250);
       }
       // Subscribing and the first look at the lock each get one deadline; then it stops waiting.
       const wait = await timed(store.waitForUnlock('key-a', T0, AbortSignal.timeout(10_000)));
       expect(wait.outcome).toEqual({ resolved: undefined });
-      expect(wait.ms).toBeLessThan(2 * TIMEOUT + 150);
+      expect(wait.ms).toBeLessThan(2 * TIMEOUT + 250);
       expect(new Set(errors.map((error) => error.operation))).toEqual(new Set(['getSuccessor', 'putSuccessor', 'acquireLock', 'releaseLock', 'subscribe', 'waitForUnlock']));
       // Never a token (nor the record's JSON) in what is reported.
       expect(errors.map((error) => error.message).join('\n')).not.toMatch(/"accessToken"|refreshToken/);
@@ -57,7 +57,7 @@ describe('redis down: a closed port', () => {
     try {
       const { ms, outcome } = await timed(store.acquireLock('key-a', T0, T0 + 10));
       expect(outcome).toEqual({ rejected: 'ERR_REDIS_STORE_COMMAND' });
-      expect(ms).toBeLessThan(50);
+      expect(ms).toBeLessThan(100);
     } finally {
       store.close();
       client.disconnect();
@@ -114,8 +114,8 @@ describe.runIf(HAS_REDIS)('redis slow or stopped (real redis-server)', () => {
       const refreshes = fleet.mock.controls.calls('token:refresh_token');
       expect(refreshes).toBeGreaterThanOrEqual(1);
       expect(refreshes).toBeLessThanOrEqual(3);
-      // getSuccessor, acquireLock and putSuccessor each wait one deadline at most.
-      expect(elapsed).toBeLessThan(3 * TIMEOUT + 500);
+      // getSuccessor, acquireLock and putSuccessor each wait one deadline at most: nowhere near the 10 s lock TTL.
+      expect(elapsed).toBeLessThan(3 * TIMEOUT + 1000);
       expect(errors.length).toBeGreaterThan(0);
       expect(errors.every((error) => error.code === 'ERR_REDIS_STORE_TIMEOUT' || error.code === 'ERR_REDIS_STORE_COMMAND')).toBe(true);
     } finally {
