@@ -1,8 +1,15 @@
 // CLI entry: reads the environment, starts the demo, prints where it runs and how to sign in.
 import { readEnv } from './read-env.js';
-import { startDemo } from './start-demo.js';
+import { startDemo, type RunningDemo } from './start-demo.js';
 
-const demo = await startDemo(readEnv(process.env));
+let demo: RunningDemo;
+try {
+  demo = await startDemo(readEnv(process.env));
+} catch (error) {
+  // Configuration mistakes and a busy port are the usual causes: the message says which, no stack needed.
+  console.error(`Could not start the demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 const lines = [`Lockstep Hono demo: ${demo.url}`];
 if (demo.mock !== undefined && demo.demoUser !== undefined) {
