@@ -33,7 +33,9 @@ export type LockstepEvent =
       readonly requestKind: RequestKind;
       readonly response: 'redirect' | 'unauthorized' | 'unavailable';
     }
-  | { readonly type: 'route.malformed'; readonly reason: string };
+  | { readonly type: 'route.malformed'; readonly reason: string }
+  /** The shared refresh store failed; coordination fell back to this process. `code` is the error's stable code, if it has one. */
+  | { readonly type: 'refresh.store_unavailable'; readonly code?: string };
 
 /** Receives events. It must not throw; a throwing hook is caught and ignored so auth never fails on logging. */
 export type EventHandler = (event: LockstepEvent) => void;

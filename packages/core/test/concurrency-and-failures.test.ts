@@ -126,3 +126,19 @@ describe('auth server unavailable (C11, C12)', () => {
     expect(home.cookies.setCookie).toEqual([]);
   });
 });
+
+describe('a failing shared refresh store (DESIGN §3.4)', () => {
+  it('falls back to this process, still refreshes once, and reports the failure as an event', async () => {
+    const failing = async (): Promise<never> => Promise.reject(Object.assign(new Error('store down'), { code: 'ERR_STORE_DOWN' }));
+    const h = await createHarness({
+      refreshStore: { getSuccessor: failing, putSuccessor: failing, acquireLock: failing, releaseLock: failing, waitForUnlock: () => Promise.resolve() },
+    });
+    const cookie = h.cookieFor(await h.signIn());
+    h.mock.controls.clock.advance(LIFETIME + 1);
+    h.mock.controls.resetCounters();
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => h.lockstep.handle(h.request('/dashboard', { cookie }))));
+    expect(outcomes.every((outcome) => outcome.kind === 'continue' && outcome.auth.kind === 'authenticated')).toBe(true);
+    expect(h.mock.controls.calls('token:refresh_token')).toBe(1);
+    expect(h.events).toContainEqual({ type: 'refresh.store_unavailable', code: 'ERR_STORE_DOWN' });
+  });
+});

@@ -1,6 +1,7 @@
 // Resolves LockstepOptions once into the context every operation uses; misconfiguration throws here, at boot.
 import { resolveCookieAttributes, resolveCookieOptions } from '../cookies/cookie-attributes.js';
 import { LockstepError } from '../errors.js';
+import { emit } from '../events.js';
 import { DEFAULTS, boundedNumber, requireString, type LockstepOptions } from '../options.js';
 import { createRefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import { createApiMatcher } from '../request/api-matcher.js';
@@ -55,6 +56,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
       coordinator: createRefreshCoordinator({
         ...(options.refreshStore === undefined ? {} : { store: options.refreshStore }),
         successorTtlSeconds: options.successorTtlSeconds ?? DEFAULTS.successorTtlSeconds,
+        onStoreError: (error) => emit(onEvent, { type: 'refresh.store_unavailable', ...errorCode(error) }),
       }),
       refreshMarginSeconds: boundedNumber(options.refreshMarginSeconds, DEFAULTS.refreshMarginSeconds, 'refreshMarginSeconds', 0, 3600),
       ...(onEvent === undefined ? {} : { onEvent }),
@@ -76,6 +78,12 @@ function buildProvider(options: LockstepOptions, env: ProviderEnvironment, cooki
     return { provider: options.provider(env), project: null };
   }
   return supabaseFromOptions(options, env, cookies);
+}
+
+/** Only a stable code leaves an error: messages of store clients may quote their arguments (token hashes, sessions). */
+function errorCode(error: unknown): { code?: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? { code } : {};
 }
 
 function isAuthPage(routes: RoutePolicy, path: string): boolean {
