@@ -1,0 +1,62 @@
+// The typed per-request context the middleware fills (STYLE §8): the auth state under a React Router context key.
+import { LockstepError, type AuthState, type Lockstep, type Session, type SessionClaims, type SessionUser } from '@lockstep/core';
+import { createContext, type RouterContextProvider } from 'react-router';
+
+/**
+ * The request's auth state, as `lockstepMiddleware()` established it (after at most one refresh).
+ * Read it with `context.get(lockstepContext)` or `getAuth(context)` in loaders, actions and later middleware.
+ */
+export const lockstepContext = createContext<AuthState>();
+
+/** What the middleware hands the helpers further down: the instance and the `Cookie` header downstream code must see. */
+export interface LockstepHandoff {
+  readonly instance: Lockstep;
+  /** The request's `Cookie` header after any refresh (DESIGN §3.7); `null` when nothing changed. */
+  readonly requestCookieHeader: string | null;
+}
+
+/** Internal: the instance and forwarded cookies, for `requireUser()` and the auth helpers. */
+export const handoffContext = createContext<LockstepHandoff>();
+
+/** The verified parts of an auth state, `null` each when the request is not authenticated. */
+export interface AuthView {
+  readonly auth: AuthState;
+  readonly user: SessionUser | null;
+  readonly claims: SessionClaims | null;
+  /** The (possibly just refreshed) session. Its tokens are secrets: never log them. */
+  readonly session: Session | null;
+}
+
+/**
+ * The auth state the middleware put on the context, with the user, claims and session spelled out.
+ * Misuse (no `lockstepMiddleware()` above this route) throws `ERR_CONFIG_INVALID`.
+ *
+ * @example
+ * export async function loader({ context }: Route.LoaderArgs) {
+ *   const { user } = getAuth(context);
+ *   return { email: user?.email ?? null };
+ * }
+ */
+export function getAuth(context: Readonly<RouterContextProvider>): AuthView {
+  return toAuthView(readContext(context, lockstepContext));
+}
+
+/** Splits an auth state into the view loaders read. */
+export function toAuthView(auth: AuthState): AuthView {
+  const verified = auth.kind === 'authenticated' ? auth : null;
+  return { auth, user: verified?.user ?? null, claims: verified?.claims ?? null, session: verified?.session ?? null };
+}
+
+/** The middleware's handoff; throws a `LockstepError` naming the fix when the middleware is missing. */
+export function handoffOf(context: Readonly<RouterContextProvider>): LockstepHandoff {
+  return readContext(context, handoffContext);
+}
+
+function readContext<T>(context: Readonly<RouterContextProvider>, key: ReturnType<typeof createContext<T>>): T {
+  try {
+    return context.get(key);
+  } catch (cause) {
+    // React Router throws "No value found for context" when no middleware set the key.
+    throw new LockstepError('ERR_CONFIG_INVALID', 'This helper runs behind lockstepMiddleware(); export it from the root route (`export const middleware = [lockstepMiddleware(...)]`).', { cause });
+  }
+}

@@ -1,0 +1,44 @@
+// The server-side guard for loaders and actions (DESIGN §3.9): re-verify, never refresh.
+import { toWebResponse, type AuthState, type Session, type SessionClaims, type SessionUser, type VerifyMode } from '@lockstep/core';
+import type { RouterContextProvider } from 'react-router';
+import { handoffOf } from './context.js';
+import { coreRequest, kindHint, type RouterRequestArgs } from './request-target.js';
+
+/** A verified user, as `requireUser()` returns it. */
+export interface RequiredUser {
+  readonly auth: Extract<AuthState, { kind: 'authenticated' }>;
+  readonly user: SessionUser;
+  readonly claims: SessionClaims;
+  /** Its tokens are secrets: never log them. */
+  readonly session: Session;
+}
+
+/** The loader/action arguments `requireUser()` reads. */
+export interface GuardArgs extends RouterRequestArgs {
+  readonly context: Readonly<RouterContextProvider>;
+}
+
+/**
+ * Re-verifies the session from the cookies the middleware forwarded, in `mode` (the instance's
+ * default when absent), and returns the user; otherwise throws the response the middleware would
+ * have sent: a login redirect for documents and `.data` navigations (React Router makes it a 202
+ * the client follows), 401 JSON for API fetches, 503 while the auth server is down. The
+ * middleware appends its cookies to whatever leaves. It never refreshes or writes cookies itself.
+ *
+ * @example
+ * export async function loader(args: Route.LoaderArgs) {
+ *   const { user } = await requireUser(args, 'user');
+ *   return { email: user.email };
+ * }
+ */
+export async function requireUser(args: GuardArgs, mode?: VerifyMode): Promise<RequiredUser> {
+  const { instance, requestCookieHeader } = handoffOf(args.context);
+  const hint = kindHint(args);
+  const result = await instance.guard(coreRequest(args, requestCookieHeader), { ...(mode === undefined ? {} : { mode }), ...(hint === undefined ? {} : { hint }) });
+  switch (result.kind) {
+    case 'allowed':
+      return { auth: result.auth, user: result.auth.user, claims: result.auth.claims, session: result.auth.session };
+    case 'denied':
+      throw toWebResponse(result.outcome);
+  }
+}

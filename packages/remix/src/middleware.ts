@@ -1,0 +1,78 @@
+// The React Router middleware: one core call per request, the outcome translated with an exhaustive switch.
+import { applyOutcomeToResponse, createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RespondOutcome } from '@lockstep/core';
+import { data, type MiddlewareFunction } from 'react-router';
+import { handoffContext, lockstepContext } from './context.js';
+import { coreRequest, isSingleFetch, kindHint } from './request-target.js';
+
+/**
+ * Creates the server middleware. Build it once at startup (misconfiguration throws here; the
+ * instance holds the caches that make concurrent refreshes single-flight) and export it from the
+ * root route, so the session is refreshed once, before any loader runs, and every parallel loader
+ * reads the result from the context. On React Router 7.x, set `future.v8_middleware: true`.
+ *
+ * @example
+ * // app/root.tsx
+ * export const middleware: Route.MiddlewareFunction[] = [lockstepMiddleware(lockstep)];
+ * // any loader
+ * export function loader({ context }: Route.LoaderArgs) { return { user: getAuth(context).user }; }
+ */
+export function lockstepMiddleware(options: LockstepOptions | Lockstep, effects?: LockstepEffects): MiddlewareFunction<Response> {
+  const instance = isLockstep(options) ? options : createLockstep(options, effects);
+  return async function lockstep(args, next) {
+    const outcome = await instance.handle(coreRequest(args), kindHint(args));
+    switch (outcome.kind) {
+      case 'redirect':
+        // Returned, not thrown: React Router passes it on as is, and turns it into a 202 with the cookies for `.data`.
+        return toWebResponse(outcome);
+      case 'respond':
+        if (isSingleFetch(args.request)) throwForSingleFetch(outcome);
+        return toWebResponse(outcome);
+      case 'continue': {
+        args.context.set(lockstepContext, outcome.auth);
+        const changed = outcome.cookies.writes.length > 0;
+        args.context.set(handoffContext, { instance, requestCookieHeader: changed ? outcome.requestCookieHeader : null });
+        if (changed) forwardCookie(args.request, outcome.requestCookieHeader);
+        // After next(): whatever the route produced (a page, a redirect, a thrown response, a stream) gets the cookies.
+        return applyOutcomeToResponse(await next(), outcome);
+      }
+      default:
+        return unreachable(outcome);
+    }
+  };
+}
+
+/**
+ * A `.data` response must be one the client router can decode: thrown `data()` becomes the route's
+ * ErrorBoundary with the status. Only 400/503 get here, and neither writes cookies (the plan keeps
+ * them), so nothing is lost where React Router drops a thrown response's headers (frameworks.md §7).
+ */
+function throwForSingleFetch(outcome: RespondOutcome): never {
+  const headers = new Headers();
+  for (const [name, value] of outcome.headers) headers.append(name, value);
+  for (const line of outcome.cookies.setCookie) headers.append('Set-Cookie', line);
+  throw data(outcome.body, { status: outcome.status, headers });
+}
+
+/**
+ * Loaders that read the `Cookie` header themselves (a `@supabase/ssr` server client) must see the
+ * new session (DESIGN §3.7). `next()` takes no request, so the header is changed in place; where a
+ * runtime's request headers are immutable the context (and `requireUser()`) still carry the session.
+ */
+function forwardCookie(request: Request, cookieHeader: string): void {
+  try {
+    if (cookieHeader === '') request.headers.delete('cookie');
+    else request.headers.set('cookie', cookieHeader);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    // Immutable headers: the context is the channel (see requireUser and getAuth).
+  }
+}
+
+function isLockstep(value: LockstepOptions | Lockstep): value is Lockstep {
+  return typeof (value as Partial<Lockstep>).handle === 'function';
+}
+
+function unreachable(value: never): never {
+  // Only the tag: an outcome carries cookie values, which never go into a message.
+  throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);
+}
