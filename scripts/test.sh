@@ -6,4 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 . scripts/bootstrap.sh
-pnpm run verify
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+pnpm run verify 2>&1 | tee "$log"
+node scripts/summarize-tests.mjs "$log"
