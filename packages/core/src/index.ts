@@ -51,3 +51,24 @@ export type { RefreshRejection, RefreshResult, RefreshVia } from './refresh/refr
 
 // The provider port, for backends other than Supabase.
 export type { CallbackResult, GrantResult, ProviderEnvironment, SessionProvider, SessionRead, SignOutScope, TokenCheck, TokenSource } from './session/session-provider.js';
+
+// A provider for custom token backends (login/refresh endpoints, httpOnly cookie) and the proxy route helper.
+export {
+  createProxyHandler,
+  createTokenBackendProvider,
+  defaultClassifyRejection,
+  defaultLoginBody,
+  defaultMapTokens,
+  defaultMapUser,
+  defaultRefreshBody,
+  TOKEN_COOKIE_CHUNK_SIZE,
+  TOKEN_COOKIE_PREFIX,
+  type ProxyHandlerOptions,
+  type RejectionVerdict,
+  type TokenBackendJwtOptions,
+  type TokenBackendOptions,
+  type TokenBackendProvider,
+  type TokenRejection,
+  type TokenRequestBody,
+  type TokenSet,
+} from './token-backend/index.js';

@@ -1,6 +1,7 @@
 // Core-level scenarios C3–C4 (valid and expiring sessions), against the in-process mock auth server.
 import { createServerClient } from '@supabase/ssr';
 import { describe, expect, it } from 'vitest';
+import { createLockstep } from '../src/lockstep.js';
 import type { ContinueOutcome, Outcome } from '../src/outcome.js';
 import { cookiesOf, createHarness } from './support.js';
 
@@ -81,5 +82,32 @@ describe('expired session (C4)', () => {
     expect(continued(await short.lockstep.handle(short.request('/dashboard', { cookie: shortCookie }))).auth).toMatchObject({ refreshed: false });
     short.mock.controls.clock.advance(2);
     expect(continued(await short.lockstep.handle(short.request('/dashboard', { cookie: shortCookie }))).auth).toMatchObject({ refreshed: true });
+  });
+});
+
+describe('a refreshed session too large for the cookie budget', () => {
+  it('is written without the user object instead of failing the request', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    // The auth server answers the refresh with an enormous user object (e.g. metadata from a provider).
+    const huge = { metadata: 'x'.repeat(80_000) };
+    const lockstep = createLockstep(
+      { supabaseUrl: h.mock.url, supabaseKey: h.mock.anonKey, routes: [] },
+      {
+        now: h.now,
+        fetch: async (input, init) => {
+          const response = await h.mock.fetch(input, init);
+          if (!String(input).includes('grant_type=refresh_token')) return response;
+          const body = (await response.json()) as { user: Record<string, unknown> };
+          return Response.json({ ...body, user: { ...body.user, user_metadata: huge } });
+        },
+      },
+    );
+    h.mock.controls.clock.advance(LIFETIME + 1);
+    const outcome = continued(await lockstep.handle(h.request('/dashboard', { cookie })));
+    expect(outcome.auth).toMatchObject({ kind: 'authenticated', refreshed: true });
+    const written = outcome.cookies.setCookie.join('');
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(20_000);
   });
 });

@@ -1,5 +1,6 @@
 // The Supabase Auth provider: the ssr cookie format, GoTrue calls and token checks behind the provider port.
 import type { CookieAttributes, CookieWrite } from '../cookies/cookie-write.js';
+import { LockstepError } from '../errors.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import type { RefreshResult } from '../refresh/refresh-result.js';
 import type { Session } from '../session/session.js';
@@ -40,7 +41,18 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
   }
 
   function planWrite(cookies: readonly RequestCookie[], session: Session | null, attributes: CookieAttributes, now: number): CookieWrite[] {
-    return planSessionWrite(cookies, storageKey, session === null ? null : toSupabaseJson(session, now), attributes, encoding);
+    if (session === null) return planSessionWrite(cookies, storageKey, null, attributes, encoding);
+    for (const stored of [toSupabaseJson(session, now), { ...toSupabaseJson(session, now), user: null }]) {
+      try {
+        return planSessionWrite(cookies, storageKey, stored, attributes, encoding);
+      } catch (error) {
+        // Over the cookie budget (huge user metadata): retry without the user object, which auth-js
+        // can do without (claims mode reads the user from the token). Only a bug gets past this.
+        if (!(error instanceof LockstepError) || error.code !== 'ERR_COOKIE_TOO_LARGE') throw error;
+      }
+    }
+    // Even the tokens alone do not fit: a cookie that cannot be stored is no session; clear it.
+    return planSessionWrite(cookies, storageKey, null, attributes, encoding);
   }
 
   function refresh(refreshToken: string, now: number): Promise<RefreshResult> {

@@ -1,0 +1,118 @@
+// The default request bodies and answer mappings of a token backend (OAuth 2 shapes), and the rejection table.
+import type { RefreshRejection } from '../refresh/refresh-result.js';
+import type { Session, SessionClaims, SessionUser } from '../session/session.js';
+import type { RejectionVerdict, TokenRejection, TokenRequestBody, TokenSet } from './token-backend-options.js';
+
+/** Longest token string accepted from a backend or a cookie; anything longer is junk. */
+export const MAX_TOKEN_LENGTH = 16_384;
+
+/** `{ email, password }` as JSON. */
+export function defaultLoginBody(credentials: { readonly email: string; readonly password: string }): TokenRequestBody {
+  return { json: { email: credentials.email, password: credentials.password } };
+}
+
+/** The OAuth 2 refresh grant (RFC 6749 §6) as JSON. */
+export function defaultRefreshBody(refreshToken: string): TokenRequestBody {
+  return { json: { grant_type: 'refresh_token', refresh_token: refreshToken } };
+}
+
+/** OAuth 2 token response fields (RFC 6749 §5.1), plus `expires_at` and a `user` object if present. */
+export function defaultMapTokens(body: unknown): TokenSet | null {
+  const json = asRecord(body);
+  if (json === null) return null;
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn, expires_at: expiresAt } = json;
+  if (typeof accessToken !== 'string') return null;
+  if (refreshToken !== undefined && typeof refreshToken !== 'string') return null;
+  const user = json.user === undefined ? null : defaultMapUser(json.user);
+  return {
+    accessToken,
+    ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
+    ...(typeof expiresAt === 'number' ? { expiresAt } : {}),
+    ...(typeof expiresIn === 'number' ? { expiresIn } : {}),
+    user,
+  };
+}
+
+/** A user object (or `{ user: … }`) with a string `id` or `sub`. */
+export function defaultMapUser(body: unknown): SessionUser | null {
+  const json = asRecord(body);
+  if (json === null) return null;
+  const inner = asRecord(json.user);
+  const raw = inner ?? json;
+  const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.sub === 'string' && raw.sub !== '' ? raw.sub : null;
+  if (id === null) return null;
+  return {
+    id,
+    ...(typeof raw.email === 'string' && raw.email !== '' ? { email: raw.email } : {}),
+    ...(typeof raw.role === 'string' && raw.role !== '' ? { role: raw.role } : {}),
+    raw,
+  };
+}
+
+/** Codes that name why a refresh token is dead; any other terminal code is recorded as `invalid_grant`. */
+const NAMED_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
+  'refresh_token_not_found',
+  'refresh_token_already_used',
+  'session_expired',
+  'session_not_found',
+  'user_banned',
+  'user_not_found',
+  'invalid_grant',
+]);
+
+/**
+ * The default rejection table: 400/401/403 are terminal (RFC 6749 §5.2 answers a dead refresh token
+ * with 400 `invalid_grant`; 401/403 refuse it outright), the reason taken from a known code, else
+ * `invalid_grant`. Any other 4xx (404 from a misrouted gateway, 405, 422, …) is not a verdict on the
+ * token: transient.
+ */
+export function defaultClassifyRejection(rejection: TokenRejection): RejectionVerdict {
+  if (rejection.status !== 400 && rejection.status !== 401 && rejection.status !== 403) return { kind: 'transient' };
+  const reason = rejection.code !== null && NAMED_REJECTIONS.has(rejection.code) ? (rejection.code as RefreshRejection) : 'invalid_grant';
+  return { kind: 'terminal', reason };
+}
+
+/**
+ * Turns a mapped token set into a session, or `null` when it is not one (empty or oversized
+ * tokens, no usable expiry). Strict on purpose: a body that merely parses must never pass for a
+ * session (next-auth GHSA-8fpg-xm3f-6cx3).
+ */
+export function toSession(tokens: TokenSet | null, now: number, fallback: { readonly exp: number | null; readonly refreshToken: string | null }): Session | null {
+  if (tokens === null || typeof tokens !== 'object') return null;
+  const { accessToken } = tokens;
+  // A refresh answer without a refresh token keeps the old one (RFC 6749 §6: rotation is optional).
+  const refreshToken = tokens.refreshToken === undefined || tokens.refreshToken === '' ? fallback.refreshToken : tokens.refreshToken;
+  if (!isToken(accessToken) || !isToken(refreshToken)) return null;
+  const expiresAt = expiryOf(tokens, now) ?? fallback.exp;
+  if (expiresAt === null) return null;
+  return { accessToken, refreshToken, expiresAt, user: tokens.user ?? null };
+}
+
+/** The user a verified token describes: its `sub`, plus `email` and `role` when present. */
+export function userFromClaims(claims: SessionClaims): SessionUser {
+  const raw: Record<string, unknown> = { id: claims.sub };
+  if (typeof claims.email === 'string' && claims.email !== '') raw.email = claims.email;
+  if (typeof claims.role === 'string' && claims.role !== '') raw.role = claims.role;
+  return {
+    id: claims.sub,
+    ...(typeof raw.email === 'string' ? { email: raw.email } : {}),
+    ...(typeof raw.role === 'string' ? { role: raw.role } : {}),
+    raw,
+  };
+}
+
+/** A non-empty token of printable ASCII without spaces (it goes into an `Authorization` header), not oversized. */
+export function isToken(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(value);
+}
+
+function expiryOf(tokens: TokenSet, now: number): number | null {
+  const { expiresAt, expiresIn } = tokens;
+  if (typeof expiresAt === 'number' && Number.isFinite(expiresAt) && expiresAt > 0) return Math.floor(expiresAt);
+  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0) return Math.floor(now + expiresIn);
+  return null;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
