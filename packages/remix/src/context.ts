@@ -1,6 +1,7 @@
 // The typed per-request context the middleware fills (STYLE §8): the auth state under a React Router context key.
-import { LockstepError, type AuthState, type Lockstep, type Session, type SessionClaims, type SessionUser } from '@lockstep/core';
+import { LockstepError, type AuthState, type Lockstep } from '@lockstep/core';
 import { createContext, type RouterContextProvider } from 'react-router';
+import { toAuthView, type AuthView } from './context-view.js';
 
 /**
  * The request's auth state, as `lockstepMiddleware()` established it (after at most one refresh).
@@ -18,15 +19,6 @@ export interface LockstepHandoff {
 /** Internal: the instance and forwarded cookies, for `requireUser()` and the auth helpers. */
 export const handoffContext = createContext<LockstepHandoff>();
 
-/** The verified parts of an auth state, `null` each when the request is not authenticated. */
-export interface AuthView {
-  readonly auth: AuthState;
-  readonly user: SessionUser | null;
-  readonly claims: SessionClaims | null;
-  /** The (possibly just refreshed) session. Its tokens are secrets: never log them. */
-  readonly session: Session | null;
-}
-
 /**
  * The auth state the middleware put on the context, with the user, claims and session spelled out.
  * Misuse (no `lockstepMiddleware()` above this route) throws `ERR_CONFIG_INVALID`.
@@ -39,12 +31,6 @@ export interface AuthView {
  */
 export function getAuth(context: Readonly<RouterContextProvider>): AuthView {
   return toAuthView(readContext(context, lockstepContext));
-}
-
-/** Splits an auth state into the view loaders read. */
-export function toAuthView(auth: AuthState): AuthView {
-  const verified = auth.kind === 'authenticated' ? auth : null;
-  return { auth, user: verified?.user ?? null, claims: verified?.claims ?? null, session: verified?.session ?? null };
 }
 
 /** The middleware's handoff; throws a `LockstepError` naming the fix when the middleware is missing. */

@@ -1,17 +1,11 @@
 // The server-side guard for loaders and actions (DESIGN §3.9): re-verify, never refresh.
-import { toWebResponse, type AuthState, type Session, type SessionClaims, type SessionUser, type VerifyMode } from '@lockstep/core';
+import { toWebResponse, type VerifyMode } from '@lockstep/core';
 import type { RouterContextProvider } from 'react-router';
 import { handoffOf } from './context.js';
 import { coreRequest, kindHint, type RouterRequestArgs } from './request-target.js';
+import type { RequiredUser } from './required-user.js';
 
-/** A verified user, as `requireUser()` returns it. */
-export interface RequiredUser {
-  readonly auth: Extract<AuthState, { kind: 'authenticated' }>;
-  readonly user: SessionUser;
-  readonly claims: SessionClaims;
-  /** Its tokens are secrets: never log them. */
-  readonly session: Session;
-}
+export type { RequiredUser } from './required-user.js';
 
 /** The loader/action arguments `requireUser()` reads. */
 export interface GuardArgs extends RouterRequestArgs {
