@@ -12,6 +12,11 @@ export interface AdapterCapabilities {
    * error type (Hono: `HTTPException`), or `null` when the framework has no such mechanism.
    */
   readonly thrownErrorStatus: number | null;
+  /**
+   * React Router (framework mode) only: the fixture's UI routes (`/`, `/login`, `/dashboard`,
+   * `/dashboard/*`) also answer single-fetch `.data` requests; runs `scenarios/react-router-internals.ts` (C23).
+   */
+  readonly reactRouterSingleFetch?: boolean;
 }
 
 /** What the suite hands the harness when it needs an app. */

@@ -5,6 +5,7 @@ import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { callbackScenarios } from './scenarios/callback.js';
 import { pathScenarios } from './scenarios/paths.js';
+import { reactRouterInternalsScenarios } from './scenarios/react-router-internals.js';
 import { refreshScenarios } from './scenarios/refresh.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
 import { signOutScenarios } from './scenarios/sign-out.js';
@@ -26,5 +27,6 @@ export function runContractSuite(harness: AdapterHarness): void {
     pathScenarios(env);
     signOutScenarios(env);
     callbackScenarios(env);
+    reactRouterInternalsScenarios(env);
   });
 }
