@@ -6,8 +6,10 @@ import { toWebResponse } from '@lockstep/core';
 import { createRequestHandler, json, redirect, type EntryContext, type ServerBuild } from '@remix-run/server-runtime';
 import { createRemixLockstep, lockstepHeaders, type LoaderSession, type RemixLockstep } from '../src/v2/index.js';
 
-type RouteModule = ServerBuild['routes'][string]['module'];
-interface V2Route {
+type ServerRouteModule = ServerBuild['routes'][string]['module'];
+/** Resource routes have no `default` (the framework's type requires one; its runtime does not). */
+type RouteModule = Partial<ServerRouteModule>;
+export interface V2Route {
   readonly id: string;
   readonly parentId?: string;
   readonly path?: string;
@@ -125,7 +127,7 @@ export function remixBuild(routes: readonly V2Route[], singleFetch = false): Ser
   const assets: Record<string, unknown> = {};
   for (const route of routes) {
     const shape = { id: route.id, parentId: route.parentId, path: route.path, index: route.index, caseSensitive: false };
-    manifest[route.id] = { ...shape, module: route.module };
+    manifest[route.id] = { ...shape, module: route.module as ServerRouteModule };
     assets[route.id] = { ...shape, module: `/${route.id}.js`, hasAction: route.module.action !== undefined, hasLoader: route.module.loader !== undefined, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false };
   }
   return {

@@ -10,7 +10,8 @@ export interface FixtureRoute {
   readonly parentId?: string;
   readonly path?: string;
   readonly index?: boolean;
-  readonly module: ServerRouteModule;
+  /** Resource routes have no `default` (the framework's type requires one; its runtime does not). */
+  readonly module: Partial<ServerRouteModule>;
 }
 
 /** A UI route's component; never rendered: the fixture's entry renders loader data as JSON. */
@@ -40,7 +41,7 @@ export function serverBuild(routes: readonly FixtureRoute[]): ServerBuild {
   const assets: ServerBuild['assets']['routes'] = {};
   for (const route of routes) {
     const shape = { id: route.id, parentId: route.parentId, path: route.path, index: route.index };
-    manifest[route.id] = { ...shape, module: route.module };
+    manifest[route.id] = { ...shape, module: route.module as ServerRouteModule };
     assets[route.id] = {
       ...shape,
       module: `/${route.id}.js`,
