@@ -17,6 +17,11 @@ export interface AdapterCapabilities {
    * `/dashboard/*`) also answer single-fetch `.data` requests; runs `scenarios/react-router-internals.ts` (C23).
    */
   readonly reactRouterSingleFetch?: boolean;
+  /**
+   * Next.js only: the fixture also serves the routes of `scenarios/next-internals.ts` (RSC and
+   * prefetch requests, a Server Action with its own guard, a page guarded only on the server); C23.
+   */
+  readonly nextInternals?: boolean;
 }
 
 /** What the suite hands the harness when it needs an app. */

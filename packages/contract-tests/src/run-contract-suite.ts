@@ -4,6 +4,7 @@ import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { callbackScenarios } from './scenarios/callback.js';
+import { nextInternalsScenarios } from './scenarios/next-internals.js';
 import { pathScenarios } from './scenarios/paths.js';
 import { reactRouterInternalsScenarios } from './scenarios/react-router-internals.js';
 import { refreshScenarios } from './scenarios/refresh.js';
@@ -28,5 +29,6 @@ export function runContractSuite(harness: AdapterHarness): void {
     signOutScenarios(env);
     callbackScenarios(env);
     reactRouterInternalsScenarios(env);
+    nextInternalsScenarios(env);
   });
 }

@@ -1,0 +1,31 @@
+// The request a Server Component or Server Action runs for, rebuilt from `headers()` (they get no Request object).
+import { LockstepError, type RequestLike } from '@lockstep/core';
+import { headers } from 'next/headers';
+import { PATH_HEADER } from '../instance.js';
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The current request as the core reads it: the forwarded headers (the cookies the proxy rewrote),
+ * and a URL whose path is the one the proxy forwarded (only used as the login return-to, which the
+ * sign-in validates again: a forged value cannot open a door or an off-site redirect).
+ *
+ * Fails loudly where Next would render without a request: in a statically rendered route
+ * (`force-static`, or prerendered at build time) `headers()` is empty and a session read would
+ * silently answer "anonymous" for everyone and be cached. Inside `'use cache'` Next itself throws.
+ */
+export async function currentRequest(method: string): Promise<RequestLike> {
+  // Not wrapped in try/catch: Next signals dynamic rendering by throwing from headers().
+  const incoming = await headers();
+  const host = incoming.get('host');
+  if (host === null) {
+    throw new LockstepError(
+      'ERR_CONFIG_INVALID',
+      'A Lockstep server helper ran without a request (a static or cached render). Pages that read the session must render dynamically: see the caching section of the @lockstep/next README.',
+    );
+  }
+  const scheme = incoming.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  const path = incoming.get(PATH_HEADER);
+  const target = path !== null && path.startsWith('/') && !path.startsWith('//') ? path : '/';
+  return { url: `${scheme}://${HOST.test(host) ? host : 'localhost'}${target}`, method, headers: incoming };
+}

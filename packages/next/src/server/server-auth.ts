@@ -1,0 +1,114 @@
+// Server helpers (DESIGN §3.9): read and guard the session in Server Components, Route Handlers and Server Actions.
+import { toWebResponse, type AuthState, type Lockstep, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { redirect } from 'next/navigation';
+import { instanceFrom, type LockstepSource } from '../instance.js';
+import { currentRequest } from './current-request.js';
+import { writeCookies } from './write-cookies.js';
+
+/** A verified session. */
+export type Authenticated = Extract<AuthState, { kind: 'authenticated' }>;
+
+/** The result of `guardHandler` / `guardAction`: the user, or what to answer instead. */
+export type HandlerGuard = { readonly kind: 'allowed'; readonly auth: Authenticated } | { readonly kind: 'denied'; readonly auth: Exclude<AuthState, { kind: 'authenticated' }>; readonly response: Response };
+export type ActionGuard = { readonly kind: 'allowed'; readonly auth: Authenticated } | { readonly kind: 'denied'; readonly status: 400 | 401 | 403 | 503; readonly error: ErrorBody };
+
+/** Thrown by `requireUser()` in a render when the auth server cannot be reached (a page cannot answer 503 itself). */
+export class AuthUnavailableError extends Error {
+  readonly code = 'ERR_AUTH_UNAVAILABLE';
+  override readonly name = 'AuthUnavailableError';
+}
+
+export interface GuardOptions {
+  /** The verify mode; the instance's default (`claims`) when absent. */
+  readonly mode?: VerifyMode;
+}
+
+/**
+ * Creates the server helpers. None of them refreshes or writes cookies except the sign-in and
+ * sign-out helpers (which only run in Route Handlers and Server Actions); an expired session is
+ * anonymous here, because the proxy in front refreshes it.
+ *
+ * @example
+ * // lib/auth.ts
+ * export const auth = createServerAuth(() => lockstepOptions());
+ * // app/dashboard/page.tsx
+ * const { user } = await auth.requireUser();
+ */
+export function createServerAuth(source: LockstepSource, effects?: LockstepEffects) {
+  const instance = instanceFrom(source, effects);
+
+  /** The session of the current request (Server Components, Server Actions). Never throws for a request's content. */
+  const getAuth = async (options: GuardOptions = {}): Promise<AuthState> => {
+    // The request first: during a build, headers() bails out of prerendering before any instance is made.
+    const request = await currentRequest('GET');
+    return instance().verifyRequest(request, options.mode);
+  };
+
+  /**
+   * For Server Components and Server Actions: the verified user, or a redirect to the login page
+   * with the current path as return-to (a same-origin redirect Next renders itself; in an action
+   * the client follows it). Throws `AuthUnavailableError` while the auth server is down.
+   */
+  const requireUser = async (options: GuardOptions = {}): Promise<Authenticated> => {
+    const request = await currentRequest('GET');
+    const result = await instance().guard(request, { ...options, hint: { kind: 'document' } });
+    if (result.kind === 'allowed') return result.auth;
+    switch (result.outcome.kind) {
+      case 'redirect':
+        return redirect(result.outcome.location);
+      case 'respond':
+        throw new AuthUnavailableError(`Sign-in check failed: ${result.outcome.body.error} (${result.outcome.body.reason}).`);
+    }
+  };
+
+  /** For Route Handlers: the user, or the response to return (401 JSON for data requests, a login redirect for documents, 503). */
+  const guardHandler = async (request: Request, options: GuardOptions = {}): Promise<HandlerGuard> => {
+    const result = await instance().guard(request, options);
+    return result.kind === 'allowed' ? result : { kind: 'denied', auth: result.auth, response: toWebResponse(result.outcome) };
+  };
+
+  /** For Server Actions that answer data: the user, or a 401/503 value to return to the client (never a redirect). */
+  const guardAction = async (options: GuardOptions = {}): Promise<ActionGuard> => {
+    const request = await currentRequest('POST');
+    const result = await instance().guard(request, { ...options, hint: { kind: 'action' } });
+    if (result.kind === 'allowed') return result;
+    return result.outcome.kind === 'respond'
+      ? { kind: 'denied', status: result.outcome.status, error: result.outcome.body }
+      : { kind: 'denied', status: 401, error: { error: 'unauthorized', reason: result.auth.kind === 'anonymous' ? result.auth.reason : 'unavailable' } };
+  };
+
+  /** A supabase-js client acting as the verified user (RLS applies); it never refreshes or writes cookies. */
+  const supabaseFor = (auth: Authenticated): ReturnType<Lockstep['supabaseFor']> => instance().supabaseFor(auth);
+
+  /** Route Handler sign-out: the redirect to the login page that clears the cookies (also when the auth server is down). */
+  const signOutResponse = async (request: Request, scope?: SignOutScope): Promise<Response> =>
+    toWebResponse((await instance().signOut(request, scope === undefined ? {} : { scope })).redirect);
+
+  /** Server Action sign-out: clears the cookies through `cookies()` and redirects to the login page. */
+  const signOut = async (scope?: SignOutScope): Promise<never> => {
+    const request = await currentRequest('POST');
+    const result = await instance().signOut(request, scope === undefined ? {} : { scope });
+    await writeCookies(result.redirect.cookies.writes);
+    return redirect(result.redirect.location);
+  };
+
+  /** Server Action password sign-in: on success writes the cookies and redirects (never returns); otherwise returns the failure. */
+  const signInWithPassword = async (credentials: PasswordSignIn): Promise<Exclude<SignInResult, { kind: 'signed_in' }>> => {
+    const request = await currentRequest('POST');
+    const result = await instance().signInWithPassword(request, credentials);
+    if (result.kind !== 'signed_in') return result;
+    await writeCookies(result.redirect.cookies.writes);
+    return redirect(result.redirect.location);
+  };
+
+  /** Route Handler for the OAuth / magic-link callback: the redirect with the session cookies, or `null` with the failure. */
+  const exchangeCode = async (request: Request): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
+    const result = await instance().exchangeCode(request);
+    return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
+  };
+
+  return Object.freeze({ getAuth, requireUser, guardHandler, guardAction, supabaseFor, signOut, signOutResponse, signInWithPassword, exchangeCode, lockstep: instance });
+}
+
+/** The helpers `createServerAuth` returns. */
+export type ServerAuth = ReturnType<typeof createServerAuth>;
