@@ -1,7 +1,6 @@
 // Refresh amplification: N concurrent requests carrying one expired session; upstream refresh calls, Lockstep vs. the recipe.
 import { startMockAuth, type RunningMockAuth } from '@lockstep/mock-auth';
-import type { Hono } from 'hono';
-import { API_PATH, appRequest, lockstepApp, recipeApp } from './apps.js';
+import { API_PATH, appRequest, lockstepApp, recipeApp, type BenchApp } from './apps.js';
 import type { BenchResult, Size } from './results.js';
 import { round } from './stats.js';
 import { refreshTokenSetBy, sessionCookieHeader, storageKeyFor } from './session-cookie.js';
@@ -9,7 +8,7 @@ import { barChart } from './svg-plot.js';
 import { formatTable } from './table.js';
 
 const SIZES = { smoke: [1, 10, 100], full: [1, 10, 100, 1000] } as const;
-const USER = { email: 'bench@example.com', password: 'bench-password-1' } as const;
+export const USER = { email: 'bench@example.com', password: 'bench-password-1' } as const;
 
 /** One measurement: one variant, one N. */
 export interface AmplificationRow {
@@ -63,7 +62,7 @@ export async function runAmplification(size: Size): Promise<BenchResult> {
   }
 }
 
-async function measure(mock: RunningMockAuth, variant: AmplificationRow['variant'], app: Hono<never> | Hono, n: number, storageKey: string): Promise<AmplificationRow> {
+async function measure(mock: RunningMockAuth, variant: AmplificationRow['variant'], app: BenchApp, n: number, storageKey: string): Promise<AmplificationRow> {
   const cookie = sessionCookieHeader(storageKey, await expiredSession(mock));
   mock.controls.resetCounters();
   const start = performance.now();
@@ -90,7 +89,7 @@ async function measure(mock: RunningMockAuth, variant: AmplificationRow['variant
 }
 
 /** A session issued two hours ago with a one-hour token: expired on every clock. */
-async function expiredSession(mock: RunningMockAuth): Promise<object> {
+export async function expiredSession(mock: RunningMockAuth): Promise<object> {
   mock.controls.clock.set(Date.now() - 2 * 3600 * 1000);
   try {
     return await mock.controls.issueSession(USER.email);

@@ -71,3 +71,8 @@ export function appRequest(path: string, cookie: string, kind: 'document' | 'api
     },
   });
 }
+
+/** What the benchmarks need of an app: Hono's in-process `request`. */
+export interface BenchApp {
+  request(input: Request): Response | Promise<Response>;
+}

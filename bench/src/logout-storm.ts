@@ -1,7 +1,6 @@
 // Logout storm: simulated users with tabs, parallel requests and random latency on virtual time; spurious sign-outs, Lockstep vs. the recipe.
 import { createMockAuth, type MockAuth } from '@lockstep/mock-auth';
-import type { Hono } from 'hono';
-import { API_PATH, appRequest, lockstepApp, PAGE_PATH, recipeApp, REDIRECT_PATH } from './apps.js';
+import { API_PATH, appRequest, lockstepApp, PAGE_PATH, recipeApp, REDIRECT_PATH, type BenchApp } from './apps.js';
 import { createRandom, type Random } from './prng.js';
 import type { BenchResult, Size } from './results.js';
 import { round } from './stats.js';
@@ -142,7 +141,7 @@ export async function simulate(config: StormConfig, variant: StormRow['variant']
     const upstream = random.fork();
     const upstreamFetch = virtualUpstream(mock, time, upstream, counters);
     const project = { url: mock.url, anonKey: mock.anonKey };
-    const app: Hono<never> | Hono =
+    const app: BenchApp =
       variant === 'Lockstep' ? lockstepApp(project, 'claims', { fetch: upstreamFetch, now: () => time.nowMs() / 1000 }).app : recipeApp(project, 'getClaims', upstreamFetch);
     const storageKey = storageKeyFor(mock.url);
     const end = start + config.durationSeconds * 1000;
@@ -218,7 +217,7 @@ function virtualUpstream(mock: MockAuth, time: VirtualTime, random: Random, coun
  * then 1–4 parallel data fetches sent when it arrives, with the cookies it set), or a form post
  * answered with a 303 that the browser follows at once (a redirect after a refresh).
  */
-async function tab(config: StormConfig, time: VirtualTime, app: Hono<never> | Hono, mock: MockAuth, browser: Browser, random: Random, counters: Counters, end: number): Promise<void> {
+async function tab(config: StormConfig, time: VirtualTime, app: BenchApp, mock: MockAuth, browser: Browser, random: Random, counters: Counters, end: number): Promise<void> {
   await time.sleep(random.uniform(0, config.thinkMeanSeconds * 1000));
   while (time.nowMs() < end) {
     await time.sleep(random.exponential(config.thinkMeanSeconds * 1000));
@@ -241,7 +240,7 @@ async function tab(config: StormConfig, time: VirtualTime, app: Hono<never> | Ho
 async function exchange(
   config: StormConfig,
   time: VirtualTime,
-  app: Hono<never> | Hono,
+  app: BenchApp,
   mock: MockAuth,
   browser: Browser,
   random: Random,

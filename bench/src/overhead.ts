@@ -1,7 +1,6 @@
 // Overhead: per-request latency through Hono's `app.request` with a valid session, every variant side by side in one run.
 import { startMockAuth } from '@lockstep/mock-auth';
-import type { Hono } from 'hono';
-import { API_PATH, appRequest, lockstepApp, noAuthApp, PAGE_PATH, recipeApp } from './apps.js';
+import { API_PATH, appRequest, lockstepApp, noAuthApp, PAGE_PATH, recipeApp, type BenchApp } from './apps.js';
 import { createRandom, shuffled } from './prng.js';
 import type { BenchResult, Size } from './results.js';
 import { round, summarize, type Summary } from './stats.js';
@@ -20,7 +19,7 @@ interface Variant {
   readonly name: string;
   /** The `Cookie` header of the next request (a new token for the cold variant). */
   readonly cookie: () => string;
-  readonly app: Hono<never> | Hono;
+  readonly app: BenchApp;
 }
 
 /** One row of the overhead table. */

@@ -81,7 +81,7 @@ export function createVirtualTime(startMs: number): VirtualTime {
     },
     dispose() {
       Date.now = realDateNow;
-      for (const [method, original] of originals) delete subtle[method];
+      for (const method of originals.keys()) delete subtle[method];
     },
   };
 }
