@@ -45,6 +45,8 @@ export interface MockTokenBackendControls {
   revokeUser(email: string): void;
   /** Every access token issued so far is refused by `/api/*` and `/me`, though unexpired (a token-level revocation). */
   refuseIssuedAccessTokens(): void;
+  /** While on, `/api/*` and `/me` refuse every access token, even ones issued later (an upstream that never accepts). */
+  refuseAllAccessTokens(on: boolean): void;
   setAccessTokenTtl(seconds: number): void;
 }
 
@@ -98,6 +100,7 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
   const faults = new FaultTable();
   const refusedJtis = new Set<string>();
   const issuedJtis = new Set<string>();
+  let refuseAll = false;
 
   async function tokens(user: FakeUser, sessionId: string, refreshToken: string): Promise<TokenResponse> {
     const { token, jti } = await signer.sign({ sub: user.id, sid: sessionId, email: user.email }, nowSeconds(), accessTokenTtl);
@@ -109,7 +112,7 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
     const header = request.headers.get('authorization') ?? '';
     if (!header.startsWith('Bearer ')) return null;
     const claims = await signer.verify(header.slice('Bearer '.length), nowSeconds());
-    if (claims === null || refusedJtis.has(claims.jti) || !store.isLive(claims.sid)) return null;
+    if (claims === null || refuseAll || refusedJtis.has(claims.jti) || !store.isLive(claims.sid)) return null;
     return claims;
   }
 
@@ -226,7 +229,10 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
     refuseIssuedAccessTokens() {
       for (const jti of issuedJtis) refusedJtis.add(jti);
     },
-    setAccessTokenTtl(seconds) {
+    refuseAllAccessTokens(on) {
+    refuseAll = on;
+  },
+  setAccessTokenTtl(seconds) {
       accessTokenTtl = seconds;
     },
   };
