@@ -48,7 +48,7 @@ export interface TokenBackendApp {
   readonly lockstep: Lockstep;
   readonly provider: TokenBackendProvider;
   /** Calls of the app's own routes that matter to the browser tests. */
-  readonly counters: { refreshRoute: number; loginPage: number };
+  readonly counters: { refreshRoute: number; loginPage: number; guardedDenied: number };
 }
 
 const probe = (c: Context<LockstepEnv>, route: string): Response => {
@@ -68,14 +68,17 @@ export function createTokenBackendApp(options: TokenBackendAppOptions): TokenBac
     { afterSignInPath: AFTER_SIGN_IN_PATH, routes: ROUTES, apiRoutes: ['/api/**', '/auth/**'], ...options.lockstep, provider },
     options.effects,
   );
-  const counters = { refreshRoute: 0, loginPage: 0 };
+  const counters = { refreshRoute: 0, loginPage: 0, guardedDenied: 0 };
   const proxy = createProxyHandler({ lockstep: instance, provider, upstream: options.upstream, prefix: '/api/proxy', ...(options.effects?.fetch === undefined ? {} : { fetch: options.effects.fetch }) });
   const app = new Hono<LockstepEnv>();
 
   app.all('/api/proxy/*', (c) => proxy(c.req.raw));
   app.get('/api/guarded/data', async (c) => {
     const guard = await instance.guard(c.req.raw);
-    if (guard.kind === 'denied') return toWebResponse(guard.outcome);
+    if (guard.kind === 'denied') {
+      counters.guardedDenied++;
+      return toWebResponse(guard.outcome);
+    }
     return c.json({ user: guard.auth.user.id });
   });
   app.get('/assets/auth-fetch.js', (c) => c.body(options.clientScript ?? '', 200, { 'content-type': 'text/javascript; charset=utf-8' }));
