@@ -10,8 +10,9 @@ import { FIXTURE, NEXT_BIN } from './build-fixture.js';
 
 /** A `next start` of the fixture, configured through its environment. */
 export interface NextApp extends RunningApp {
-  /** GET/POST … straight to the server, as given (no normalisation), redirects returned. */
   readonly port: number;
+  /** Makes the app's Lockstep clock read `epochMs` (the fixture reads it from a file). */
+  setClock(epochMs: number): Promise<void>;
 }
 
 /** Starts the fixture with `options` (JSON) and a test clock file the harness controls. */
