@@ -1,0 +1,91 @@
+// createAuthFetch in one tab, with an injected fetch: single flight, one retry, redirect only on rejection.
+import { describe, expect, it } from 'vitest';
+import { createAuthFetch } from '../src/index.js';
+
+const ORIGIN = 'http://app.test';
+
+/** A fake server: `/api/*` answers 401 until a refresh succeeded; `/auth/refresh` answers `refreshStatus`. */
+function fakeServer(refreshStatus: number | 'throw', options: { apiAlways401?: boolean } = {}) {
+  let valid = false;
+  const calls = { api: 0, refresh: 0 };
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    if (path === '/auth/refresh') {
+      calls.refresh++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (refreshStatus === 'throw') throw new TypeError('fetch failed');
+      if (refreshStatus === 204) valid = true;
+      return new Response(null, { status: refreshStatus });
+    }
+    calls.api++;
+    return valid && options.apiAlways401 !== true ? Response.json({ ok: true }) : Response.json({ error: 'unauthorized' }, { status: 401 });
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+function setup(refreshStatus: number | 'throw', options: { apiAlways401?: boolean } = {}) {
+  const server = fakeServer(refreshStatus, options);
+  const redirects: string[] = [];
+  const authFetch = createAuthFetch({
+    refreshUrl: `${ORIGIN}/auth/refresh`,
+    loginUrl: `${ORIGIN}/login`,
+    fetch: server.fetch,
+    locks: null,
+    channelName: `test-${Math.random()}`,
+    redirect: (url) => redirects.push(url),
+  });
+  return { ...server, redirects, authFetch };
+}
+
+describe('createAuthFetch', () => {
+  it('10 concurrent 401s → one refresh, every request retried once and succeeding', async () => {
+    const { authFetch, calls } = setup(204);
+    const responses = await Promise.all(Array.from({ length: 10 }, () => authFetch(`${ORIGIN}/api/data`)));
+    expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 10 }, () => 200));
+    expect(calls).toEqual({ api: 20, refresh: 1 });
+  });
+
+  it('a 401 after the refresh: retried once, then returned — no loop, no redirect', async () => {
+    const { authFetch, calls, redirects } = setup(204, { apiAlways401: true });
+    const response = await authFetch(`${ORIGIN}/api/data`);
+    expect(response.status).toBe(401);
+    expect(calls).toEqual({ api: 2, refresh: 1 });
+    expect(redirects).toEqual([]);
+  });
+
+  it('refresh rejected → one redirect to login for all callers', async () => {
+    const { authFetch, calls, redirects } = setup(401);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => authFetch(`${ORIGIN}/api/data`)));
+    expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 5 }, () => 401));
+    expect(calls.refresh).toBe(1);
+    expect(redirects).toEqual(['/login']);
+    // After the redirect, later 401s neither refresh nor redirect again.
+    await authFetch(`${ORIGIN}/api/data`);
+    expect(calls.refresh).toBe(1);
+    expect(redirects).toHaveLength(1);
+  });
+
+  it.each([503, 'throw'] as const)('refresh unavailable (%s) → the caller gets its 401; nobody is sent to login', async (status) => {
+    const { authFetch, redirects } = setup(status);
+    expect((await authFetch(`${ORIGIN}/api/data`)).status).toBe(401);
+    expect(redirects).toEqual([]);
+  });
+
+  it('retries a POST with its body', async () => {
+    const bodies: string[] = [];
+    let valid = false;
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith('/auth/refresh')) {
+        valid = true;
+        return new Response(null, { status: 204 });
+      }
+      bodies.push(await request.text());
+      return new Response(null, { status: valid ? 200 : 401 });
+    }) as typeof globalThis.fetch;
+    const authFetch = createAuthFetch({ refreshUrl: `${ORIGIN}/auth/refresh`, loginUrl: `${ORIGIN}/login`, fetch, locks: null, redirect: () => undefined });
+    expect((await authFetch(`${ORIGIN}/api/items`, { method: 'POST', body: 'payload' })).status).toBe(200);
+    expect(bodies).toEqual(['payload', 'payload']);
+  });
+});
