@@ -1,0 +1,2 @@
+// `/api/health`: public.
+export const loader = () => Response.json({ ok: true });

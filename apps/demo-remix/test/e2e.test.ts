@@ -1,0 +1,148 @@
+// End-to-end: the built demo in-process against its embedded mock, driven through headless Chromium.
+// Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
+// refresh point is crossed exactly when the test says so. Client-side navigations and form posts are
+// React Router single-fetch (`.data`) requests: they go through the same root middleware.
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type RunningDemo } from '../src/index.js';
+import { launchChromium } from './browser.js';
+
+// 30 s tokens: the refresh margin clamps to half the lifetime, 15 s.
+const TOKEN_LIFETIME = 30;
+const PAST_REFRESH_POINT = 16;
+const PARALLEL = 8;
+
+let demo: RunningDemo;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let screenshots: string;
+// Set DEMO_E2E_SCREENSHOTS=<dir> to keep the screenshots (e.g. as a CI artifact); otherwise a temp dir is removed.
+const keptScreenshots = process.env.DEMO_E2E_SCREENSHOTS;
+
+beforeAll(async () => {
+  screenshots = keptScreenshots ?? (await mkdtemp(join(tmpdir(), 'demo-remix-e2e-')));
+  await mkdir(screenshots, { recursive: true });
+  demo = await startDemo({ port: 0, mock: { tokenLifetimeSeconds: TOKEN_LIFETIME } });
+  mock().controls.clock.freeze();
+  browser = await launchChromium();
+  context = await browser.newContext({ baseURL: demo.url });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await demo?.close();
+  if (keptScreenshots === undefined && screenshots !== undefined) await rm(screenshots, { recursive: true, force: true });
+});
+
+function mock(): NonNullable<RunningDemo['mock']> {
+  if (demo.mock === undefined) throw new Error('the e2e test needs the embedded mock');
+  return demo.mock;
+}
+
+const refreshCalls = (): number => mock().controls.calls('token:refresh_token');
+
+/** Fires `n` parallel `fetch('/api/me')` from the page and returns each status and body. */
+function parallelMe(n: number): Promise<{ status: number; body: { user?: { email?: string }; error?: string } }[]> {
+  return page.evaluate(
+    (count) =>
+      Promise.all(
+        Array.from({ length: count }, async () => {
+          const response = await fetch('/api/me', { headers: { accept: 'application/json' } });
+          return { status: response.status, body: (await response.json()) as { user?: { email?: string }; error?: string } };
+        }),
+      ),
+    n,
+  );
+}
+
+/** Waits until React has hydrated the page, so clicks are handled by the client router (single fetch). */
+async function hydrated(): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __reactRouterRouteModules?: unknown }).__reactRouterRouteModules !== undefined);
+}
+
+describe('demo-remix in Chromium', () => {
+  it('refuses a wrong password and shows the error on the form', async () => {
+    await page.goto('/login');
+    await hydrated();
+    await page.fill('main form input[name=email]', 'demo@example.com');
+    await page.fill('main form input[name=password]', 'not-the-password');
+    await page.click('main form button[type=submit]');
+    await expect(page.locator('[data-testid=login-error]').textContent()).resolves.toContain('Wrong email or password');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('keeps the user signed in past the refresh point across client navigations and parallel requests, then signs out', async () => {
+    const { email, password } = demo.demoUser ?? { email: '', password: '' };
+    const dataRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('.data')) dataRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+
+    // A protected page sends an anonymous visitor to the login form with the return-to.
+    await page.goto('/dashboard');
+    expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
+    await hydrated();
+
+    // Sign in through the form (a single-fetch submission); the return-to brings the user to the dashboard.
+    await page.fill('main form input[name=email]', email);
+    await page.fill('main form input[name=password]', password);
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(`${demo.url}/dashboard`);
+    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
+    const shot = join(screenshots, 'dashboard.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect((await stat(shot)).size).toBeGreaterThan(0);
+    expect(refreshCalls()).toBe(0);
+
+    // Past the refresh point: the next client navigation (a `.data` request) renews the session once
+    // in the middleware, and the parallel fetches after it ride on the new cookies.
+    mock().controls.clock.advance(PAST_REFRESH_POINT);
+    await page.click('header nav a[href="/dashboard/settings"]');
+    await page.waitForURL(`${demo.url}/dashboard/settings`);
+    await expect(page.locator('text=Session settings').count()).resolves.toBe(1);
+    expect(dataRequests).toContain('GET /dashboard/settings.data');
+    expect(refreshCalls()).toBe(1);
+    const afterNavigation = await parallelMe(PARALLEL);
+    expect(afterNavigation.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
+    expect(afterNavigation.every((r) => r.body.user?.email === email)).toBe(true);
+    expect(refreshCalls()).toBe(1);
+
+    // Past the next refresh point with no navigation in between: the parallel fetches race for
+    // the one refresh token, and still only one of them reaches the auth server.
+    mock().controls.clock.advance(PAST_REFRESH_POINT);
+    const raced = await parallelMe(PARALLEL);
+    expect(raced.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
+    expect(raced.every((r) => r.body.user?.email === email)).toBe(true);
+    expect(refreshCalls()).toBe(2);
+
+    // Still signed in: a client navigation to the page verified by the auth server, then a full
+    // document load of the dashboard, whose panel lists the refreshes.
+    await page.click('header nav a[href="/admin"]');
+    await page.waitForURL(`${demo.url}/admin`);
+    await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
+    await page.goto('/dashboard');
+    await expect(page.locator('[data-testid=events]').textContent()).resolves.toContain('session.refreshed');
+    await page.screenshot({ path: join(screenshots, 'dashboard-after-refreshes.png'), fullPage: true });
+    expect(refreshCalls()).toBe(2);
+
+    // Sign out (a single-fetch form post): back to the login page; the dashboard now redirects …
+    await hydrated();
+    await page.click('header form button[type=submit]');
+    await page.waitForURL(`${demo.url}/login`);
+    expect(mock().controls.calls('logout')).toBe(1);
+    expect(dataRequests).toContain('POST /logout.data');
+    const response = await page.goto('/dashboard');
+    expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
+    expect(response?.request().redirectedFrom()?.url()).toBe(`${demo.url}/dashboard`);
+
+    // … and the API answers 401 JSON instead of a redirect.
+    const [anonymous] = await parallelMe(1);
+    expect(anonymous).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+  });
+});
