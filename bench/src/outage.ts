@@ -61,7 +61,13 @@ export async function runOutage(size: Size): Promise<BenchResult> {
     { scenario: 'valid session, auth drops connections', session: 'valid', endpoint: 'user', fault: drop, variant: 'Lockstep user' },
     { scenario: 'valid session, auth drops connections', session: 'valid', endpoint: 'user', fault: drop, variant: 'recipe getUser()' },
   ];
-  const rows = await Promise.all(cases.map((c) => runCase(c, requests)));
+  // auth-js logs every failed attempt (console.error / warn); silence it for a readable table.
+  const { error: consoleError, warn: consoleWarn } = console;
+  console.error = console.warn = () => undefined;
+  const rows = await Promise.all(cases.map((c) => runCase(c, requests))).finally(() => {
+    console.error = consoleError;
+    console.warn = consoleWarn;
+  });
   const table = formatTable(
     ['scenario', 'variant', 'median ms', 'p99 ms', 'max ms', 'statuses', 'cookies cleared'],
     rows.map((row) => [row.scenario, row.variant, round(row.medianMs), round(row.p99Ms), round(row.maxMs), Object.entries(row.statuses).map(([status, count]) => `${status}×${count}`).join(' '), row.cookiesCleared]),
