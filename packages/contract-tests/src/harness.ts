@@ -22,6 +22,12 @@ export interface AdapterCapabilities {
    * prefetch requests, a Server Action with its own guard, a page guarded only on the server); C23.
    */
   readonly nextInternals?: boolean;
+  /**
+   * The framework itself answers some non-canonical paths (e.g. Next.js: `//dashboard`) with a
+   * `308` to their canonical form before any middleware runs. The path scenarios then follow that
+   * one redirect and require the protection on the canonical path; they never accept the page.
+   */
+  readonly canonicalRedirects?: boolean;
 }
 
 /** What the suite hands the harness when it needs an app. */

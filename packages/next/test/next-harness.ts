@@ -51,7 +51,7 @@ export async function startNextFixture(options: object, extraEnv: Record<string,
 /** The contract harness: one `next start` per app the suite asks for. */
 export const nextHarness: AdapterHarness = {
   name: '@lockstep/next (next start)',
-  capabilities: { thrownErrorStatus: null, nextInternals: true },
+  capabilities: { thrownErrorStatus: null, nextInternals: true, canonicalRedirects: true },
   start: (context: HarnessContext) => startNextFixture(context.lockstepOptions),
 };
 

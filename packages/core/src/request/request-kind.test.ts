@@ -28,6 +28,10 @@ describe('classifyRequest', () => {
     expect(kindOf({ 'sec-fetch-mode': 'navigate' }, false, 'action')).toBe('action');
     expect(kindOf({ 'sec-fetch-mode': 'navigate' }, false, 'data')).toBe('data');
   });
+
+  it('never lets an action hint pass an API path: a Next-Action header on an API route is still a data request', () => {
+    expect(kindOf({ 'sec-fetch-mode': 'cors' }, true, 'action')).toBe('data');
+  });
 });
 
 describe('toRequestRecord', () => {

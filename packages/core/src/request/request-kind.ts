@@ -16,15 +16,17 @@ export interface RequestKindHint {
 
 /**
  * Classifies a request. The order matters: the path decides first (an API path is data even when
- * typed into the address bar), then the Fetch Metadata `Sec-Fetch-Mode` header browsers set and
+ * typed into the address bar or flagged as a framework action), then the adapter's hint, then the Fetch Metadata `Sec-Fetch-Mode` header browsers set and
  * pages cannot forge, then `Accept` for clients that send no Fetch Metadata.
  *
  * @example
  * classifyRequest(record.headers, false); // 'document' for a plain browser navigation
  */
 export function classifyRequest(headers: Headers, isApiPath: boolean, hint?: RequestKindHint): RequestKind {
-  if (hint?.kind !== undefined) return hint.kind;
+  // The path wins over a framework hint: an API route is never a page, and a request that claims
+  // to be a Server Action must not pass an API path unauthenticated on the strength of a header.
   if (isApiPath) return 'data';
+  if (hint?.kind !== undefined) return hint.kind;
   const mode = headers.get('sec-fetch-mode');
   if (mode === 'navigate') return 'document';
   if (mode !== null && mode !== '') return 'data';
