@@ -2,4 +2,5 @@
 import { runContractSuite } from '@lockstep/contract-tests';
 import { remixV2Harness } from './remix-v2-fixture.js';
 
-runContractSuite(remixV2Harness);
+runContractSuite(remixV2Harness(false));
+runContractSuite(remixV2Harness(true));

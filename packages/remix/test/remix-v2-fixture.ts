@@ -148,12 +148,14 @@ export function startRemixApp(auth: RemixLockstep, singleFetch = false): { origi
   return { origin: 'http://app.test', fetch: (request) => handler(request, { ...auth.loadContext() }) };
 }
 
-/** The loader style: no middleware, every loader and action reads the session itself. */
-export const remixV2Harness: AdapterHarness = {
-  name: '@lockstep/remix/v2 (Remix 2.17 loaders and actions)',
-  capabilities: { thrownErrorStatus: THROWN_STATUS },
-  start(context) {
-    const app = startRemixApp(createRemixLockstep(context.lockstepOptions, context.effects));
-    return Promise.resolve({ ...app, close: () => Promise.resolve() });
-  },
-};
+/** The loader style: no middleware, every loader and action reads the session itself (classic or Single Fetch data requests). */
+export function remixV2Harness(singleFetch: boolean): AdapterHarness {
+  return {
+    name: `@lockstep/remix/v2 (Remix 2.17 loaders and actions${singleFetch ? ', future.v3_singleFetch' : ''})`,
+    capabilities: { thrownErrorStatus: THROWN_STATUS },
+    start(context) {
+      const app = startRemixApp(createRemixLockstep(context.lockstepOptions, context.effects), singleFetch);
+      return Promise.resolve({ ...app, close: () => Promise.resolve() });
+    },
+  };
+}
