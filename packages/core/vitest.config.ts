@@ -7,5 +7,6 @@ const conditions = ['@lockstep/source', 'module', 'node', 'development|productio
 export default defineConfig({
   resolve: { conditions: ['@lockstep/source'] },
   ssr: { resolve: { conditions, externalConditions: ['@lockstep/source'] } },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  // Generous: property tests and the mock's crypto run slower on a loaded 2-core CI machine.
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000 },
 });

@@ -10,7 +10,10 @@ export type RequestKind = 'document' | 'data' | 'action';
 
 /** Signals an adapter may add from the framework's own knowledge of the request. */
 export interface RequestKindHint {
-  /** The framework knows the kind (e.g. React Router `.data` requests are `data`). */
+  /**
+   * The framework knows the kind. E.g. Next.js Server Actions are `action`; React Router's `.data`
+   * navigations are `document`, because the framework turns a redirect into its own decodable 202.
+   */
   readonly kind?: RequestKind;
 }
 

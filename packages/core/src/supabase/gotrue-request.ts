@@ -1,5 +1,5 @@
 // One call to the Supabase Auth (GoTrue) API with a hard timeout and an explicit classification of every failure.
-import type { UnavailableCause } from '../session/session.js';
+import { boundedCall, bodyErrorCode, type AnswerPolicy, type CallResult } from '../http/bounded-call.js';
 
 /**
  * We call GoTrue with `fetch` directly instead of through auth-js (`@supabase/supabase-js`):
@@ -8,12 +8,7 @@ import type { UnavailableCause } from '../session/session.js';
  * same error classes. The core needs a bounded call and to keep "the server said no" (sign out),
  * "the server could not answer" (keep cookies) and "the answer made no sense" apart.
  */
-export type GoTrueResult =
-  | { readonly kind: 'ok'; readonly status: number; readonly body: unknown }
-  /** A deliberate answer from the server: a 4xx with a JSON error body. `code` is GoTrue's error code when it sent one. */
-  | { readonly kind: 'error'; readonly status: number; readonly code: string | null }
-  /** The server could not be asked or did not answer sensibly: never a reason to sign anyone out. */
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
+export type GoTrueResult = CallResult;
 
 /** The effects and settings every GoTrue call needs. */
 export interface GoTrueContext {
@@ -27,6 +22,16 @@ export interface GoTrueContext {
 
 /** The API version whose error format carries machine-readable codes (gotrue-contract §1.4). */
 export const GOTRUE_API_VERSION = '2024-01-01';
+
+/** GoTrue's statuses: 409 is "too many concurrent refreshes on this session" (a retry later succeeds); the code is in `x-sb-error-code` or the body. */
+const GOTRUE_ANSWERS: AnswerPolicy = {
+  retryLater: new Set([409]),
+  bodylessRefusals: new Set(),
+  errorCode: (response, body) => {
+    const header = response.headers.get('x-sb-error-code');
+    return header !== null && header !== '' ? header : bodyErrorCode(body);
+  },
+};
 
 /**
  * Sends one request to GoTrue and classifies the answer. Never throws.
@@ -46,71 +51,6 @@ export async function callGoTrue(
     accept: 'application/json',
   });
   if (request.body !== undefined) headers.set('content-type', 'application/json;charset=UTF-8');
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Our own timer bounds the whole call, body included, even for a fetch that ignores its signal.
-  const timedOut = new Promise<GoTrueResult>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort(new DOMException('auth server timeout', 'TimeoutError'));
-      resolve({ kind: 'unavailable', cause: 'timeout' });
-    }, ctx.timeoutMs);
-  });
-  const attempt = (async (): Promise<GoTrueResult> => {
-    let response: Response;
-    try {
-      response = await ctx.fetch(`${ctx.authUrl}${request.path}`, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? null : JSON.stringify(request.body),
-        signal: controller.signal,
-        redirect: 'manual',
-      });
-    } catch {
-      return { kind: 'unavailable', cause: controller.signal.aborted ? 'timeout' : 'network' };
-    }
-    return classify(response);
-  })();
-  try {
-    return await Promise.race([attempt, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function classify(response: Response): Promise<GoTrueResult> {
-  const { status } = response;
-  if (status === 429) return discard(response, { kind: 'unavailable', cause: 'rate_limited', status });
-  if (status >= 500) return discard(response, { kind: 'unavailable', cause: 'server_error', status });
-  // 409 is GoTrue's "too many concurrent refreshes on this session": a retry later succeeds.
-  if (status === 409) return discard(response, { kind: 'unavailable', cause: 'server_error', status });
-  if (status === 204) return { kind: 'ok', status, body: null };
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    // A gateway's HTML page or a truncated body: nothing here proves the session is dead.
-    return { kind: 'unavailable', cause: 'protocol', status };
-  }
-  if (status >= 200 && status < 300) return { kind: 'ok', status, body };
-  if (status >= 400) return { kind: 'error', status, code: errorCode(response, body) };
-  return { kind: 'unavailable', cause: 'protocol', status };
-}
-
-/** GoTrue's code: `x-sb-error-code`, the 2024 body's `code`, the legacy `error_code`, or an OAuth `error`. */
-function errorCode(response: Response, body: unknown): string | null {
-  const header = response.headers.get('x-sb-error-code');
-  if (header !== null && header !== '') return header;
-  if (typeof body !== 'object' || body === null) return null;
-  const record = body as Record<string, unknown>;
-  for (const key of ['code', 'error_code', 'error'] as const) {
-    const value = record[key];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return null;
-}
-
-async function discard(response: Response, result: GoTrueResult): Promise<GoTrueResult> {
-  // Release the connection; a body that fails to drain changes nothing about the answer.
-  await response.body?.cancel().catch(() => undefined);
-  return result;
+  const body = request.body === undefined ? null : JSON.stringify(request.body);
+  return boundedCall(ctx.fetch, `${ctx.authUrl}${request.path}`, { method: request.method, headers, body }, ctx.timeoutMs, GOTRUE_ANSWERS);
 }

@@ -1,5 +1,5 @@
 // One call to a token backend endpoint with a hard timeout and an explicit classification of every failure.
-import type { UnavailableCause } from '../session/session.js';
+import { boundedCall, bodyErrorCode, classifyAnswer as classifyHttpAnswer, type AnswerPolicy, type CallResult } from '../http/bounded-call.js';
 import type { TokenRequestBody } from './token-backend-options.js';
 
 /**
@@ -7,11 +7,7 @@ import type { TokenRequestBody } from './token-backend-options.js';
  * call for different actions: the backend said no (sign out), it could not answer (keep the
  * cookies), or its answer made no sense (keep the cookies too: nothing proves the session dead).
  */
-export type TokenCallResult =
-  | { readonly kind: 'ok'; readonly status: number; readonly body: unknown }
-  /** A deliberate 4xx with a JSON body (or none, for 401/403). `code` is the backend's error code when it sent one. */
-  | { readonly kind: 'error'; readonly status: number; readonly code: string | null }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
+export type TokenCallResult = CallResult;
 
 /** The effects and settings every call needs. */
 export interface TokenCallContext {
@@ -50,28 +46,7 @@ export async function callTokenEndpoint(ctx: TokenCallContext, request: TokenCal
     }
   }
   if (request.bearer !== undefined) headers.set('authorization', `Bearer ${request.bearer}`);
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<TokenCallResult>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort(new DOMException('token backend timeout', 'TimeoutError'));
-      resolve({ kind: 'unavailable', cause: 'timeout' });
-    }, ctx.timeoutMs);
-  });
-  const attempt = (async (): Promise<TokenCallResult> => {
-    let response: Response;
-    try {
-      response = await ctx.fetch(request.url, { method: request.method, headers, body, signal: controller.signal, redirect: 'manual' });
-    } catch {
-      return { kind: 'unavailable', cause: controller.signal.aborted ? 'timeout' : 'network' };
-    }
-    return classifyAnswer(response);
-  })();
-  try {
-    return await Promise.race([attempt, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return boundedCall(ctx.fetch, request.url, { method: request.method, headers, body }, ctx.timeoutMs, TOKEN_ANSWERS);
 }
 
 /**
@@ -80,38 +55,14 @@ export async function callTokenEndpoint(ctx: TokenCallContext, request: TokenCal
  * 4xx JSON → error (code from the body) · 401/403 without a JSON body → error (no code) ·
  * anything unparseable, 1xx/3xx → protocol.
  */
-export async function classifyAnswer(response: Response): Promise<TokenCallResult> {
-  const { status } = response;
-  if (status === 429) return discard(response, { kind: 'unavailable', cause: 'rate_limited', status });
-  if (status >= 500 || status === 408 || status === 409) return discard(response, { kind: 'unavailable', cause: 'server_error', status });
-  if (status === 204) return discard(response, { kind: 'ok', status, body: null });
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    // A 401/403 is a deliberate refusal even without a body (e.g. a bare `WWW-Authenticate` answer);
-    // anything else unreadable (a gateway's HTML page, a truncated body) proves nothing.
-    if (status === 401 || status === 403) return { kind: 'error', status, code: null };
-    return { kind: 'unavailable', cause: 'protocol', status };
-  }
-  if (status >= 200 && status < 300) return { kind: 'ok', status, body };
-  if (status >= 400) return { kind: 'error', status, code: errorCode(body) };
-  return { kind: 'unavailable', cause: 'protocol', status };
-}
+const TOKEN_ANSWERS: AnswerPolicy = {
+  retryLater: new Set([408, 409]),
+  // A 401/403 is a deliberate refusal even without a body (e.g. a bare `WWW-Authenticate` answer).
+  bodylessRefusals: new Set([401, 403]),
+  errorCode: (_response, body) => bodyErrorCode(body),
+};
 
-/** The error code of a JSON error body: `code`, `error_code`, or the OAuth 2 `error` field. */
-export function errorCode(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const record = body as Record<string, unknown>;
-  for (const key of ['code', 'error_code', 'error'] as const) {
-    const value = record[key];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return null;
-}
-
-async function discard(response: Response, result: TokenCallResult): Promise<TokenCallResult> {
-  // Release the connection; a body that fails to drain changes nothing about the answer.
-  await response.body?.cancel().catch(() => undefined);
-  return result;
+/** Classifies one token-endpoint answer (see `TOKEN_ANSWERS`). */
+export function classifyAnswer(response: Response): Promise<TokenCallResult> {
+  return classifyHttpAnswer(response, TOKEN_ANSWERS);
 }
