@@ -1,21 +1,45 @@
-// The demo's Lockstep settings: the route table of DESIGN §7 (same as demo-hono), read from the environment at run time.
-import type { LockstepOptions, RouteRule } from '@lockstep/core';
+// The demo's Lockstep settings: the route table of DESIGN §7 (same as demo-hono), read from the
+// environment at run time (Next imports this module during `next build`, when nothing is set yet).
+import type { LockstepEffects, LockstepOptions, RouteRule } from '@lockstep/core';
+import { demoNow } from './lib/clock-file';
+import { eventRecorder } from './lib/event-log';
 
+/** The demo's routes, first match wins; anything not listed is protected (deny by default). */
 export const DEMO_ROUTES: readonly RouteRule[] = [
   { match: '/favicon.ico', access: 'ignore' },
   { match: ['/', '/api/health'], access: 'public' },
+  // These handlers end or replace the session themselves, so the proxy has nothing to refresh there.
   { match: ['/logout', '/auth/callback'], access: 'public', session: false },
   { match: '/api/webhooks/**', access: 'public', session: false },
   { match: '/login', access: 'authPage' },
   { match: '/dashboard/**', access: 'protected', verify: 'claims' },
+  // Admin pages ask the auth server on every request, so a revoked session is seen at once.
   { match: '/admin/**', access: 'protected', verify: 'user' },
   { match: '/api/**', access: 'protected', verify: 'claims' },
 ];
 
-/** `SUPABASE_URL`/`SUPABASE_ANON_KEY` (or the `NEXT_PUBLIC_` names); scripts/start.mjs sets them to the embedded mock. */
+/** The clock of both Lockstep instances (proxy and server helpers), Unix seconds: the mock's in mock mode. */
+export const now = demoNow();
+
+/** `now` for `lockstepProxy` and `createServerAuth`. */
+export const demoEffects: LockstepEffects = { now };
+
+/**
+ * `SUPABASE_URL` / `SUPABASE_ANON_KEY` (or the `NEXT_PUBLIC_` names), `SUPABASE_JWT_SECRET`.
+ * The launcher (src/start-demo.ts) sets them to the embedded mock when nothing is configured.
+ */
 export function lockstepOptions(): LockstepOptions {
-  const supabaseUrl = process.env.SUPABASE_URL ?? process.env.NEXT_PUBLIC_SUPABASE_URL;
-  const supabaseKey = process.env.SUPABASE_ANON_KEY ?? process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
-  if (supabaseUrl === undefined || supabaseKey === undefined) throw new Error('Set SUPABASE_URL and SUPABASE_ANON_KEY (scripts/start.mjs does it for the embedded mock).');
-  return { supabaseUrl, supabaseKey, routes: DEMO_ROUTES, afterSignInPath: '/dashboard' };
+  const env = process.env;
+  const supabaseUrl = env.SUPABASE_URL || env.NEXT_PUBLIC_SUPABASE_URL;
+  const supabaseKey = env.SUPABASE_ANON_KEY || env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
+  if (!supabaseUrl || !supabaseKey) throw new Error('Set SUPABASE_URL and SUPABASE_ANON_KEY (the launcher sets them to the embedded mock).');
+  const secret = env.SUPABASE_JWT_SECRET;
+  return {
+    supabaseUrl,
+    supabaseKey,
+    routes: DEMO_ROUTES,
+    afterSignInPath: '/dashboard',
+    ...(secret ? { jwt: { secret } } : {}),
+    onEvent: eventRecorder(now),
+  };
 }

@@ -1,9 +1,10 @@
-// The whole proxy setup: one line, plus the matcher literal Next requires in this file.
+// The whole proxy setup: lockstepProxy plus the matcher literal Next requires in this file.
 import { lockstepProxy } from '@lockstep/next';
-import { lockstepOptions } from './lockstep.config';
+import { demoEffects, lockstepOptions } from './lockstep.config';
 
-export default lockstepProxy(lockstepOptions);
+export default lockstepProxy(lockstepOptions, demoEffects);
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)'],
+  // `/print` is left out on purpose: a page the proxy never sees, guarded only by requireUser().
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|print).*)'],
 };

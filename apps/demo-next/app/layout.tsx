@@ -1,13 +1,25 @@
+// The frame of every page. It reads no session: layouts are kept across client-side navigations,
+// so who is signed in is shown by the pages themselves.
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import './styles.css';
+
+export const metadata = { title: 'Lockstep · Next.js demo' };
 
 export default function RootLayout({ children }: { readonly children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto' }}>
-        <nav>
-          <Link href="/">Home</Link> · <Link href="/dashboard">Dashboard</Link> · <Link href="/dashboard/settings">Settings</Link> · <Link href="/admin">Admin</Link>
-        </nav>
+      <body>
+        <header>
+          <Link className="brand" href="/">Lockstep <span>·</span> Next.js demo</Link>
+          <nav>
+            <Link href="/dashboard">Dashboard</Link>
+            <Link href="/dashboard/settings">Settings</Link>
+            <Link href="/admin">Admin</Link>
+            <a href="/api/me">/api/me</a>
+            <a href="/print">Print view</a>
+          </nav>
+        </header>
         <main>{children}</main>
       </body>
     </html>

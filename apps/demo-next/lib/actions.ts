@@ -1,19 +1,40 @@
 'use server';
 // Server Actions: sign-in, sign-out and a profile update, all through @lockstep/next.
-import { auth } from './auth';
+import { revalidatePath } from 'next/cache';
+import { auth, demoClock } from './auth';
+import { DISPLAY_NAME_MAX, setDisplayName } from './profiles';
 
-export async function signIn(_state: string | null, form: FormData): Promise<string | null> {
-  const result = await auth.signInWithPassword({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), returnTo: String(form.get('next') ?? '') || null });
-  return result.kind === 'rejected' ? `Sign-in failed (${result.reason}).` : 'The auth server is unavailable; try again.';
+/** The login form's action: redirects on success (never returns then), or returns the message to show. */
+export async function signIn(_previous: string | null, form: FormData): Promise<string | null> {
+  const result = await auth.signInWithPassword({
+    email: String(form.get('email') ?? ''),
+    password: String(form.get('password') ?? ''),
+    returnTo: String(form.get('next') ?? '') || null,
+  });
+  return result.kind === 'rejected' ? `Wrong email or password (${result.reason}).` : 'The auth server is unavailable; try again.';
 }
 
+/** The header's sign-out button: clears the cookies and redirects to the login page. */
 export async function signOut(): Promise<void> {
   await auth.signOut();
 }
 
-export async function saveProfile(form: FormData): Promise<void> {
-  const { user } = await auth.requireUser();
-  // A real app would write through auth.supabaseFor(session) (RLS applies); the demo only checks the guard.
-  void user;
-  void form;
+/** What the profile form shows after a save. */
+export type SaveResult =
+  | { readonly ok: true; readonly name: string; readonly savedAt: number }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * The settings page's "display name" form. Guarded with `guardAction`: a signed-out caller gets an
+ * error value, never a redirect. Past the token's expiry it still works, because the proxy renews
+ * the session on the action's own POST before this runs.
+ */
+export async function saveDisplayName(_previous: SaveResult | null, form: FormData): Promise<SaveResult> {
+  const guard = await auth.guardAction();
+  if (guard.kind === 'denied') return { ok: false, error: `${guard.error.error} (${guard.error.reason})` };
+  const name = String(form.get('name') ?? '').trim();
+  if (name === '' || name.length > DISPLAY_NAME_MAX) return { ok: false, error: `A display name has 1 to ${DISPLAY_NAME_MAX} characters.` };
+  setDisplayName(guard.auth.user.id, name);
+  revalidatePath('/dashboard', 'layout');
+  return { ok: true, name, savedAt: Math.floor(demoClock()) };
 }

@@ -1,14 +1,15 @@
+// `/dashboard`: protected (the proxy refreshes near expiry; the page guards itself again).
+import { SessionPanel } from '../components/session-panel';
 import { auth } from '../../lib/auth';
-import { signOut } from '../../lib/actions';
+import { sessionView } from '../../lib/session-view';
 
 export default async function Dashboard() {
-  const { user, session } = await auth.requireUser();
+  const view = sessionView(await auth.requireUser());
   return (
-    <section>
-      <h1>Dashboard</h1>
-      <p id="user">{user.email}</p>
-      <p id="expires">Token expires at {new Date(session.expiresAt * 1000).toISOString()}</p>
-      <form action={signOut}><button type="submit">Sign out</button></form>
-    </section>
+    <>
+      <h1 data-testid="page-title">Dashboard</h1>
+      <p className="muted">A Server Component, rendered after the proxy verified (and, near expiry, refreshed) the session.</p>
+      <SessionPanel view={view} />
+    </>
   );
 }
