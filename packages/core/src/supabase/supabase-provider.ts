@@ -7,6 +7,7 @@ import type { Session } from '../session/session.js';
 import type { SessionProvider, SessionRead, TokenCheck, TokenSource } from '../session/session-provider.js';
 import type { ClaimsVerifier } from '../verify/claims-verifier.js';
 import { decodeClaimsUnverified } from '../verify/decode-claims.js';
+import { toTokenCheck } from '../verify/to-token-check.js';
 import { getUser, refreshSession, signInWithPassword, signOut } from './gotrue-api.js';
 import { completeSupabaseCallback } from './supabase-callback.js';
 import { clearCodeVerifiers } from './storage-item.js';
@@ -71,21 +72,9 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
         const user = session.user !== null && session.user.id === claims.sub ? session.user : userFromClaims(claims);
         return { kind: 'valid', claims, user, cached: false };
       }
-      case 'claims': {
-        const result = await verifier.verify(session.accessToken, now);
-        switch (result.kind) {
-          case 'valid':
-            return { kind: 'valid', claims: result.claims, user: userFromClaims(result.claims), cached: result.cached };
-          case 'invalid':
-            return { kind: 'rejected', reason: 'invalid_token' };
-          case 'unavailable':
-            return { kind: 'unavailable', cause: result.cause };
-          case 'unverifiable':
-            // No local key can check it (an HS256 project without the secret configured): ask the server.
-            return checkWithServer(session);
-        }
-        break;
-      }
+      case 'claims':
+        // A token no local key can check (an HS256 project without the secret configured): ask the server.
+        return toTokenCheck(await verifier.verify(session.accessToken, now), userFromClaims, () => checkWithServer(session));
       case 'user':
         return checkWithServer(session);
     }

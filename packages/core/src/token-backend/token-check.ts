@@ -3,6 +3,7 @@ import type { AnonymousReason, Session, SessionClaims, SessionUser } from '../se
 import type { ProviderEnvironment, TokenCheck, TokenSource } from '../session/session-provider.js';
 import { createClaimsVerifier, type ClaimsVerifier } from '../verify/claims-verifier.js';
 import { decodeClaimsUnverified } from '../verify/decode-claims.js';
+import { toTokenCheck } from '../verify/to-token-check.js';
 import { routeToken } from '../verify/token-route.js';
 import type { TokenBackendConfig } from './token-backend-config.js';
 import { callTokenEndpoint, type TokenCallContext } from './token-call.js';
@@ -44,18 +45,9 @@ export function checkToken(config: TokenBackendConfig, call: TokenCallContext, e
   async function claimsCheck(session: Session, now: number): Promise<TokenCheck> {
     if (verifier === null) return userCheck(session);
     if (secretOnly && routeToken(session.accessToken, true).kind === 'jwks') return { kind: 'rejected', reason: 'invalid_token' };
-    const result = await verifier.verify(session.accessToken, now);
-    switch (result.kind) {
-      case 'valid':
-        return { kind: 'valid', claims: result.claims, user: userFromClaims(result.claims), cached: result.cached };
-      case 'invalid':
-        return { kind: 'rejected', reason: 'invalid_token' };
-      case 'unavailable':
-        return { kind: 'unavailable', cause: result.cause };
-      case 'unverifiable':
-        // E.g. an HS256 token with only a key set configured: only the backend can judge it.
-        return config.userUrl === null ? { kind: 'rejected', reason: 'invalid_token' } : userCheck(session);
-    }
+    // E.g. an HS256 token with only a key set configured: only the backend can judge it.
+    const whenUnverifiable = (): Promise<TokenCheck> => (config.userUrl === null ? Promise.resolve({ kind: 'rejected', reason: 'invalid_token' }) : userCheck(session));
+    return toTokenCheck(await verifier.verify(session.accessToken, now), userFromClaims, whenUnverifiable);
   }
 
   async function userCheck(session: Session): Promise<TokenCheck> {
