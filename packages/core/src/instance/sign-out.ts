@@ -39,16 +39,16 @@ export async function signOut(ctx: LockstepContext, input: RequestLike, options:
 async function tellServer(ctx: LockstepContext, session: Session, scope: SignOutScope, now: number): Promise<'ok' | 'unavailable'> {
   // A backend without server-side sessions has nothing to end: clearing the cookies is the sign-out.
   if (ctx.provider.endSession === undefined) return 'ok';
-  let accessToken = session.accessToken;
-  const exp = Math.min(session.expiresAt, ctx.provider.tokenTiming(accessToken)?.exp ?? Infinity);
+  let current = session;
+  const exp = Math.min(session.expiresAt, ctx.provider.tokenTiming(session.accessToken)?.exp ?? Infinity);
   if (exp <= now) {
     const { result } = await ctx.engine.coordinator.refresh(session.refreshToken, now, () => ctx.provider.refresh(session.refreshToken, now));
     // A rejected refresh means the session is already over at the server: nothing left to end.
     if (result.kind === 'rejected') return 'ok';
     if (result.kind === 'unavailable') return 'unavailable';
-    accessToken = result.session.accessToken;
+    current = result.session;
   }
-  const answer = await ctx.provider.endSession(accessToken, scope, now);
+  const answer = await ctx.provider.endSession(current, scope, now);
   if (answer.kind === 'unavailable') emit(ctx.onEvent, { type: 'auth.unavailable', operation: 'logout', cause: answer.cause });
   return answer.kind;
 }

@@ -66,8 +66,11 @@ export interface SessionProvider {
   /** The access token's own expiry and lifetime, decoded without verification, to time the refresh. */
   tokenTiming(accessToken: string): { readonly exp: number; readonly iat?: number } | null;
   signInWithPassword?(credentials: { readonly email: string; readonly password: string }, now: number): Promise<GrantResult>;
-  /** Ends sessions at the backend; `ok` also when they were already gone. */
-  endSession?(accessToken: string, scope: SignOutScope, now: number): Promise<{ readonly kind: 'ok' } | { readonly kind: 'unavailable'; readonly cause: UnavailableCause }>;
+  /**
+   * Ends sessions at the backend; `ok` also when they were already gone. It gets the whole session
+   * (access token still valid: renewed first if needed) so a backend can revoke by refresh token (RFC 7009).
+   */
+  endSession?(session: Session, scope: SignOutScope, now: number): Promise<{ readonly kind: 'ok' } | { readonly kind: 'unavailable'; readonly cause: UnavailableCause }>;
   completeCallback?(request: RequestRecord, cookies: readonly RequestCookie[], attributes: CookieAttributes, now: number): Promise<CallbackResult>;
   /** Cookies beyond the session's to delete on sign-out (e.g. unfinished sign-in flows). */
   signOutWrites?(cookies: readonly RequestCookie[], attributes: CookieAttributes): CookieWrite[];

@@ -104,7 +104,7 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
     check,
     tokenTiming,
     signInWithPassword: (credentials, now) => signInWithPassword(gotrue, { email: credentials.email, password: credentials.password }, now),
-    endSession: (accessToken, scope) => signOut(gotrue, accessToken, scope),
+    endSession: (session, scope) => signOut(gotrue, session.accessToken, scope),
     completeCallback: (request, cookies, attributes, now) => completeSupabaseCallback(gotrue, storageKey, request, cookies, attributes, now),
     signOutWrites: (cookies, attributes) => clearCodeVerifiers(cookies, storageKey, attributes),
   };

@@ -114,9 +114,9 @@ function buildProvider(config: TokenBackendConfig, environment: ProviderEnvironm
     return toSession(tokens, now, { exp, refreshToken: previousRefreshToken });
   }
 
-  async function endSession(accessToken: string, scope: SignOutScope): Promise<{ kind: 'ok' } | { kind: 'unavailable'; cause: UnavailableCause }> {
+  async function endSession(session: Session, scope: SignOutScope): Promise<{ kind: 'ok' } | { kind: 'unavailable'; cause: UnavailableCause }> {
     if (config.logoutUrl === null) return { kind: 'ok' };
-    const answer = await callTokenEndpoint(call, { url: config.logoutUrl, method: 'POST', bearer: accessToken, body: { json: { scope } } });
+    const answer = await callTokenEndpoint(call, { url: config.logoutUrl, method: 'POST', bearer: session.accessToken, body: { json: { scope } } });
     // A 4xx means the backend no longer knows the session: it is over either way.
     return answer.kind === 'unavailable' ? { kind: 'unavailable', cause: answer.cause } : { kind: 'ok' };
   }
