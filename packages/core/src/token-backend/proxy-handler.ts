@@ -55,12 +55,15 @@ export function createProxyHandler(options: ProxyHandlerOptions): (request: Requ
     const headers = new Headers(request.headers);
     for (const name of DROPPED_REQUEST_HEADERS) headers.delete(name);
     if (outcome.auth.kind === 'authenticated') headers.set('authorization', `Bearer ${outcome.auth.session.accessToken}`);
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await send(target, { method: request.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      const response = await send(target, { method: request.method, headers, body, redirect: 'manual', signal });
       return toClientResponse(response, outcome.auth.kind === 'authenticated');
-    } catch (error) {
-      const reason = error instanceof DOMException && error.name === 'TimeoutError' ? 'timeout' : 'network';
-      return Response.json({ error: 'upstream_unavailable', reason }, { status: 502, headers: NO_STORE_HEADERS.map(([name, value]) => [name, value]) });
+    } catch {
+      // Our own signal says whether it was the timeout: fetch implementations reject with different error types.
+      const unavailable = Response.json({ error: 'upstream_unavailable', reason: signal.aborted ? 'timeout' : 'network' }, { status: 502 });
+      for (const [name, value] of NO_STORE_HEADERS) unavailable.headers.set(name, value);
+      return unavailable;
     }
   }
 
