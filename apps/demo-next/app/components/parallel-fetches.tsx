@@ -22,9 +22,11 @@ async function me(): Promise<Answer> {
 export function ParallelFetches() {
   const [answers, setAnswers] = useState<readonly Answer[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [runs, setRuns] = useState(0);
   const send = async (): Promise<void> => {
     setBusy(true);
     setAnswers(await Promise.all(Array.from({ length: PARALLEL_FETCHES }, me)));
+    setRuns((n) => n + 1);
     setBusy(false);
   };
   const ok = answers?.filter((a) => a.status === 200).length ?? 0;
@@ -38,7 +40,7 @@ export function ParallelFetches() {
         Send {PARALLEL_FETCHES} requests
       </button>{' '}
       {answers === null ? null : (
-        <span className="muted" data-testid="burst-result" data-ok={ok} data-total={answers.length}>
+        <span className="muted" data-testid="burst-result" data-ok={ok} data-total={answers.length} data-run={runs}>
           {busy ? 'sending…' : `statuses: ${answers.map((a) => a.status).join(', ')} (${ok}/${answers.length} signed in)`}
         </span>
       )}
