@@ -1,9 +1,8 @@
 // The Hono environment of the demo's handlers, and the collaborators the route modules share.
-import type { AuthState, Lockstep } from '@lockstep/core';
+import type { AuthState } from '@lockstep/core';
+import type { DemoDeps as SharedDemoDeps } from '@lockstep/demo-kit';
 import type { LockstepVariables } from '@lockstep/hono';
 import type { Context } from 'hono';
-import type { Clock } from './auth-backend.js';
-import type { EventLog } from './event-log.js';
 
 /** `c.var` of the demo: Lockstep's variables plus whether the middleware renewed the session. */
 export interface DemoEnv {
@@ -13,13 +12,8 @@ export interface DemoEnv {
   };
 }
 
-/** Built once at start and handed to each route module. */
-export interface DemoDeps {
-  readonly lockstep: Lockstep;
-  readonly events: EventLog;
-  readonly now: Clock;
-  /** The seeded user in mock mode, shown on the login page. */
-  readonly demoUser?: { readonly email: string; readonly password: string };
+/** Built once at start and handed to each route module: the demos' shared collaborators, plus the magic link. */
+export interface DemoDeps extends SharedDemoDeps {
   /** The mock sends no email: the link it would have sent (mock mode only). */
   readonly latestMagicLink?: (email: string) => string | null;
 }

@@ -1,10 +1,10 @@
 // The root route: Lockstep's middleware (one refresh per request, before any loader), the page frame and navigation.
 import type { Lockstep } from '@lockstep/core';
+import { STYLES } from '@lockstep/demo-kit/styles';
 import { getAuth, lockstepMiddleware } from '@lockstep/remix';
 import type { ReactNode } from 'react';
 import { Form, Links, Link, Meta, Outlet, Scripts, useLoaderData, type LoaderFunctionArgs, type MiddlewareFunction } from 'react-router';
 import { demoContext } from './demo-context.js';
-import { STYLES } from './styles.js';
 
 // One middleware per instance: the instance comes from the server through the context.
 const middlewares = new WeakMap<Lockstep, MiddlewareFunction<Response>>();

@@ -2,72 +2,28 @@
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so. Client-side navigations and form posts are
 // React Router single-fetch (`.data`) requests: they go through the same root middleware.
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { openDemoInChromium, PARALLEL, PAST_REFRESH_POINT, type DemoInChromium } from '@lockstep/demo-kit/testing';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../src/index.js';
-import { launchChromium } from './browser.js';
+import { startDemo } from '../src/index.js';
 
-// 30 s tokens: the refresh margin clamps to half the lifetime, 15 s.
-const TOKEN_LIFETIME = 30;
-const PAST_REFRESH_POINT = 16;
-const PARALLEL = 8;
-
-let demo: RunningDemo;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let screenshots: string;
-// Set DEMO_E2E_SCREENSHOTS=<dir> to keep the screenshots (e.g. as a CI artifact); otherwise a temp dir is removed.
-const keptScreenshots = process.env.DEMO_E2E_SCREENSHOTS;
+let e2e: DemoInChromium;
 
 beforeAll(async () => {
-  screenshots = keptScreenshots ?? (await mkdtemp(join(tmpdir(), 'demo-remix-e2e-')));
-  await mkdir(screenshots, { recursive: true });
-  demo = await startDemo({ port: 0, mock: { tokenLifetimeSeconds: TOKEN_LIFETIME } });
-  mock().controls.clock.freeze();
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: demo.url });
-  page = await context.newPage();
+  e2e = await openDemoInChromium('demo-remix', startDemo);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await demo?.close();
-  if (keptScreenshots === undefined && screenshots !== undefined) await rm(screenshots, { recursive: true, force: true });
-});
-
-function mock(): NonNullable<RunningDemo['mock']> {
-  if (demo.mock === undefined) throw new Error('the e2e test needs the embedded mock');
-  return demo.mock;
-}
-
-const refreshCalls = (): number => mock().controls.calls('token:refresh_token');
-
-/** Fires `n` parallel `fetch('/api/me')` from the page and returns each status and body. */
-function parallelMe(n: number): Promise<{ status: number; body: { user?: { email?: string }; error?: string } }[]> {
-  return page.evaluate(
-    (count) =>
-      Promise.all(
-        Array.from({ length: count }, async () => {
-          const response = await fetch('/api/me', { headers: { accept: 'application/json' } });
-          return { status: response.status, body: (await response.json()) as { user?: { email?: string }; error?: string } };
-        }),
-      ),
-    n,
-  );
-}
+afterAll(() => e2e?.close());
 
 /** Waits until React has hydrated the page, so clicks are handled by the client router (single fetch). */
 async function hydrated(): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __reactRouterRouteModules?: unknown }).__reactRouterRouteModules !== undefined);
+  await e2e.page.waitForFunction(() => (window as unknown as { __reactRouterRouteModules?: unknown }).__reactRouterRouteModules !== undefined);
 }
 
 describe('demo-remix in Chromium', () => {
   it('refuses a wrong password and shows the error on the form', async () => {
+    const { page } = e2e;
     await page.goto('/login');
     await hydrated();
     await page.fill('main form input[name=email]', 'demo@example.com');
@@ -78,6 +34,7 @@ describe('demo-remix in Chromium', () => {
   });
 
   it('keeps the user signed in past the refresh point across client navigations and parallel requests, then signs out', async () => {
+    const { demo, page, screenshots, mock, refreshCalls } = e2e;
     const { email, password } = demo.demoUser ?? { email: '', password: '' };
     const dataRequests: string[] = [];
     page.on('request', (request) => {
@@ -108,7 +65,7 @@ describe('demo-remix in Chromium', () => {
     await expect(page.locator('text=Session settings').count()).resolves.toBe(1);
     expect(dataRequests).toContain('GET /dashboard/settings.data');
     expect(refreshCalls()).toBe(1);
-    const afterNavigation = await parallelMe(PARALLEL);
+    const afterNavigation = await e2e.parallelMe(PARALLEL);
     expect(afterNavigation.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
     expect(afterNavigation.every((r) => r.body.user?.email === email)).toBe(true);
     expect(refreshCalls()).toBe(1);
@@ -116,7 +73,7 @@ describe('demo-remix in Chromium', () => {
     // Past the next refresh point with no navigation in between: the parallel fetches race for
     // the one refresh token, and still only one of them reaches the auth server.
     mock().controls.clock.advance(PAST_REFRESH_POINT);
-    const raced = await parallelMe(PARALLEL);
+    const raced = await e2e.parallelMe(PARALLEL);
     expect(raced.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
     expect(raced.every((r) => r.body.user?.email === email)).toBe(true);
     expect(refreshCalls()).toBe(2);
@@ -142,7 +99,7 @@ describe('demo-remix in Chromium', () => {
     expect(response?.request().redirectedFrom()?.url()).toBe(`${demo.url}/dashboard`);
 
     // … and the API answers 401 JSON instead of a redirect.
-    const [anonymous] = await parallelMe(1);
+    const [anonymous] = await e2e.parallelMe(1);
     expect(anonymous).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
   });
 });

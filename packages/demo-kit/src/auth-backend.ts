@@ -5,6 +5,12 @@ import { DEMO_DEFAULTS, type DemoOptions } from './demo-options.js';
 /** Unix seconds. */
 export type Clock = () => number;
 
+/** The seeded user of the embedded mock. */
+export interface DemoUser {
+  readonly email: string;
+  readonly password: string;
+}
+
 /** The auth server the demo talks to, and the clock its decisions run on. */
 export interface AuthBackend {
   readonly supabaseUrl: string;
@@ -15,7 +21,7 @@ export interface AuthBackend {
   /** Present in mock mode. */
   readonly mock?: RunningMockAuth;
   /** The seeded user's credentials (mock mode only; printed at start). */
-  readonly demoUser?: { readonly email: string; readonly password: string };
+  readonly demoUser?: DemoUser;
   readonly close: () => Promise<void>;
 }
 

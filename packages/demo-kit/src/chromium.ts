@@ -1,4 +1,4 @@
-// Launches Debian's headless Chromium for the e2e test; a missing browser is a failure, never a skip.
+// Launches Debian's headless Chromium for the demos' e2e tests; a missing browser is a failure, never a skip.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -10,7 +10,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 /** Starts the browser, or throws with the command that installs it. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: run apps/demo-hono/scripts/ensure-chromium.sh (apt-get install chromium) first.`);
+    throw new Error(`${CHROMIUM_PATH} not found: run scripts/system-deps.sh (apt-get install chromium) first.`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }

@@ -1,4 +1,5 @@
-// The demo's whole stylesheet: one small inline block, so the app has no static files to serve.
+// The demos' whole stylesheet: one small inline block, so an app has no static files to serve for it.
+/** The CSS, for a `<style>` element in every page's head. */
 export const STYLES = `
 :root { color-scheme: light dark; --accent: #3b82f6; --ok: #16a34a; --warn: #d97706; --bad: #dc2626; --muted: #6b7280; --card: rgba(127,127,127,.08); }
 * { box-sizing: border-box; }

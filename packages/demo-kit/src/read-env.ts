@@ -3,6 +3,16 @@ import type { DemoOptions, EmbeddedMockOptions, SupabaseTarget } from './demo-op
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Options of `readEnv`. */
+export interface ReadEnvOptions {
+  /**
+   * A second name to read where a variable is unset (or blank), e.g.
+   * `{ SUPABASE_URL: 'NEXT_PUBLIC_SUPABASE_URL' }` for an app whose own build reads the public names.
+   * @default {}
+   */
+  readonly fallbacks?: Readonly<Record<string, string>>;
+}
+
 /**
  * Reads `PORT`, `HOST`, `SUPABASE_URL`, `SUPABASE_ANON_KEY`, `SUPABASE_JWT_SECRET` and, for the
  * embedded mock, `MOCK_TOKEN_LIFETIME`, `DEMO_EMAIL`, `DEMO_PASSWORD`.
@@ -10,7 +20,8 @@ type Env = Readonly<Record<string, string | undefined>>;
  * @example
  * const options = readEnv(process.env);
  */
-export function readEnv(env: Env): DemoOptions {
+export function readEnv(source: Env, { fallbacks }: ReadEnvOptions = {}): DemoOptions {
+  const env = fallbacks === undefined ? source : withFallbacks(source, fallbacks);
   const port = integer(env, 'PORT', 0, 65_535);
   const host = text(env, 'HOST');
   return {
@@ -40,6 +51,15 @@ function mockOptions(env: Env): EmbeddedMockOptions {
     ...(email === undefined ? {} : { email }),
     ...(password === undefined ? {} : { password }),
   };
+}
+
+/** `env` with each unset name of `fallbacks` taken from its second name. */
+function withFallbacks(env: Env, fallbacks: Readonly<Record<string, string>>): Env {
+  const view: Record<string, string | undefined> = { ...env };
+  for (const [name, second] of Object.entries(fallbacks)) {
+    if (text(env, name) === undefined) view[name] = env[second];
+  }
+  return view;
 }
 
 function text(env: Env, name: string): string | undefined {

@@ -22,6 +22,19 @@ describe('readEnv', () => {
     expect(readEnv({ PORT: '', SUPABASE_URL: ' ', SUPABASE_ANON_KEY: '' })).toEqual({ mock: {} });
   });
 
+  it('reads a fallback name where the first name is unset or blank, and only there', () => {
+    const fallbacks = { SUPABASE_URL: 'NEXT_PUBLIC_SUPABASE_URL', SUPABASE_ANON_KEY: 'NEXT_PUBLIC_SUPABASE_ANON_KEY' };
+    expect(readEnv({ NEXT_PUBLIC_SUPABASE_URL: 'https://y.supabase.co', SUPABASE_ANON_KEY: ' ', NEXT_PUBLIC_SUPABASE_ANON_KEY: 'p' }, { fallbacks }).supabase).toEqual({
+      url: 'https://y.supabase.co',
+      anonKey: 'p',
+    });
+    expect(readEnv({ SUPABASE_URL: 'https://x.supabase.co', NEXT_PUBLIC_SUPABASE_URL: 'https://y.supabase.co', SUPABASE_ANON_KEY: 'k' }, { fallbacks }).supabase).toEqual({
+      url: 'https://x.supabase.co',
+      anonKey: 'k',
+    });
+    expect(readEnv({ NEXT_PUBLIC_SUPABASE_URL: 'https://y.supabase.co', NEXT_PUBLIC_SUPABASE_ANON_KEY: 'p' })).toEqual({ mock: {} });
+  });
+
   it.each([
     [{ SUPABASE_URL: 'https://abc.supabase.co' }, /both SUPABASE_URL and SUPABASE_ANON_KEY/],
     [{ SUPABASE_ANON_KEY: 'anon' }, /both SUPABASE_URL and SUPABASE_ANON_KEY/],

@@ -1,8 +1,8 @@
 // The page frame every view renders into: header, navigation, who is signed in, and the sign-out button.
 import type { SessionUser } from '@lockstep/core';
+import { STYLES } from '@lockstep/demo-kit/styles';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { STYLES } from './styles.js';
 
 /** Hono's rendered-HTML value: interpolated values are escaped unless wrapped in `raw`. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -1,6 +1,6 @@
 // The panel on every protected page: who is signed in, the token's countdown, and the recent refresh events.
+import type { LoggedEvent } from '@lockstep/demo-kit';
 import { html, raw } from 'hono/html';
-import type { LoggedEvent } from '../event-log.js';
 import { PAGE_SCRIPT } from './countdown-script.js';
 import type { Html } from './layout.js';
 import type { SessionView } from './session-view.js';

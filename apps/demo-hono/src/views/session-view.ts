@@ -1,6 +1,6 @@
 // What the pages show about a signed-in request, gathered once per request as plain data.
 import { DEFAULTS, type AuthState } from '@lockstep/core';
-import type { LoggedEvent } from '../event-log.js';
+import type { LoggedEvent } from '@lockstep/demo-kit';
 
 /** The signed-in state of one request, ready to render. */
 export interface SessionView {
