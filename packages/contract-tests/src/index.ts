@@ -11,3 +11,4 @@ export {
   fixtureOptions,
   type Probe,
 } from './fixture.js';
+export { createMockLockstep, type MockLockstep } from './mock-lockstep.js';
