@@ -71,6 +71,8 @@ function details(event: LoggedEvent['event']): string {
       return `${event.path} → ${event.response}`;
     case 'session.verified':
       return `${event.mode}${event.cached ? ', cached' : ''}`;
+    case 'refresh.store_unavailable':
+      return event.code ?? 'store error';
   }
 }
 
