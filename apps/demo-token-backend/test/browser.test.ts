@@ -25,7 +25,7 @@ let browser: Browser;
 let clientScript: string;
 
 beforeAll(async () => {
-  // A missing browser fails the suite (CI installs it: apps/demo-hono/scripts/ensure-chromium.sh), never skips it.
+  // A missing browser fails the suite (CI installs it: scripts/system-deps.sh), never skips it.
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} not found: apt-get install -y chromium`);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   const bundled = await build({
