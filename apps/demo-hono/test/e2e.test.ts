@@ -1,19 +1,11 @@
 // End-to-end: the demo in-process against its embedded mock, driven through headless Chromium.
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so and no step waits on real seconds.
-import { openDemoInChromium, PARALLEL, PAST_REFRESH_POINT, type DemoInChromium } from '@lockstep/demo-kit/testing';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { startDemo } from '../src/index.js';
 
-let e2e: DemoInChromium;
-
-beforeAll(async () => {
-  e2e = await openDemoInChromium('demo-hono', startDemo);
-});
-
-afterAll(() => e2e?.close());
+const e2e = useDemoInChromium('demo-hono', startDemo);
 
 describe('demo-hono in Chromium', () => {
   it('refuses a wrong password and shows the error on the form', async () => {
@@ -27,22 +19,15 @@ describe('demo-hono in Chromium', () => {
   });
 
   it('keeps the user signed in across a refresh shared by parallel requests, then signs out', async () => {
-    const { demo, page, screenshots, mock, refreshCalls } = e2e;
-    const { email, password } = demo.demoUser ?? { email: '', password: '' };
+    const { demo, page, mock, refreshCalls } = e2e;
 
     // A protected page sends an anonymous visitor to the login form with the return-to.
     await page.goto('/dashboard');
     expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
 
     // Sign in through the form; the return-to brings the user back to the dashboard.
-    await page.fill('form[action="/login"] input[name=email]', email);
-    await page.fill('form[action="/login"] input[name=password]', password);
-    await page.click('form[action="/login"] button[type=submit]');
-    await page.waitForURL(`${demo.url}/dashboard`);
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
-    const shot = join(screenshots, 'dashboard.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    expect((await stat(shot)).size).toBeGreaterThan(0);
+    const email = await signInThroughForm(e2e, 'form[action="/login"]');
+    await expectScreenshot(e2e, 'dashboard.png');
     expect(refreshCalls()).toBe(0);
 
     // Past the refresh point: the next navigation renews the session once, and the parallel
@@ -52,17 +37,13 @@ describe('demo-hono in Chromium', () => {
     await page.waitForURL(`${demo.url}/dashboard/settings`);
     await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
     await expect(page.locator('[data-testid=refreshed-badge]').count()).resolves.toBe(1);
-    const afterNavigation = await e2e.parallelMe(PARALLEL);
-    expect(afterNavigation.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
-    expect(afterNavigation.every((r) => r.body.user?.email === email)).toBe(true);
+    await expectSignedInBurst(e2e, email);
     expect(refreshCalls()).toBe(1);
 
     // Past the next refresh point with no navigation in between: the parallel fetches race for
     // the one refresh token, and still only one of them reaches the auth server.
     mock().controls.clock.advance(PAST_REFRESH_POINT);
-    const raced = await e2e.parallelMe(PARALLEL);
-    expect(raced.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
-    expect(raced.every((r) => r.body.user?.email === email)).toBe(true);
+    await expectSignedInBurst(e2e, email);
     expect(refreshCalls()).toBe(2);
 
     // Still signed in, on a page verified by the auth server; the panel lists the refreshes.
@@ -70,19 +51,14 @@ describe('demo-hono in Chromium', () => {
     await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
     await page.goto('/dashboard');
     await expect(page.locator('[data-testid=events]').textContent()).resolves.toContain('session.refreshed');
-    await page.screenshot({ path: join(screenshots, 'dashboard-after-refreshes.png'), fullPage: true });
+    await expectScreenshot(e2e, 'dashboard-after-refreshes.png');
     expect(refreshCalls()).toBe(2);
 
-    // Sign out: back to the login page; the dashboard now redirects with the return-to …
+    // Sign out: back to the login page; the dashboard now redirects with the return-to, and the
+    // API answers 401 JSON instead of a redirect.
     await page.click('header form button[type=submit]');
     await page.waitForURL(`${demo.url}/login`);
     expect(mock().controls.calls('logout')).toBe(1);
-    const response = await page.goto('/dashboard');
-    expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
-    expect(response?.request().redirectedFrom()?.url()).toBe(`${demo.url}/dashboard`);
-
-    // … and the API answers 401 JSON instead of a redirect.
-    const [anonymous] = await e2e.parallelMe(1);
-    expect(anonymous).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    await expectSignedOut(e2e);
   });
 });

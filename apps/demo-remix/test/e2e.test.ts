@@ -2,19 +2,11 @@
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so. Client-side navigations and form posts are
 // React Router single-fetch (`.data`) requests: they go through the same root middleware.
-import { openDemoInChromium, PARALLEL, PAST_REFRESH_POINT, type DemoInChromium } from '@lockstep/demo-kit/testing';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { startDemo } from '../src/index.js';
 
-let e2e: DemoInChromium;
-
-beforeAll(async () => {
-  e2e = await openDemoInChromium('demo-remix', startDemo);
-});
-
-afterAll(() => e2e?.close());
+const e2e = useDemoInChromium('demo-remix', startDemo);
 
 /** Waits until React has hydrated the page, so clicks are handled by the client router (single fetch). */
 async function hydrated(): Promise<void> {
@@ -34,8 +26,7 @@ describe('demo-remix in Chromium', () => {
   });
 
   it('keeps the user signed in past the refresh point across client navigations and parallel requests, then signs out', async () => {
-    const { demo, page, screenshots, mock, refreshCalls } = e2e;
-    const { email, password } = demo.demoUser ?? { email: '', password: '' };
+    const { demo, page, mock, refreshCalls } = e2e;
     const dataRequests: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.endsWith('.data')) dataRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
@@ -47,14 +38,8 @@ describe('demo-remix in Chromium', () => {
     await hydrated();
 
     // Sign in through the form (a single-fetch submission); the return-to brings the user to the dashboard.
-    await page.fill('main form input[name=email]', email);
-    await page.fill('main form input[name=password]', password);
-    await page.click('main form button[type=submit]');
-    await page.waitForURL(`${demo.url}/dashboard`);
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
-    const shot = join(screenshots, 'dashboard.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    expect((await stat(shot)).size).toBeGreaterThan(0);
+    const email = await signInThroughForm(e2e, 'main form');
+    await expectScreenshot(e2e, 'dashboard.png');
     expect(refreshCalls()).toBe(0);
 
     // Past the refresh point: the next client navigation (a `.data` request) renews the session once
@@ -65,17 +50,13 @@ describe('demo-remix in Chromium', () => {
     await expect(page.locator('text=Session settings').count()).resolves.toBe(1);
     expect(dataRequests).toContain('GET /dashboard/settings.data');
     expect(refreshCalls()).toBe(1);
-    const afterNavigation = await e2e.parallelMe(PARALLEL);
-    expect(afterNavigation.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
-    expect(afterNavigation.every((r) => r.body.user?.email === email)).toBe(true);
+    await expectSignedInBurst(e2e, email);
     expect(refreshCalls()).toBe(1);
 
     // Past the next refresh point with no navigation in between: the parallel fetches race for
     // the one refresh token, and still only one of them reaches the auth server.
     mock().controls.clock.advance(PAST_REFRESH_POINT);
-    const raced = await e2e.parallelMe(PARALLEL);
-    expect(raced.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
-    expect(raced.every((r) => r.body.user?.email === email)).toBe(true);
+    await expectSignedInBurst(e2e, email);
     expect(refreshCalls()).toBe(2);
 
     // Still signed in: a client navigation to the page verified by the auth server, then a full
@@ -85,21 +66,16 @@ describe('demo-remix in Chromium', () => {
     await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
     await page.goto('/dashboard');
     await expect(page.locator('[data-testid=events]').textContent()).resolves.toContain('session.refreshed');
-    await page.screenshot({ path: join(screenshots, 'dashboard-after-refreshes.png'), fullPage: true });
+    await expectScreenshot(e2e, 'dashboard-after-refreshes.png');
     expect(refreshCalls()).toBe(2);
 
-    // Sign out (a single-fetch form post): back to the login page; the dashboard now redirects …
+    // Sign out (a single-fetch form post): back to the login page; the dashboard now redirects, and
+    // the API answers 401 JSON instead of a redirect.
     await hydrated();
     await page.click('header form button[type=submit]');
     await page.waitForURL(`${demo.url}/login`);
     expect(mock().controls.calls('logout')).toBe(1);
     expect(dataRequests).toContain('POST /logout.data');
-    const response = await page.goto('/dashboard');
-    expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
-    expect(response?.request().redirectedFrom()?.url()).toBe(`${demo.url}/dashboard`);
-
-    // … and the API answers 401 JSON instead of a redirect.
-    const [anonymous] = await e2e.parallelMe(1);
-    expect(anonymous).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    await expectSignedOut(e2e);
   });
 });
