@@ -45,8 +45,8 @@ describe('defense in depth: a page the proxy never sees (left out of the matcher
     const response = await send('/bypass?x=1');
     expect(response.status).toBe(307);
     const location = new URL(response.headers.get('location') ?? '', app.origin);
-    // Without the proxy no path is forwarded: the return-to falls back to the home page.
-    expect(location.pathname + location.search).toBe('/login?next=%2F');
+    // Without the proxy no path is forwarded: the page's own `returnTo` is used.
+    expect(location.pathname + location.search).toBe('/login?next=%2Fbypass');
   });
 
   it('forged x-middleware-subrequest and x-lockstep-path headers change nothing', async () => {

@@ -7,14 +7,14 @@ const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /**
  * The current request as the core reads it: the forwarded headers (the cookies the proxy rewrote),
- * and a URL whose path is the one the proxy forwarded (only used as the login return-to, which the
+ * and a URL whose path is the one the proxy forwarded (or `fallbackPath` on a page the proxy skips) (only used as the login return-to, which the
  * sign-in validates again: a forged value cannot open a door or an off-site redirect).
  *
  * Fails loudly where Next would render without a request: in a statically rendered route
  * (`force-static`, or prerendered at build time) `headers()` is empty and a session read would
  * silently answer "anonymous" for everyone and be cached. Inside `'use cache'` Next itself throws.
  */
-export async function currentRequest(method: string): Promise<RequestLike> {
+export async function currentRequest(method: string, fallbackPath?: string): Promise<RequestLike> {
   // Not wrapped in try/catch: Next signals dynamic rendering by throwing from headers().
   const incoming = await headers();
   const host = incoming.get('host');
@@ -25,7 +25,7 @@ export async function currentRequest(method: string): Promise<RequestLike> {
     );
   }
   const scheme = incoming.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  const path = incoming.get(PATH_HEADER);
-  const target = path !== null && path.startsWith('/') && !path.startsWith('//') ? path : '/';
+  // The proxy's path, else the page's own (for pages the proxy's matcher skips), else the root.
+  const target = [incoming.get(PATH_HEADER), fallbackPath].find((path) => path != null && path.startsWith('/') && !path.startsWith('//')) ?? '/';
   return { url: `${scheme}://${HOST.test(host) ? host : 'localhost'}${target}`, method, headers: incoming };
 }

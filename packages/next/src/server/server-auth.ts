@@ -23,6 +23,15 @@ export interface GuardOptions {
   readonly mode?: VerifyMode;
 }
 
+/** `requireUser`'s options. */
+export interface RequireUserOptions extends GuardOptions {
+  /**
+   * The page's own path, used as the login return-to when the proxy did not run for this request
+   * (a path its matcher skips). Validated like any return-to; the proxy's value wins when present.
+   */
+  readonly returnTo?: string;
+}
+
 /**
  * Creates the server helpers. None of them refreshes or writes cookies except the sign-in and
  * sign-out helpers (which only run in Route Handlers and Server Actions); an expired session is
@@ -49,9 +58,9 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
    * with the current path as return-to (a same-origin redirect Next renders itself; in an action
    * the client follows it). Throws `AuthUnavailableError` while the auth server is down.
    */
-  const requireUser = async (options: GuardOptions = {}): Promise<Authenticated> => {
-    const request = await currentRequest('GET');
-    const result = await instance().guard(request, { ...options, hint: { kind: 'document' } });
+  const requireUser = async (options: RequireUserOptions = {}): Promise<Authenticated> => {
+    const request = await currentRequest('GET', options.returnTo);
+    const result = await instance().guard(request, { ...(options.mode === undefined ? {} : { mode: options.mode }), hint: { kind: 'document' } });
     if (result.kind === 'allowed') return result.auth;
     switch (result.outcome.kind) {
       case 'redirect':
