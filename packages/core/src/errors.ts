@@ -14,6 +14,8 @@ export type LockstepErrorCode =
   | 'ERR_COOKIE_TOO_LARGE'
   | 'ERR_REQUEST_INVALID'
   | 'ERR_PROVIDER_UNSUPPORTED'
+  /** Thrown only where a framework cannot answer 503 itself (e.g. a Server Component render). */
+  | 'ERR_AUTH_UNAVAILABLE'
   | 'ERR_INTERNAL';
 
 /**

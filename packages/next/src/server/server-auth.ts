@@ -1,5 +1,5 @@
 // Server helpers (DESIGN §3.9): read and guard the session in Server Components, Route Handlers and Server Actions.
-import { toWebResponse, type AuthState, type Lockstep, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { LockstepError, toWebResponse, type AuthState, type Lockstep, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
 import { redirect } from 'next/navigation';
 import { instanceFrom, type LockstepSource } from '../instance.js';
 import { currentRequest } from './current-request.js';
@@ -13,9 +13,12 @@ export type HandlerGuard = { readonly kind: 'allowed'; readonly auth: Authentica
 export type ActionGuard = { readonly kind: 'allowed'; readonly auth: Authenticated } | { readonly kind: 'denied'; readonly status: 400 | 401 | 403 | 503; readonly error: ErrorBody };
 
 /** Thrown by `requireUser()` in a render when the auth server cannot be reached (a page cannot answer 503 itself). */
-export class AuthUnavailableError extends Error {
-  readonly code = 'ERR_AUTH_UNAVAILABLE';
+export class AuthUnavailableError extends LockstepError {
   override readonly name = 'AuthUnavailableError';
+
+  constructor(message: string) {
+    super('ERR_AUTH_UNAVAILABLE', message);
+  }
 }
 
 export interface GuardOptions {
