@@ -28,7 +28,7 @@ export type LockstepErrorCode =
  * }
  */
 export class LockstepError extends Error {
-  override readonly name = 'LockstepError';
+  override readonly name: string = 'LockstepError';
   readonly code: LockstepErrorCode;
 
   constructor(code: LockstepErrorCode, message: string, options?: { cause?: unknown }) {
