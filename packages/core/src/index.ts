@@ -4,7 +4,7 @@
 export { createLockstep, type Lockstep, type LockstepConfig, type LockstepEffects } from './lockstep.js';
 export type { PasswordSignIn, SignInResult } from './instance/sign-in.js';
 export type { SignOutResult } from './instance/sign-out.js';
-export type { GuardResult } from './instance/guard-request.js';
+export type { GuardOptions, GuardResult } from './instance/guard-request.js';
 export { createAuthenticatedClient } from './supabase/bound-client.js';
 export { DEFAULTS, type LockstepBaseOptions, type LockstepOptions, type ProviderLockstepOptions, type SupabaseLockstepOptions } from './options.js';
 export type { ContinueOutcome, ErrorBody, HeaderEntry, Outcome, RedirectOutcome, RespondOutcome } from './outcome.js';

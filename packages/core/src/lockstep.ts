@@ -2,7 +2,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createContext, type LockstepEffects } from './instance/create-context.js';
 import { exchangeCode } from './instance/exchange-code.js';
-import { guardRequest, type GuardResult } from './instance/guard-request.js';
+import { guardRequest, type GuardOptions, type GuardResult } from './instance/guard-request.js';
 import { handleRequest } from './instance/handle-request.js';
 import type { LockstepConfig } from './instance/lockstep-context.js';
 import { signInWithPassword, type PasswordSignIn, type SignInResult } from './instance/sign-in.js';
@@ -39,7 +39,7 @@ export interface Lockstep {
    * `verifyRequest` plus the response to send when there is no session (login redirect, 401 JSON,
    * or 503), decided exactly as the middleware decides it. For guards in handlers and loaders.
    */
-  guard(request: RequestLike, options?: { readonly mode?: VerifyMode; readonly hint?: RequestKindHint }): Promise<GuardResult>;
+  guard(request: RequestLike, options?: GuardOptions): Promise<GuardResult>;
   /** Password sign-in; on success the redirect carries the session cookies. */
   signInWithPassword(request: RequestLike, credentials: PasswordSignIn): Promise<SignInResult>;
   /** The OAuth / magic-link callback: exchanges `?code=` with the PKCE verifier cookie. */
@@ -74,7 +74,7 @@ export function createLockstep(options: LockstepOptions, effects: LockstepEffect
   return Object.freeze({
     handle: (request: RequestLike, hint?: RequestKindHint) => handleRequest(ctx, request, hint),
     verifyRequest: (request: RequestLike, mode?: VerifyMode) => verifyRequest(ctx, request, mode),
-    guard: (request: RequestLike, guardOptions?: { readonly mode?: VerifyMode; readonly hint?: RequestKindHint }) => guardRequest(ctx, request, guardOptions),
+    guard: (request: RequestLike, guardOptions?: GuardOptions) => guardRequest(ctx, request, guardOptions),
     signInWithPassword: (request: RequestLike, credentials: PasswordSignIn) => signInWithPassword(ctx, request, credentials),
     exchangeCode: (request: RequestLike) => exchangeCode(ctx, request),
     signOut: (request: RequestLike, signOutOptions?: { readonly scope?: SignOutScope }) => signOut(ctx, request, signOutOptions),

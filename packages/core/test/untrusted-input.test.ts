@@ -130,3 +130,18 @@ describe('server guard: guard() decides like the middleware', () => {
     expect(await h.lockstep.guard(h.request('/admin', { cookie }), { mode: 'user' })).toMatchObject({ kind: 'denied', outcome: { kind: 'respond', status: 503 } });
   });
 });
+
+describe('guard() and the middleware’s established state', () => {
+  it('keeps the refreshed flag for the same token, and only the flag', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    h.mock.controls.clock.advance(3601);
+    const outcome = await h.lockstep.handle(h.request('/dashboard', { cookie }));
+    if (outcome.kind !== 'continue') throw new Error('expected continue');
+    const forwarded = h.request('/dashboard', { cookie: outcome.requestCookieHeader });
+    expect(await h.lockstep.guard(forwarded, { established: outcome.auth })).toMatchObject({ kind: 'allowed', auth: { refreshed: true } });
+    expect(await h.lockstep.guard(forwarded)).toMatchObject({ kind: 'allowed', auth: { refreshed: false } });
+    // An established state for another token changes nothing, and never lets anyone in.
+    expect(await h.lockstep.guard(h.request('/dashboard', { cookie }), { established: outcome.auth })).toMatchObject({ kind: 'denied' });
+  });
+});

@@ -1,5 +1,5 @@
 // The server-side guard for handlers and route groups (DESIGN §3.9): re-verify, never refresh.
-import { LockstepError, toWebResponse, type Lockstep, type VerifyMode } from '@lockstep/core';
+import { LockstepError, toWebResponse, type AuthState, type Lockstep, type VerifyMode } from '@lockstep/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { setVariables, type LockstepEnv } from './variables.js';
 
@@ -15,7 +15,8 @@ import { setVariables, type LockstepEnv } from './variables.js';
 export function requireUser(mode?: VerifyMode): MiddlewareHandler<LockstepEnv> {
   return async function requireUserGuard(c, next) {
     const instance = lockstepOf(c);
-    const result = await instance.guard(c.req.raw, mode === undefined ? {} : { mode });
+    const established = c.get('auth') as AuthState | undefined;
+    const result = await instance.guard(c.req.raw, { ...(mode === undefined ? {} : { mode }), ...(established === undefined ? {} : { established }) });
     setVariables(c, instance, result.auth);
     switch (result.kind) {
       case 'allowed':

@@ -10,6 +10,14 @@ import type { AuthState } from '../session/session.js';
 import type { LockstepContext } from './lockstep-context.js';
 import { verifyRequest } from './verify-request.js';
 
+/** How a guard checks: the verify mode, the framework's hint, and what the middleware established for this request. */
+export interface GuardOptions {
+  readonly mode?: VerifyMode;
+  readonly hint?: RequestKindHint;
+  /** The middleware's auth state for this same request, if any: only its `refreshed` flag is carried over, never trusted as proof. */
+  readonly established?: AuthState;
+}
+
 /** `denied.outcome` is rendered like any outcome (`toWebResponse`); a guard never writes cookies. */
 export type GuardResult =
   | { readonly kind: 'allowed'; readonly auth: Extract<AuthState, { kind: 'authenticated' }> }
@@ -25,9 +33,14 @@ export type GuardResult =
  * const result = await lockstep.guard(request, { mode: 'user' });
  * if (result.kind === 'denied') return toWebResponse(result.outcome);
  */
-export async function guardRequest(ctx: LockstepContext, input: RequestLike, options: { readonly mode?: VerifyMode; readonly hint?: RequestKindHint } = {}): Promise<GuardResult> {
+export async function guardRequest(ctx: LockstepContext, input: RequestLike, options: GuardOptions = {}): Promise<GuardResult> {
   const auth = await verifyRequest(ctx, input, options.mode);
-  if (auth.kind === 'authenticated') return { kind: 'allowed', auth };
+  if (auth.kind === 'authenticated') {
+    // Same token the middleware established in this request: keep its account of the refresh.
+    const established = options.established;
+    const refreshed = established?.kind === 'authenticated' && established.session.accessToken === auth.session.accessToken && established.refreshed;
+    return { kind: 'allowed', auth: refreshed ? { ...auth, refreshed } : auth };
+  }
   const request = toRequestRecord(input);
   const unchanged = createCookiePlan(parseRequestCookies(request.headers.get('cookie')), []);
   const route = ctx.routes.resolve(request.url.pathname);
