@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Three entries: the demos' server side, the stylesheet alone (it ends up in a browser bundle), and the e2e helpers.
-  entry: ['src/index.ts', 'src/demo-styles.ts', 'src/testing.ts'],
+  // The demos' server side; the stylesheet (it ends up in a browser bundle), the route table and the event log, each
+  // alone and free of Node imports (a Next app bundles them into its proxy); and the e2e helpers.
+  entry: ['src/index.ts', 'src/demo-styles.ts', 'src/demo-routes.ts', 'src/events.ts', 'src/testing.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

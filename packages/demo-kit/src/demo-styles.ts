@@ -19,7 +19,7 @@ h1 { margin: 0 0 1rem; font-size: 1.6rem; }
 .big { overflow-wrap: anywhere; font-size: 1.5rem; font-variant-numeric: tabular-nums; font-weight: 600; }
 .muted { color: var(--muted); }
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-size: .8rem; background: var(--card); }
-.badge.ok { color: var(--ok); } .badge.warn { color: var(--warn); } .badge.bad { color: var(--bad); }
+.ok { color: var(--ok); } .badge.warn { color: var(--warn); } .badge.bad { color: var(--bad); }
 table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 td, th { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid rgba(127,127,127,.15); }
 code { font-size: .9em; }

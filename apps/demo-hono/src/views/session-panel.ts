@@ -1,5 +1,5 @@
 // The panel on every protected page: who is signed in, the token's countdown, and the recent refresh events.
-import type { LoggedEvent } from '@lockstep/demo-kit';
+import { describeEvent, type LoggedEvent } from '@lockstep/demo-kit';
 import { html, raw } from 'hono/html';
 import { PAGE_SCRIPT } from './countdown-script.js';
 import type { Html } from './layout.js';
@@ -46,34 +46,8 @@ export function sessionPanel(view: SessionView): Html {
 function eventTable(events: readonly LoggedEvent[]): Html {
   return html`<table data-testid="events">
     <tr><th>time (UTC)</th><th>event</th><th>details</th></tr>
-    ${events.map(({ at, event }) => html`<tr><td>${clockTime(at)}</td><td><code>${event.type}</code></td><td class="muted">${details(event)}</td></tr>`)}
+    ${events.map(({ at, event }) => html`<tr><td>${clockTime(at)}</td><td><code>${event.type}</code></td><td class="muted">${describeEvent(event)}</td></tr>`)}
   </table>`;
-}
-
-/** The event's non-identifying fields; events never carry tokens or cookie values. */
-function details(event: LoggedEvent['event']): string {
-  switch (event.type) {
-    case 'session.refreshed':
-      return 'the auth server issued a new token pair';
-    case 'session.refresh_joined':
-      return 'waited for a refresh another request had started';
-    case 'session.successor_replayed':
-      return 'spent refresh token answered from the successor cache';
-    case 'session.signed_in':
-      return 'new session';
-    case 'session.signed_out':
-    case 'cookie.malformed':
-    case 'route.malformed':
-      return `reason: ${event.reason}`;
-    case 'auth.unavailable':
-      return `${event.operation}: ${event.cause}${event.status === undefined ? '' : ` (${event.status})`}`;
-    case 'route.denied':
-      return `${event.path} → ${event.response}`;
-    case 'session.verified':
-      return `${event.mode}${event.cached ? ', cached' : ''}`;
-    case 'refresh.store_unavailable':
-      return event.code ?? 'store error';
-  }
 }
 
 function clockTime(unixSeconds: number): string {

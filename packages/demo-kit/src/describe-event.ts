@@ -1,0 +1,34 @@
+// The words a session panel shows next to an event's type: its non-identifying fields, in one line.
+import type { LockstepEvent } from '@lockstep/core';
+
+/**
+ * Describes `event` for a person watching the demo. Events never carry a token or cookie value
+ * (DESIGN §3.8), so the text is safe to show.
+ *
+ * @example
+ * describeEvent({ type: 'session.signed_out', reason: 'no_session' }); // 'reason: no_session'
+ */
+export function describeEvent(event: LockstepEvent): string {
+  switch (event.type) {
+    case 'session.refreshed':
+      return 'the auth server issued a new token pair';
+    case 'session.refresh_joined':
+      return 'waited for a refresh another request had started';
+    case 'session.successor_replayed':
+      return 'spent refresh token answered from the successor cache';
+    case 'session.signed_in':
+      return 'new session';
+    case 'session.signed_out':
+    case 'cookie.malformed':
+    case 'route.malformed':
+      return `reason: ${event.reason}`;
+    case 'auth.unavailable':
+      return `${event.operation}: ${event.cause}${event.status === undefined ? '' : ` (${event.status})`}`;
+    case 'route.denied':
+      return `${event.path} → ${event.response}`;
+    case 'session.verified':
+      return `${event.mode}${event.cached ? ', cached' : ''}`;
+    case 'refresh.store_unavailable':
+      return event.code ?? 'store error';
+  }
+}
