@@ -1,12 +1,15 @@
 // CLI entry (`pnpm --filter @lockstep/demo-next start`): builds what is missing, starts the demo,
 // prints where it runs and how to sign in; Ctrl-C stops `next start` and the mock.
+import { demoBanner, readEnv } from '@lockstep/demo-kit';
 import { ensureBuilt } from './build-app.js';
-import { readEnv } from './read-env.js';
 import { startDemo, type RunningDemo } from './start-demo.js';
+
+/** The app's own code also reads the public names (lockstep.config.ts), so the launcher accepts them too. */
+const PUBLIC_NAMES = { SUPABASE_URL: 'NEXT_PUBLIC_SUPABASE_URL', SUPABASE_ANON_KEY: 'NEXT_PUBLIC_SUPABASE_ANON_KEY' };
 
 let demo: RunningDemo;
 try {
-  const options = readEnv(process.env);
+  const options = readEnv(process.env, { fallbacks: PUBLIC_NAMES });
   ensureBuilt((line) => console.log(line));
   demo = await startDemo({ ...options, nextOutput: 'inherit' });
 } catch (error) {
@@ -15,18 +18,7 @@ try {
   process.exit(1);
 }
 
-const lines = [`Lockstep Next.js demo: ${demo.url}`];
-if (demo.mock !== undefined && demo.demoUser !== undefined) {
-  // The demo user's password is printed on purpose: it only exists in this process's mock server.
-  lines.push(
-    `Embedded mock auth server: ${demo.mock.url} (controls under ${demo.mock.url}/__mock)`,
-    `Sign in as ${demo.demoUser.email} / ${demo.demoUser.password}`,
-    `Access tokens live ${Math.round(demo.mock.controls.settings().tokenLifetimeSeconds)} s (MOCK_TOKEN_LIFETIME); watch the dashboard refresh them.`,
-  );
-} else {
-  lines.push('Using the Supabase project from SUPABASE_URL.');
-}
-console.log(lines.join('\n'));
+console.log(demoBanner('Next.js', demo).join('\n'));
 
 let stopping = false;
 const stop = (code: number): void => {

@@ -1,6 +1,7 @@
 // Starts the whole demo: the auth backend (the embedded mock unless configured) in this process,
 // and `next start` as a child process that reaches the mock over loopback.
-import { startMockAuth, type RunningMockAuth } from '@lockstep/mock-auth';
+import { startAuthBackend, type RunningDemo as SharedRunningDemo } from '@lockstep/demo-kit';
+import type { RunningMockAuth } from '@lockstep/mock-auth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CLOCK_FILE_ENV } from '../lib/clock-file.js';
@@ -13,21 +14,13 @@ const STOP_GRACE_MS = 5_000;
 /** Variables of the parent that must not leak into the app in mock mode (they would point it elsewhere). */
 const AUTH_ENV = ['SUPABASE_URL', 'SUPABASE_ANON_KEY', 'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_JWT_SECRET', CLOCK_FILE_ENV, 'DEMO_LOGIN_HINT'];
 
-/** A running demo. */
-export interface RunningDemo {
-  /** Where the app listens, e.g. `http://127.0.0.1:3000`. */
-  readonly url: string;
-  /**
-   * The embedded mock auth server (with its test controls), when no Supabase project is configured.
-   * Its clock is the app's clock: `mock.controls.clock.advance(s)` moves time for both.
-   */
-  readonly mock?: RunningMockAuth;
-  /** The seeded user's credentials, in mock mode. */
-  readonly demoUser?: { readonly email: string; readonly password: string };
+/**
+ * A running demo. In mock mode the mock's clock is the app's clock: `mock.controls.clock.advance(s)`
+ * moves time for both. `close()` stops `next start` (SIGTERM, then SIGKILL after 5 s), then the mock.
+ */
+export interface RunningDemo extends SharedRunningDemo {
   /** Settles with the exit code when `next start` exits (on its own, or after `close()`). */
   readonly exited: Promise<number | null>;
-  /** Stops `next start` (SIGTERM, then SIGKILL after 5 s), then the mock. */
-  close(): Promise<void>;
 }
 
 /**
@@ -45,32 +38,31 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   for (const name of AUTH_ENV) delete env[name];
 
+  // The embedded mock with its seeded user (or the configured project), then the mock's clock mirrored for the app.
+  const backend = await startAuthBackend(options);
   let mock: RunningMockAuth | undefined;
   let stopMirror = (): void => {};
-  let demoUser: { email: string; password: string } | undefined;
-  if (options.supabase !== undefined) {
-    env.SUPABASE_URL = options.supabase.url;
-    env.SUPABASE_ANON_KEY = options.supabase.anonKey;
-    if (options.supabase.jwtSecret !== undefined) env.SUPABASE_JWT_SECRET = options.supabase.jwtSecret;
-  } else {
-    demoUser = { email: options.mock?.email ?? DEMO_DEFAULTS.email, password: options.mock?.password ?? DEMO_DEFAULTS.password };
-    const running = await startMockAuth({
-      tokenLifetimeSeconds: options.mock?.tokenLifetimeSeconds ?? DEMO_DEFAULTS.tokenLifetimeSeconds,
-      users: [{ ...demoUser, userMetadata: { name: 'Demo User' } }],
-    });
-    const mirror = mirrorMockClock(running);
-    mock = mirror.mock;
-    stopMirror = mirror.stop;
-    env.SUPABASE_URL = running.url;
-    env.SUPABASE_ANON_KEY = running.anonKey;
-    env[CLOCK_FILE_ENV] = mirror.path;
-    // Shown on the login page; the password only exists in this process's mock.
-    env.DEMO_LOGIN_HINT = `${demoUser.email} / ${demoUser.password}`;
-  }
   const stopBackend = async (): Promise<void> => {
     stopMirror();
-    await mock?.stop();
+    await backend.close();
   };
+  env.SUPABASE_URL = backend.supabaseUrl;
+  env.SUPABASE_ANON_KEY = backend.supabaseKey;
+  if (backend.jwtSecret !== undefined) env.SUPABASE_JWT_SECRET = backend.jwtSecret;
+  if (backend.mock !== undefined) {
+    try {
+      const mirror = mirrorMockClock(backend.mock);
+      mock = mirror.mock;
+      stopMirror = mirror.stop;
+      env[CLOCK_FILE_ENV] = mirror.path;
+    } catch (error) {
+      await stopBackend();
+      throw error;
+    }
+  }
+  const { demoUser } = backend;
+  // Shown on the login page; the password only exists in this process's mock.
+  if (demoUser !== undefined) env.DEMO_LOGIN_HINT = `${demoUser.email} / ${demoUser.password}`;
 
   let child: ChildProcess | undefined;
   try {
