@@ -1,22 +1,12 @@
-// The demo's Lockstep settings: the route table of DESIGN §7 (same as demo-hono), read from the
+// The demo's Lockstep settings: the route table of DESIGN §7 (demo-kit's, as in the other demos), read from the
 // environment at run time (Next imports this module during `next build`, when nothing is set yet).
 import type { LockstepEffects, LockstepOptions, RouteRule } from '@lockstep/core';
+import { DEMO_APP_ROUTES } from '@lockstep/demo-kit/routes';
 import { demoNow } from './lib/clock-file';
-import { eventRecorder } from './lib/event-log';
+import { demoEvents } from './lib/event-log';
 
 /** The demo's routes, first match wins; anything not listed is protected (deny by default). */
-export const DEMO_ROUTES: readonly RouteRule[] = [
-  { match: '/favicon.ico', access: 'ignore' },
-  { match: ['/', '/api/health'], access: 'public' },
-  // These handlers end or replace the session themselves, so the proxy has nothing to refresh there.
-  { match: ['/logout', '/auth/callback'], access: 'public', session: false },
-  { match: '/api/webhooks/**', access: 'public', session: false },
-  { match: '/login', access: 'authPage' },
-  { match: '/dashboard/**', access: 'protected', verify: 'claims' },
-  // Admin pages ask the auth server on every request, so a revoked session is seen at once.
-  { match: '/admin/**', access: 'protected', verify: 'user' },
-  { match: '/api/**', access: 'protected', verify: 'claims' },
-];
+export const DEMO_ROUTES: readonly RouteRule[] = [{ match: '/favicon.ico', access: 'ignore' }, ...DEMO_APP_ROUTES];
 
 /** The clock of both Lockstep instances (proxy and server helpers), Unix seconds: the mock's in mock mode. */
 export const now = demoNow();
@@ -40,6 +30,6 @@ export function lockstepOptions(): LockstepOptions {
     routes: DEMO_ROUTES,
     afterSignInPath: '/dashboard',
     ...(secret ? { jwt: { secret } } : {}),
-    onEvent: eventRecorder(now),
+    onEvent: demoEvents.record,
   };
 }

@@ -1,14 +1,18 @@
 // The frame of every page. It reads no session: layouts are kept across client-side navigations,
 // so who is signed in is shown by the pages themselves.
+import { STYLES } from '@lockstep/demo-kit/styles';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import './styles.css';
 
 export const metadata = { title: 'Lockstep · Next.js demo' };
 
 export default function RootLayout({ children }: { readonly children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* The demos' shared stylesheet, inline: a constant of ours, not user input. */}
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+      </head>
       <body>
         <header>
           <Link className="brand" href="/">Lockstep <span>·</span> Next.js demo</Link>

@@ -2,7 +2,7 @@
 import { DEFAULTS } from '@lockstep/core';
 import type { Authenticated } from '@lockstep/next/server';
 import { demoClock } from './auth';
-import { recentEventsFor, type LoggedEvent } from './event-log';
+import { demoEvents, type LoggedEvent } from './event-log';
 import { displayNameOf } from './profiles';
 
 const EVENTS_SHOWN = 12;
@@ -40,6 +40,6 @@ export function sessionView(auth: Authenticated): SessionView {
     expiresAt: exp,
     refreshAt: exp - margin,
     lifetime,
-    events: recentEventsFor(auth.user.id, EVENTS_SHOWN),
+    events: demoEvents.recentFor(auth.user.id, EVENTS_SHOWN),
   };
 }

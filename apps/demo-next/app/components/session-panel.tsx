@@ -1,4 +1,5 @@
 // The panel on every dashboard page: who is signed in, the token's countdowns, the recent session events.
+import { describeEvent } from '@lockstep/demo-kit/events';
 import type { LoggedEvent } from '../../lib/event-log';
 import type { SessionView } from '../../lib/session-view';
 import { signOut } from '../../lib/actions';
@@ -52,38 +53,12 @@ function EventTable({ events }: { readonly events: readonly LoggedEvent[] }) {
           <tr key={`${at}-${index}`}>
             <td>{clockTime(at)}</td>
             <td><code>{event.type}</code></td>
-            <td className="muted">{details(event)}</td>
+            <td className="muted">{describeEvent(event)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
-}
-
-/** The event's non-identifying fields; events never carry tokens or cookie values. */
-function details(event: LoggedEvent['event']): string {
-  switch (event.type) {
-    case 'session.refreshed':
-      return 'the auth server issued a new token pair';
-    case 'session.refresh_joined':
-      return 'waited for a refresh another request had started';
-    case 'session.successor_replayed':
-      return 'spent refresh token answered from the successor cache';
-    case 'session.signed_in':
-      return 'new session';
-    case 'session.signed_out':
-    case 'cookie.malformed':
-    case 'route.malformed':
-      return `reason: ${event.reason}`;
-    case 'auth.unavailable':
-      return `${event.operation}: ${event.cause}${event.status === undefined ? '' : ` (${event.status})`}`;
-    case 'route.denied':
-      return `${event.path} → ${event.response}`;
-    case 'session.verified':
-      return `${event.mode}${event.cached ? ', cached' : ''}`;
-    case 'refresh.store_unavailable':
-      return event.code ?? 'store error';
-  }
 }
 
 function clockTime(unixSeconds: number): string {
