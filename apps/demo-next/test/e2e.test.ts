@@ -1,45 +1,25 @@
 // End-to-end: the demo (`next start` + the embedded mock) driven through headless Chromium.
 // Time moves only through the mock's frozen clock, which the app's Lockstep instances read (the
 // launcher mirrors it into a file), so the refresh point is crossed exactly when the test says so.
+import { E2E_TOKEN_LIFETIME, expectScreenshot, PARALLEL, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
 import { get } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../src/index.js';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../src/index.js';
 
-// 30 s tokens: the refresh margin clamps to half the lifetime, 15 s.
-const TOKEN_LIFETIME = 30;
-const PAST_REFRESH_POINT = 16;
-const PAST_EXPIRY = TOKEN_LIFETIME + 1;
-const PARALLEL = 8;
+const PAST_EXPIRY = E2E_TOKEN_LIFETIME + 1;
+const LOGIN_FORM = '[data-testid=login-form]';
 
-let demo: RunningDemo;
-let browser: Browser;
+// The demo on a free port with 30 s tokens, its mock clock frozen, Chromium with one page on it.
+const e2e = useDemoInChromium('demo-next', startDemo);
+const mock = () => e2e.mock();
+const refreshCalls = (): number => e2e.refreshCalls();
+const credentials = (): { email: string; password: string } => e2e.demo.demoUser ?? { email: '', password: '' };
 
-beforeAll(async () => {
-  demo = await startDemo({ port: 0, mock: { tokenLifetimeSeconds: TOKEN_LIFETIME } });
-  mock().controls.clock.freeze();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-function mock(): NonNullable<RunningDemo['mock']> {
-  if (demo.mock === undefined) throw new Error('the e2e test needs the embedded mock');
-  return demo.mock;
-}
-
-const refreshCalls = (): number => mock().controls.calls('token:refresh_token');
-const credentials = (): { email: string; password: string } => demo.demoUser ?? { email: '', password: '' };
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page; rscRequests: string[] }> {
-  const context = await browser.newContext({ baseURL: demo.url });
-  const page = await context.newPage();
-  // Client-side navigations fetch the RSC payload (`RSC: 1`), never a new document.
+/** Follows `page`'s requests: returns the paths of its RSC requests (filled as they come), and lets `settle` wait for the open ones. */
+function track(page: Page): string[] {
   const rscRequests: string[] = [];
+  // Client-side navigations fetch the RSC payload (`RSC: 1`), never a new document.
   const pending = new Set<unknown>();
   inFlight.set(page, pending);
   page.on('request', (request) => {
@@ -50,13 +30,13 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page; rscRequ
   // some prefetch streams open, so waiting for their end would never settle.
   page.on('response', (response) => pending.delete(response.request()));
   page.on('requestfailed', (request) => pending.delete(request));
-  return { context, page, rscRequests };
+  return rscRequests;
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.fill('[data-testid=login-form] input[name=email]', email);
-  await page.fill('[data-testid=login-form] input[name=password]', password);
-  await page.click('[data-testid=login-form] button[type=submit]');
+  await page.fill(`${LOGIN_FORM} input[name=email]`, email);
+  await page.fill(`${LOGIN_FORM} input[name=password]`, password);
+  await page.click(`${LOGIN_FORM} button[type=submit]`);
 }
 
 /** A GET with exactly these headers; redirects are not followed. */
@@ -90,7 +70,7 @@ async function settle(page: Page): Promise<void> {
 /** Clicks a header link: a `<Link>`, so Next's router fetches the RSC payload instead of a document. */
 async function navigate(page: Page, path: string, title: string): Promise<void> {
   await page.click(`header nav a[href="${path}"]`);
-  await page.waitForURL(`${demo.url}${path}`);
+  await page.waitForURL(`${e2e.demo.url}${path}`);
   await page.locator('[data-testid=page-title]', { hasText: title }).waitFor();
   await settle(page);
 }
@@ -108,38 +88,43 @@ async function burst(page: Page): Promise<string | null> {
 
 describe('demo-next over HTTP', () => {
   it('serves the public routes and answers 401 JSON on the API', async () => {
-    expect(await (await fetch(`${demo.url}/api/health`)).json()).toEqual({ ok: true });
-    const me = await fetch(`${demo.url}/api/me`);
+    const { url } = e2e.demo;
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true });
+    const me = await fetch(`${url}/api/me`);
     expect(me.status).toBe(401);
     expect(me.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(await me.json()).toMatchObject({ error: 'unauthorized' });
-    const hook = await fetch(`${demo.url}/api/webhooks/billing/paid`, { method: 'POST', body: '{}' });
+    const hook = await fetch(`${url}/api/webhooks/billing/paid`, { method: 'POST', body: '{}' });
     expect(hook.status).toBe(202);
     expect(await hook.json()).toEqual({ received: 'billing/paid', bytes: 2 });
-    expect((await fetch(`${demo.url}/`)).status).toBe(200);
+    expect((await fetch(`${url}/`)).status).toBe(200);
   });
 
   it('keeps /dashboard protected when a request claims to be a middleware subrequest', async () => {
     // node:http, not fetch: fetch would send `Sec-Fetch-Mode: cors` and get the data answer (401).
-    const forged = await rawGet(`${demo.url}/dashboard`, { accept: 'text/html', 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' });
+    const forged = await rawGet(`${e2e.demo.url}/dashboard`, { accept: 'text/html', 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' });
     expect(forged.status).toBe(307);
     expect(forged.location).toMatch(/\/login\?next=%2Fdashboard$/);
   });
 });
 
 describe('demo-next in Chromium', () => {
+  // The first two tests share the one page (neither leaves a session behind it); /print gets a context of its own.
+  let rscRequests: string[] = [];
+  beforeAll(() => {
+    rscRequests = track(e2e.page);
+  });
+
   it('refuses a wrong password and shows the error on the form', async () => {
-    const { context, page } = await newPage();
+    const { page } = e2e;
     await page.goto('/login');
     await signIn(page, credentials().email, 'not-the-password');
     await expect(page.locator('[data-testid=login-error]').textContent()).resolves.toContain('Wrong email or password');
     expect(new URL(page.url()).pathname).toBe('/login');
-    await context.close();
   });
 
   it('stays signed in across rotations shared by RSC navigations and parallel fetches; a Server Action after expiry works; sign-out', async () => {
-    const { email, password } = credentials();
-    const { context, page, rscRequests } = await newPage();
+    const { demo, page } = e2e;
     const refreshesAtStart = refreshCalls();
     const refreshes = (): number => refreshCalls() - refreshesAtStart;
 
@@ -147,11 +132,10 @@ describe('demo-next in Chromium', () => {
     await page.goto('/dashboard');
     expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
     // … and signing in through the form (a Server Action) brings the user back.
-    await signIn(page, email, password);
-    await page.waitForURL(`${demo.url}/dashboard`);
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
+    const email = await signInThroughForm(e2e, LOGIN_FORM);
     expect(refreshes()).toBe(0);
     await settle(page);
+    await expectScreenshot(e2e, 'dashboard.png');
     // Marks this document: a full page load would lose it, a client-side navigation keeps it.
     await page.evaluate(() => ((window as { demoMarker?: boolean }).demoMarker = true));
 
@@ -214,45 +198,46 @@ describe('demo-next in Chromium', () => {
     await page.click('header nav a[href="/dashboard/settings"]');
     await page.waitForURL(`${demo.url}/login?next=%2Fdashboard%2Fsettings`);
     // The API answers 401 JSON instead of a redirect.
-    const anonymous = await page.evaluate(async () => {
-      const response = await fetch('/api/me', { headers: { accept: 'application/json' } });
-      return { status: response.status, body: (await response.json()) as { error?: string } };
-    });
+    const [anonymous] = await e2e.parallelMe(1);
     expect(anonymous).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
     expect(refreshes()).toBe(4);
-    await context.close();
   });
 
   it('guards /print, which the proxy never sees, with the server helper alone', async () => {
     const { email, password } = credentials();
-    const { context, page } = await newPage();
+    const context = await e2e.browser.newContext({ baseURL: e2e.demo.url });
+    const page = await context.newPage();
+    track(page);
 
-    // Anonymous: requireUser() redirects to the login page.
-    await page.goto('/print');
-    expect(new URL(page.url()).pathname).toBe('/login');
+    try {
+      // Anonymous: requireUser() redirects to the login page.
+      await page.goto('/print');
+      expect(new URL(page.url()).pathname).toBe('/login');
 
-    await signIn(page, email, password);
-    await page.waitForURL(/\/dashboard$|\/$/);
-    await page.goto('/print');
-    await expect(page.locator('[data-testid=print-user]').textContent()).resolves.toBe(email);
-    await settle(page);
+      await signIn(page, email, password);
+      await page.waitForURL(/\/dashboard$|\/$/);
+      await page.goto('/print');
+      await expect(page.locator('[data-testid=print-user]').textContent()).resolves.toBe(email);
+      await settle(page);
 
-    // Past expiry nothing renews the session on /print (no proxy there): the helper sees an expired
-    // token and redirects to the login page, and the auth server saw no refresh. (Not followed: the
-    // proxy would renew the session on /login and send the user on.)
-    const before = refreshCalls();
-    mock().controls.clock.advance(PAST_EXPIRY);
-    const expired = await context.request.get('/print', { maxRedirects: 0 });
-    expect(expired.status()).toBe(307);
-    expect(expired.headers()['location']).toMatch(/^\/login(\?|$)/);
-    expect(refreshCalls()).toBe(before);
+      // Past expiry nothing renews the session on /print (no proxy there): the helper sees an expired
+      // token and redirects to the login page, and the auth server saw no refresh. (Not followed: the
+      // proxy would renew the session on /login and send the user on.)
+      const before = refreshCalls();
+      mock().controls.clock.advance(PAST_EXPIRY);
+      const expired = await context.request.get('/print', { maxRedirects: 0 });
+      expect(expired.status()).toBe(307);
+      expect(expired.headers()['location']).toMatch(/^\/login(\?|$)/);
+      expect(refreshCalls()).toBe(before);
 
-    // The session itself is intact: a proxied page renews it, and /print works again.
-    await page.goto('/dashboard');
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
-    expect(refreshCalls()).toBe(before + 1);
-    await page.goto('/print');
-    await expect(page.locator('[data-testid=print-user]').textContent()).resolves.toBe(email);
-    await context.close();
+      // The session itself is intact: a proxied page renews it, and /print works again.
+      await page.goto('/dashboard');
+      await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
+      expect(refreshCalls()).toBe(before + 1);
+      await page.goto('/print');
+      await expect(page.locator('[data-testid=print-user]').textContent()).resolves.toBe(email);
+    } finally {
+      await context.close();
+    }
   });
 });
