@@ -47,6 +47,8 @@ describe('demo-remix in Chromium', () => {
     mock().controls.clock.advance(PAST_REFRESH_POINT);
     await page.click('header nav a[href="/dashboard/settings"]');
     await page.waitForURL(`${demo.url}/dashboard/settings`);
+    // A client navigation changes the URL before the new page renders: wait for the page itself.
+    await page.locator('text=Session settings').waitFor({ state: 'visible' });
     await expect(page.locator('text=Session settings').count()).resolves.toBe(1);
     expect(dataRequests).toContain('GET /dashboard/settings.data');
     expect(refreshCalls()).toBe(1);
