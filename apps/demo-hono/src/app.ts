@@ -17,10 +17,6 @@ import { pageRoutes } from './routes/page-routes.js';
 export function createDemoApp(deps: DemoDeps): Hono<DemoEnv> {
   const app = new Hono<DemoEnv>();
   app.use('*', lockstep(deps.lockstep));
-  app.use('*', async (c, next) => {
-    c.set('refreshedByMiddleware', c.var.auth.kind === 'authenticated' && c.var.auth.refreshed);
-    await next();
-  });
   app.route('/', authRoutes(deps));
   app.route('/', magicLinkRoutes(deps));
   app.route('/', pageRoutes(deps));

@@ -4,12 +4,9 @@ import type { DemoDeps as SharedDemoDeps } from '@lockstep/demo-kit';
 import type { LockstepVariables } from '@lockstep/hono';
 import type { Context } from 'hono';
 
-/** `c.var` of the demo: Lockstep's variables plus whether the middleware renewed the session. */
+/** `c.var` of the demo: Lockstep's variables (`requireUser()` keeps the middleware's `refreshed` flag). */
 export interface DemoEnv {
-  Variables: LockstepVariables & {
-    /** `requireUser()` re-verifies and replaces `c.var.auth`, so the middleware's `refreshed` is kept here. */
-    refreshedByMiddleware: boolean;
-  };
+  Variables: LockstepVariables;
 }
 
 /** Built once at start and handed to each route module: the demos' shared collaborators, plus the magic link. */

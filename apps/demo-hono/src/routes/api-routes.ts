@@ -10,11 +10,11 @@ export function apiRoutes(deps: DemoDeps): Hono<DemoEnv> {
   const app = new Hono<DemoEnv>();
 
   app.get('/api/me', requireUser(), (c) => {
-    const { user, claims, verifiedBy } = signedIn(c);
+    const { user, claims, verifiedBy, refreshed } = signedIn(c);
     return c.json({
       user: { id: user.id, email: user.email ?? null, role: user.role ?? null },
       verifiedBy,
-      refreshed: c.var.refreshedByMiddleware,
+      refreshed,
       expiresAt: claims.exp,
       now: Math.floor(deps.now()),
     });

@@ -14,7 +14,7 @@ export function pageRoutes(deps: DemoDeps): Hono<DemoEnv> {
   const app = new Hono<DemoEnv>();
   const view = (c: Context<DemoEnv>): SessionView => {
     const auth = signedIn(c);
-    return toSessionView({ ...auth, refreshed: c.var.refreshedByMiddleware }, Math.floor(deps.now()), deps.events.recentFor(auth.user.id, EVENTS_SHOWN));
+    return toSessionView(auth, Math.floor(deps.now()), deps.events.recentFor(auth.user.id, EVENTS_SHOWN));
   };
 
   app.get('/', (c) => c.html(homePage(c.var.user)));
