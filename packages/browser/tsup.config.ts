@@ -1,12 +1,8 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
+  ...LIBRARY_BUILD,
   target: 'es2022',
   platform: 'browser',
-  tsconfig: 'tsconfig.build.json',
 });

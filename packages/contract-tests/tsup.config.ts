@@ -1,12 +1,8 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2023',
+  ...LIBRARY_BUILD,
   tsconfig: 'tsconfig.json',
   // vitest is the caller's: the suite registers its describe/it blocks in the caller's run.
   external: ['vitest'],

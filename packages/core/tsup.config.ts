@@ -1,11 +1,6 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2023',
-  tsconfig: 'tsconfig.build.json',
+  ...LIBRARY_BUILD,
 });

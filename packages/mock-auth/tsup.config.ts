@@ -1,12 +1,9 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...LIBRARY_BUILD,
   entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm'],
   dts: { entry: 'src/index.ts' },
-  sourcemap: true,
-  clean: true,
-  target: 'es2023',
   platform: 'node',
-  tsconfig: 'tsconfig.build.json',
 });

@@ -1,12 +1,7 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2023',
+  ...LIBRARY_BUILD,
   platform: 'node',
-  tsconfig: 'tsconfig.build.json',
 });

@@ -1,13 +1,8 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2023',
+  ...LIBRARY_BUILD,
   // Keep `node:crypto` as written: this package is Node-only and says so.
   removeNodeProtocol: false,
-  tsconfig: 'tsconfig.build.json',
 });

@@ -1,12 +1,8 @@
 import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...LIBRARY_BUILD,
   entry: { index: 'src/index.ts', 'v2/index': 'src/v2/index.ts' },
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2023',
-  tsconfig: 'tsconfig.build.json',
   external: ['react-router', '@remix-run/server-runtime'],
 });
