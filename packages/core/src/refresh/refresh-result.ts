@@ -7,6 +7,28 @@ import type { AnonymousReason, Session, UnavailableCause } from '../session/sess
  */
 export type RefreshRejection = Exclude<AnonymousReason, 'not_checked' | 'no_session' | 'malformed_cookie' | 'invalid_token' | 'signed_out'>;
 
+const REFRESH_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
+  'refresh_token_not_found',
+  'refresh_token_already_used',
+  'session_expired',
+  'session_not_found',
+  'user_banned',
+  'user_not_found',
+  'invalid_grant',
+]);
+
+/**
+ * The rejection an auth server's error code names, or `invalid_grant` for any other refusal (a
+ * malformed token, an OAuth error without a known code). Only call it for a terminal refusal.
+ *
+ * @example
+ * toRefreshRejection('refresh_token_already_used'); // 'refresh_token_already_used'
+ * toRefreshRejection('validation_failed');          // 'invalid_grant'
+ */
+export function toRefreshRejection(code: string | null): RefreshRejection {
+  return code !== null && REFRESH_REJECTIONS.has(code) ? (code as RefreshRejection) : 'invalid_grant';
+}
+
 /**
  * The outcome of spending a refresh token.
  * - `refreshed`: a new session; the caller writes its cookies.

@@ -1,19 +1,10 @@
 // The GoTrue calls the core makes: token grants (refresh, password, PKCE), GET /user and logout.
-import type { RefreshRejection, RefreshResult } from '../refresh/refresh-result.js';
+import { toRefreshRejection, type RefreshResult } from '../refresh/refresh-result.js';
 import type { AnonymousReason, SessionUser, UnavailableCause } from '../session/session.js';
 import type { GrantResult, SignOutScope } from '../session/session-provider.js';
 import { callGoTrue, type GoTrueContext, type GoTrueResult } from './gotrue-request.js';
 import { fromSupabaseJson, toUser } from './supabase-session.js';
 
-/** Error codes that mean the refresh token or its session is dead for good (gotrue-contract §3.6). */
-const TERMINAL_REFRESH_CODES: ReadonlySet<string> = new Set<RefreshRejection>([
-  'refresh_token_not_found',
-  'refresh_token_already_used',
-  'session_expired',
-  'session_not_found',
-  'user_banned',
-  'user_not_found',
-]);
 
 /**
  * Spends a refresh token. Only a 4xx that names a rejection signs the user out; timeouts, 5xx,
@@ -33,8 +24,8 @@ export async function refreshSession(ctx: GoTrueContext, refreshToken: string, n
     case 'granted':
       return { kind: 'refreshed', session: grant.session };
     case 'rejected':
-      // A named terminal code, else `invalid_grant` (e.g. `validation_failed` for a malformed token).
-      return { kind: 'rejected', reason: TERMINAL_REFRESH_CODES.has(grant.code) ? (grant.code as RefreshRejection) : 'invalid_grant' };
+      // A named terminal code (gotrue-contract §3.6), else `invalid_grant` (e.g. `validation_failed` for a malformed token).
+      return { kind: 'rejected', reason: toRefreshRejection(grant.code) };
     case 'unavailable':
       return grant;
   }

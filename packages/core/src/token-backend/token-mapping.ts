@@ -1,5 +1,5 @@
 // The default request bodies and answer mappings of a token backend (OAuth 2 shapes), and the rejection table.
-import type { RefreshRejection } from '../refresh/refresh-result.js';
+import { toRefreshRejection } from '../refresh/refresh-result.js';
 import type { Session, SessionClaims, SessionUser } from '../session/session.js';
 import type { RejectionVerdict, TokenRejection, TokenRequestBody, TokenSet } from './token-backend-options.js';
 
@@ -49,16 +49,6 @@ export function defaultMapUser(body: unknown): SessionUser | null {
   };
 }
 
-/** Codes that name why a refresh token is dead; any other terminal code is recorded as `invalid_grant`. */
-const NAMED_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
-  'refresh_token_not_found',
-  'refresh_token_already_used',
-  'session_expired',
-  'session_not_found',
-  'user_banned',
-  'user_not_found',
-  'invalid_grant',
-]);
 
 /**
  * The default rejection table: 400/401/403 are terminal (RFC 6749 §5.2 answers a dead refresh token
@@ -68,7 +58,7 @@ const NAMED_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
  */
 export function defaultClassifyRejection(rejection: TokenRejection): RejectionVerdict {
   if (rejection.status !== 400 && rejection.status !== 401 && rejection.status !== 403) return { kind: 'transient' };
-  const reason = rejection.code !== null && NAMED_REJECTIONS.has(rejection.code) ? (rejection.code as RefreshRejection) : 'invalid_grant';
+  const reason = toRefreshRejection(rejection.code);
   return { kind: 'terminal', reason };
 }
 
