@@ -1,5 +1,6 @@
 // Public API of @lockstep/mock-auth: the mock server, its controls and their types.
 export { startMockAuth, LOOPBACK_HOST, type RunningMockAuth } from './server.js';
+export { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } from './loopback-server.js';
 export { createMockAuth, type MockAuth, type CreateMockAuthOptions } from './mock-auth.js';
 export { DEFAULTS, MockAuthConfigError, type MockAuthOptions, type SeedUser, type JwtAlgorithm } from './options.js';
 export type { MockAuthControls, ClockControls, CreateUserInput } from './controls.js';
