@@ -1,0 +1,49 @@
+// The Next 15 build's lib/options.ts (it replaces test/fixture/lib/options.ts there). Next 15 runs the
+// unchanged `middleware.ts` (a copy of the fixture's proxy.ts) on the Edge runtime, where `node:fs` does
+// not exist: importing it fails the Edge build. So nothing here imports a Node module.
+import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+
+/**
+ * TEST ONLY: the request header the Next 15 harness puts the frozen clock in (epoch milliseconds). The
+ * Edge middleware cannot read LOCKSTEP_TEST_CLOCK_FILE, and its `process.env` is a copy taken at start.
+ */
+export const TEST_CLOCK_HEADER = 'x-lockstep-test-clock';
+
+/** Read at the first request, not at build time (Next imports route modules during `next build`). */
+export function fixtureOptions(): LockstepOptions | Lockstep {
+  const json = process.env.LOCKSTEP_OPTIONS;
+  if (json === undefined) throw new Error('The fixture needs LOCKSTEP_OPTIONS (JSON).');
+  const options = JSON.parse(json) as LockstepOptions;
+  return process.env.NEXT_RUNTIME === 'edge' && testClockFile() !== undefined ? withHeaderClock(options) : options;
+}
+
+/**
+ * Edge: the instance's clock reads the test clock header of the request being handled. `now()` is read
+ * once, synchronously, when `handle` starts; concurrent requests of the harness carry the same value.
+ */
+function withHeaderClock(options: LockstepOptions): Lockstep {
+  let clockMs = Date.now();
+  const lockstep = createLockstep(options, { now: () => clockMs / 1000 });
+  return {
+    ...lockstep,
+    handle(request, hint) {
+      const header = new Headers(request.headers).get(TEST_CLOCK_HEADER);
+      if (header !== null) clockMs = Number(header);
+      return lockstep.handle(request, hint);
+    },
+  };
+}
+
+/** Node (Route Handlers, Server Components, Server Actions): the clock file, as in the Next 16 fixture. */
+export const fixtureEffects: LockstepEffects = process.env.NEXT_RUNTIME === 'edge' || testClockFile() === undefined ? {} : { now: () => readClockFile() / 1000 };
+
+function testClockFile(): string | undefined {
+  const file = process.env.LOCKSTEP_TEST_CLOCK_FILE;
+  return file === undefined || file === '' ? undefined : file;
+}
+
+function readClockFile(): number {
+  // Looked up at run time, never imported: this module is also part of the Edge middleware bundle.
+  const { readFileSync } = process.getBuiltinModule('node:fs');
+  return Number(readFileSync(testClockFile() ?? '', 'utf8'));
+}
