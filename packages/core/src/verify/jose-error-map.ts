@@ -43,7 +43,7 @@ function fromKeyResolutionError(error: unknown): ClaimsCheck {
   if (error instanceof errors.JWKSTimeout) return { kind: 'unavailable', cause: 'timeout' };
   // The key set (refetched past the cooldown) holds no key for this `kid`. During a key rotation
   // the edge may serve the old set for minutes, so let the auth server decide, as auth-js does;
-  // a forged kid costs one GET /user, the same as any request on a `user`-mode route.
+  // a forged kid costs one GET /user, as every request on a `user`-mode route does.
   if (error instanceof errors.JWKSNoMatchingKey) return { kind: 'unverifiable' };
   // No `kid` and several candidate keys: jose 6 picks none. The auth server can still decide.
   if (error instanceof errors.JWKSMultipleMatchingKeys) return { kind: 'unverifiable' };
