@@ -1,7 +1,7 @@
 import { stringFromBase64URL, stringToBase64URL } from '@supabase/ssr';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toBase64Url } from './base64url.js';
+import { fromBase64Url, toBase64Url } from './base64url.js';
 
 // Code points from U+20000 up are the ones @supabase/ssr 0.12.7's encoder gets wrong.
 const hasPlane2Plus = (s: string) => [...s].some((c) => (c.codePointAt(0) ?? 0) >= 0x20000);
@@ -34,5 +34,53 @@ describe('toBase64Url', () => {
   it('handles values larger than one fromCharCode slice', () => {
     const s = 'é'.repeat(40_000);
     expect(toBase64Url(s)).toBe(Buffer.from(s, 'utf8').toString('base64url'));
+  });
+});
+
+describe('fromBase64Url', () => {
+  const upstream = (value: string): { ok: true; text: string } | { ok: false } => {
+    try {
+      return { ok: true, text: stringFromBase64URL(value) };
+    } catch {
+      return { ok: false };
+    }
+  };
+  const ours = (value: string): { ok: true; text: string } | { ok: false } => {
+    try {
+      return { ok: true, text: fromBase64Url(value) };
+    } catch {
+      return { ok: false };
+    }
+  };
+
+  it('reads what the encoder writes, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(fromBase64Url(toBase64Url(s))).toBe(s);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('agrees with @supabase/ssr on valid values (whitespace, padding and a partial trailing group included)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('', '=', '==', ' ', '\n', 'A'), (s, noise) => {
+        const value = stringToBase64URL(s) + noise;
+        expect(ours(value)).toEqual(upstream(value));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never accepts what upstream refuses, and reads what it accepts the same way', () => {
+    // Stricter is allowed on garbage (a dangling UTF-8 lead byte that upstream drops): such a cookie is malformed either way.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
+        const mine = ours(value);
+        if (mine.ok) expect(upstream(value)).toEqual(mine);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const value of ['abc+def', 'abc/def', 'ab%cd', 'not base64!']) expect(ours(value).ok).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // The Supabase session cookie codec: the exact wire format of @supabase/ssr 0.12.7 (notes §1.6–1.7).
-import { combineChunks, createChunks, isChunkLike, stringFromBase64URL } from '@supabase/ssr';
+import { combineChunks, createChunks, isChunkLike } from '@supabase/ssr';
 import { LockstepError } from '../errors.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
-import { toBase64Url } from './base64url.js';
+import { fromBase64Url, toBase64Url } from './base64url.js';
 import { isSupabaseStoredSession, type SupabaseStoredSession } from './stored-session.js';
 
 /** Marks a base64url-encoded value; a value without it is raw JSON (older cookies, `'raw'`). */
@@ -137,7 +137,7 @@ function decodeSessionValue(value: string): SessionCookieRead {
   if (value.startsWith(BASE64_PREFIX)) {
     try {
       // Throws on characters outside base64url and on invalid UTF-8 (incl. code points > U+10FFFF).
-      json = stringFromBase64URL(value.slice(BASE64_PREFIX.length));
+      json = fromBase64Url(value.slice(BASE64_PREFIX.length));
     } catch {
       return malformed('bad_base64');
     }

@@ -1,5 +1,6 @@
 // Reads and clears auth-js storage items other than the session (the PKCE code verifier) in @supabase/ssr's cookie format.
-import { combineChunks, isChunkLike, stringFromBase64URL } from '@supabase/ssr';
+import { combineChunks, isChunkLike } from '@supabase/ssr';
+import { fromBase64Url } from './base64url.js';
 import type { CookieAttributes, CookieWrite } from '../cookies/cookie-write.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import { BASE64_PREFIX } from './session-cookie.js';
@@ -19,7 +20,7 @@ export async function readStorageString(cookies: readonly RequestCookie[], key: 
   try {
     const raw = await combineChunks(key, (name) => byName.get(name) ?? null);
     if (raw === null || raw === '') return null;
-    const json = raw.startsWith(BASE64_PREFIX) ? stringFromBase64URL(raw.slice(BASE64_PREFIX.length)) : raw;
+    const json = raw.startsWith(BASE64_PREFIX) ? fromBase64Url(raw.slice(BASE64_PREFIX.length)) : raw;
     const value: unknown = JSON.parse(json);
     return typeof value === 'string' ? value : null;
   } catch {
