@@ -46,6 +46,8 @@ function parseArgs(argv: readonly string[]): { size: Size; only: string[] } {
   let only = Object.keys(BENCHMARKS);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
+    // pnpm passes the `--` of `pnpm bench -- --only x` through: it only separates pnpm's arguments from ours.
+    if (arg === '--') continue;
     if (arg === '--size') {
       const value = argv[(i += 1)];
       if (value !== 'smoke' && value !== 'full') throw new Error('--size must be smoke or full');
