@@ -34,6 +34,12 @@ export type LockstepEvent =
       readonly response: 'redirect' | 'unauthorized' | 'unavailable';
     }
   | { readonly type: 'route.malformed'; readonly reason: string }
+  /**
+   * A token no local key could verify was not sent to the auth server: the instance's budget for
+   * such checks was spent (a flood of forged tokens, or a budget too small for an HS256 project
+   * without its secret configured). The request was anonymous; nothing was cleared.
+   */
+  | { readonly type: 'verify.over_budget'; readonly mode: VerifyMode }
   /** The shared refresh store failed; coordination fell back to this process. `code` is the error's stable code, if it has one. */
   | { readonly type: 'refresh.store_unavailable'; readonly code?: string };
 

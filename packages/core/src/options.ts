@@ -65,6 +65,13 @@ export interface SupabaseLockstepOptions extends LockstepBaseOptions {
     issuer?: string;
     /** @default 'authenticated' */
     audience?: string | readonly string[];
+    /**
+     * Tokens no local key can verify (HS256 without `secret`, an unknown `kid`) are checked with
+     * `GET /user`: at most this many such calls per minute per instance, so forged tokens cannot
+     * drive the app's calls to the auth server. Over it such a request is anonymous (cookies kept,
+     * a `verify.over_budget` event). Answers are remembered by token hash. @default 120
+     */
+    serverChecksPerMinute?: number;
   };
   provider?: never;
 }

@@ -32,7 +32,12 @@ export type Fault =
   | { readonly kind: 'rate-limit' }
   | { readonly kind: 'delay'; readonly ms: number }
   /** Close the connection without an answer; with `afterHandler` the request is processed first (a lost response). */
-  | { readonly kind: 'drop'; readonly afterHandler?: boolean };
+  | { readonly kind: 'drop'; readonly afterHandler?: boolean }
+  /**
+   * A 4xx from something in front of the auth server — a gateway with a rotated key, a firewall, a
+   * misrouted proxy: `body` as JSON (none when absent), no GoTrue error code or headers.
+   */
+  | { readonly kind: 'foreign'; readonly status: number; readonly body?: unknown };
 
 /** Options of `fail`. */
 export interface FailOptions {
@@ -103,8 +108,10 @@ export function checkFault(fault: unknown): string | null {
     case 'rate-limit':
     case 'drop':
       return null;
+    case 'foreign':
+      return Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 499 ? null : 'foreign fault needs a 4xx status';
     default:
-      return 'fault kind must be status, rate-limit, delay or drop';
+      return 'fault kind must be status, rate-limit, delay, drop or foreign';
   }
 }
 

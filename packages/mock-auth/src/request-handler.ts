@@ -45,6 +45,7 @@ export function createRequestHandler(state: MockAuthState, controls: ControlRout
     }
     const fault = state.faults.onCall(route.endpoint);
     const loseResponse = fault?.kind === 'drop' && fault.afterHandler === true;
+    if (fault?.kind === 'foreign') return foreignAnswer(fault);
     if (fault !== null && !loseResponse) {
       const faulted = await applyFault(fault, request.signal);
       if (faulted === 'drop') return Response.error();
@@ -69,6 +70,12 @@ export function createRequestHandler(state: MockAuthState, controls: ControlRout
   };
 }
 
+/** What a gateway or firewall answers: its own JSON, none of GoTrue's error headers. */
+function foreignAnswer(fault: Extract<Fault, { kind: 'foreign' }>): Response {
+  if (fault.body === undefined) return new Response(null, { status: fault.status });
+  return new Response(JSON.stringify(fault.body), { status: fault.status, headers: { 'content-type': 'application/json' } });
+}
+
 async function applyFault(fault: Fault, signal: AbortSignal): Promise<HandlerResult | 'drop' | null> {
   switch (fault.kind) {
     case 'status':
@@ -77,6 +84,8 @@ async function applyFault(fault: Fault, signal: AbortSignal): Promise<HandlerRes
       return fail(apiError(429, 'over_request_rate_limit', 'Request rate limit reached'));
     case 'drop':
       return 'drop';
+    case 'foreign':
+      return null; // answered before the handler runs
     case 'delay':
       try {
         await sleep(fault.ms, undefined, { signal });

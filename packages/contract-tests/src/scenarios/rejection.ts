@@ -86,6 +86,40 @@ export function rejectionScenarios(env: ContractEnv): void {
     });
   });
 
+  describe('C29 a 4xx that is not a documented refusal keeps the session', () => {
+    const foreign = [
+      ['a gateway with a rotated key', 401, { message: 'Invalid API key' }],
+      ['a bodyless 401', 401, undefined],
+      ['a firewall', 403, { error: 'Forbidden' }],
+      ['a misrouted proxy', 404, { message: 'no Route matched with those values' }],
+      ['an unknown validation error', 400, { code: 'something_new', message: 'x' }],
+      ['an unprocessable answer', 422, { message: 'x' }],
+    ] as const;
+    it.each(foreign)('on refresh: %s (%s) → 503, cookies kept, still signed in afterwards', async (_name, status, body) => {
+      const { cookie } = await env.signIn();
+      await env.advance(TOKEN_LIFETIME + 1);
+      env.mock.controls.fail('token:refresh_token', { kind: 'foreign', status, ...(body === undefined ? {} : { body }) }, { times: 2 });
+      const page = await env.send('/dashboard', { cookie });
+      expect(page.status).toBe(503);
+      expect(page.headers.getSetCookie()).toEqual([]);
+      const api = await env.send('/api/me', { cookie, as: 'api' });
+      expect(api.status).toBe(503);
+      // A bodyless answer is unreadable (`protocol`); one with a body is a refusal nobody documented.
+      expect(await api.json()).toEqual({ error: 'auth_unavailable', reason: body === undefined ? 'protocol' : 'unknown_refusal' });
+      expect(api.headers.getSetCookie()).toEqual([]);
+      // The gateway is fixed: the same cookies still hold the session.
+      expect((await env.send('/api/me', { cookie, as: 'api' })).status).toBe(200);
+    });
+    it.each(foreign)('in user mode: %s (%s) → 503, cookies kept', async (_name, status, body) => {
+      const { cookie } = await env.signIn();
+      env.mock.controls.fail('user', { kind: 'foreign', status, ...(body === undefined ? {} : { body }) }, { times: 1 });
+      const api = await env.send('/admin', { cookie, as: 'api' });
+      expect(api.status).toBe(503);
+      expect(api.headers.getSetCookie()).toEqual([]);
+      expect((await env.send('/admin', { cookie, as: 'api' })).status).toBe(200);
+    });
+  });
+
   describe('C13 user mode sees a session revoked server-side', () => {
     it('signs the user out on /admin while the token is still unexpired', async () => {
       const { cookie } = await env.signIn();
@@ -111,15 +145,23 @@ export function rejectionScenarios(env: ContractEnv): void {
       expectCleared(response);
     });
 
+    // In every verify mode that authorizes: `claims` (/api/me), `user` (/admin, whose GET /user
+    // ignores `iss` and `aud`), and the server guard in `user` mode (/guarded/admin).
     it.each([
       ['wrong issuer', { jwt: { issuer: 'https://elsewhere.example/auth/v1' } }],
+      ['issuer with a trailing slash', { jwt: { issuer: 'TRAILING_SLASH' } }],
       ['wrong audience', { jwt: { audience: 'service' } }],
-    ])('%s → 401', async (_name, overrides) => {
-      const app = await env.startApp(overrides);
+      ['audience list without ours', { jwt: { audience: ['anon', 'other'] } }],
+    ])('%s → 401 in claims mode, user mode and the user-mode guard', async (_name, overrides) => {
+      const issuer = overrides.jwt.issuer === 'TRAILING_SLASH' ? `${env.mock.url}/auth/v1/` : overrides.jwt.issuer;
+      const app = await env.startApp({ jwt: { ...overrides.jwt, ...(issuer === undefined ? {} : { issuer }) } });
       const { cookie } = await env.signIn();
-      const response = await env.send('/api/me', { cookie, as: 'api', app });
-      expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: 'unauthorized', reason: 'invalid_token' });
+      for (const path of ['/api/me', '/admin', '/guarded/admin']) {
+        const response = await env.send(path, { cookie, as: 'api', app });
+        expect(response.status, path).toBe(401);
+        // /guarded/** is public to the middleware, which already cleared the bad session: the guard sees none.
+        expect(await response.json(), path).toMatchObject({ error: 'unauthorized', reason: path === '/guarded/admin' ? expect.stringMatching(/^(invalid_token|no_session)$/) : 'invalid_token' });
+      }
     });
 
     it('an expired token with a dead refresh token → signed out', async () => {

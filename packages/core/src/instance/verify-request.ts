@@ -17,5 +17,12 @@ export async function verifyRequest(ctx: LockstepContext, input: RequestLike, mo
   if (exp <= now) return { kind: 'anonymous', reason: 'session_expired' };
   const check = await ctx.provider.check(read.session, { kind: 'cookie', mode }, now);
   if (check.kind === 'valid') return { kind: 'authenticated', session: read.session, user: check.user, claims: check.claims, verifiedBy: mode, refreshed: false };
-  return check.kind === 'rejected' ? { kind: 'anonymous', reason: check.reason } : { kind: 'unavailable', cause: check.cause };
+  switch (check.kind) {
+    case 'rejected':
+      return { kind: 'anonymous', reason: check.reason };
+    case 'unverified':
+      return { kind: 'anonymous', reason: 'unverified_token' };
+    case 'unavailable':
+      return { kind: 'unavailable', cause: check.cause };
+  }
 }

@@ -18,15 +18,15 @@ const REFRESH_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
 ]);
 
 /**
- * The rejection an auth server's error code names, or `invalid_grant` for any other refusal (a
- * malformed token, an OAuth error without a known code). Only call it for a terminal refusal.
+ * The rejection an auth server's error code names, or `null` when the code names none: an answer
+ * without a known code is not a verdict on the token (a gateway, a firewall, a misrouted proxy).
  *
  * @example
- * toRefreshRejection('refresh_token_already_used'); // 'refresh_token_already_used'
- * toRefreshRejection('validation_failed');          // 'invalid_grant'
+ * namedRefreshRejection('refresh_token_already_used'); // 'refresh_token_already_used'
+ * namedRefreshRejection('Invalid API key');            // null
  */
-export function toRefreshRejection(code: string | null): RefreshRejection {
-  return code !== null && REFRESH_REJECTIONS.has(code) ? (code as RefreshRejection) : 'invalid_grant';
+export function namedRefreshRejection(code: string | null): RefreshRejection | null {
+  return code !== null && REFRESH_REJECTIONS.has(code) ? (code as RefreshRejection) : null;
 }
 
 /**

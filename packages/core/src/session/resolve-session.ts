@@ -61,7 +61,10 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         if (check.kind === 'valid' && command.source.kind === 'cookie') {
           emit(onEvent, { type: 'session.verified', mode: command.source.mode, cached: check.cached, userId: check.user.id });
         }
-        if (check.kind === 'unavailable') emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause });
+        if (check.kind === 'unavailable') {
+          emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause, ...(check.status === undefined ? {} : { status: check.status }) });
+        }
+        if (check.kind === 'unverified') emit(onEvent, { type: 'verify.over_budget', mode });
         event = { type: 'checked', check };
         break;
       }

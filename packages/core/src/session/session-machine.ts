@@ -94,6 +94,9 @@ function onChecked(state: Extract<MachineState, { kind: 'checking' }>, check: To
       );
     case 'rejected':
       return done({ kind: 'anonymous', reason: check.reason }, { kind: 'clear' });
+    case 'unverified':
+      // Not a verdict on the token: nothing is cleared, this request is simply not authenticated.
+      return done({ kind: 'anonymous', reason: 'unverified_token' }, issued ? { kind: 'write', session: state.session } : { kind: 'keep' });
     case 'unavailable':
       // A session the server just issued is written even if it cannot be checked now: the old refresh token is spent.
       return done({ kind: 'unavailable', cause: check.cause }, issued ? { kind: 'write', session: state.session } : { kind: 'keep' });

@@ -24,7 +24,13 @@ export type TokenCheck =
       readonly cached: boolean;
     }
   | { readonly kind: 'rejected'; readonly reason: AnonymousReason }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number }
+  /**
+   * No local key could verify the token and the instance's budget of auth-server checks for such
+   * tokens is spent (see `ServerCheckBudget`): anonymous for this request, the cookies kept. Only
+   * forged or exotic tokens get here; it keeps an anonymous client from driving the app's calls.
+   */
+  | { readonly kind: 'unverified' };
 
 /** How a token reached the check: read from a cookie (check per mode) or just issued by the auth server to us. */
 export type TokenSource = { readonly kind: 'cookie'; readonly mode: VerifyMode } | { readonly kind: 'issued' };

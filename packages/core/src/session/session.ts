@@ -45,7 +45,9 @@ export type AnonymousReason =
   | 'user_banned'
   | 'user_not_found'
   | 'invalid_grant'
-  | 'signed_out';
+  | 'signed_out'
+  /** The token could not be verified locally and the instance's budget of auth-server checks was spent; cookies kept. */
+  | 'unverified_token';
 
 /**
  * What the code after the middleware may rely on. `unavailable` means the auth server could not
@@ -71,5 +73,10 @@ export type AuthState =
     }
   | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
 
-/** Transient auth-server failures: never a reason to sign anyone out. */
-export type UnavailableCause = 'network' | 'timeout' | 'server_error' | 'rate_limited' | 'protocol';
+/**
+ * Why the auth server gave no usable answer: never a reason to sign anyone out.
+ * `unknown_refusal`: a 4xx that is not one of the provider's documented final refusals (a
+ * gateway's "Invalid API key", a firewall's 403, a proxy's 404) — usually a misconfiguration;
+ * the `auth.unavailable` event carries its status.
+ */
+export type UnavailableCause = 'network' | 'timeout' | 'server_error' | 'rate_limited' | 'protocol' | 'unknown_refusal';

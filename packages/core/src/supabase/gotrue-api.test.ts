@@ -95,9 +95,22 @@ describe('getUser', () => {
     ['user_not_found', 403, 'user_not_found'],
     ['user_banned', 403, 'user_banned'],
     ['bad_jwt', 403, 'invalid_token'],
-    ['no_authorization', 401, 'invalid_token'],
-  ])('%s → signed out as %s', async (code, status, reason) => {
+    ['bad_jwt', 400, 'invalid_token'],
+    ['validation_failed', 400, 'invalid_token'],
+  ])('%s (%s) → signed out as %s', async (code, status, reason) => {
     expect(await getUser(context(() => json(status, { code, message: 'x' })), 'access')).toEqual({ kind: 'rejected', reason });
+  });
+
+  // Only a documented refusal signs out (C29): a gateway, a firewall or a proxy is not the auth server.
+  it.each([
+    ['a gateway\'s rotated key', 401, { message: 'Invalid API key' }],
+    ['no_authorization (something dropped the header)', 401, { code: 'no_authorization', message: 'x' }],
+    ['a firewall', 403, { error: 'Forbidden' }],
+    ['a proxy', 404, { message: 'no Route matched with those values' }],
+    ['an unknown code', 422, { code: 'something_new', message: 'x' }],
+    ['a known code with another status', 404, { code: 'user_not_found', message: 'x' }],
+  ])('%s (%s) → unavailable, never signed out', async (_name, status, body) => {
+    expect(await getUser(context(() => json(status, body)), 'access')).toEqual({ kind: 'unavailable', cause: 'unknown_refusal', status });
   });
 
   it('a user without an id is a protocol failure, not a user', async () => {

@@ -1,14 +1,16 @@
 // The GoTrue calls the core makes: token grants (refresh, password, PKCE), GET /user and logout.
-import { toRefreshRejection, type RefreshResult } from '../refresh/refresh-result.js';
+import type { RefreshResult } from '../refresh/refresh-result.js';
 import type { AnonymousReason, SessionUser, UnavailableCause } from '../session/session.js';
 import type { GrantResult, SignOutScope } from '../session/session-provider.js';
 import { callGoTrue, type GoTrueContext, type GoTrueResult } from './gotrue-request.js';
+import { refreshRefusal, userRefusal } from './gotrue-refusals.js';
 import { fromSupabaseJson, toUser } from './supabase-session.js';
 
 
 /**
- * Spends a refresh token. Only a 4xx that names a rejection signs the user out; timeouts, 5xx,
- * 429, 409 and unreadable answers are `unavailable` and keep the cookies (DESIGN §3.3).
+ * Spends a refresh token. Only one of GoTrue's final refusals (gotrue-refusals.ts) signs the user
+ * out; every other answer — timeouts, 5xx, 429, 409, unreadable bodies, and any 4xx without a
+ * documented code — is `unavailable` and keeps the cookies (DESIGN §3.3).
  *
  * @example
  * const result = await refreshSession(ctx, session.refreshToken, now);
@@ -19,15 +21,18 @@ export async function refreshSession(ctx: GoTrueContext, refreshToken: string, n
     method: 'POST',
     body: { refresh_token: refreshToken },
   });
-  const grant = toGrantResult(answer, now);
-  switch (grant.kind) {
-    case 'granted':
-      return { kind: 'refreshed', session: grant.session };
-    case 'rejected':
-      // A named terminal code (gotrue-contract §3.6), else `invalid_grant` (e.g. `validation_failed` for a malformed token).
-      return { kind: 'rejected', reason: toRefreshRejection(grant.code) };
+  switch (answer.kind) {
     case 'unavailable':
-      return grant;
+      return answer;
+    case 'error': {
+      const reason = refreshRefusal(answer.status, answer.code);
+      return reason === null ? { kind: 'unavailable', cause: 'unknown_refusal', status: answer.status } : { kind: 'rejected', reason };
+    }
+    case 'ok': {
+      // A 200 that is not a session (GHSA-8fpg-xm3f-6cx3) is a protocol failure, never a sign-in.
+      const session = fromSupabaseJson(answer.body, now);
+      return session === null ? { kind: 'unavailable', cause: 'protocol', status: answer.status } : { kind: 'refreshed', session };
+    }
   }
 }
 
@@ -64,26 +69,23 @@ function toGrantResult(answer: GoTrueResult, now: number): GrantResult {
 export type UserCheck =
   | { readonly kind: 'ok'; readonly user: SessionUser }
   | { readonly kind: 'rejected'; readonly reason: AnonymousReason }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
 
 /** Asks the auth server whether the access token's session and user are still valid (gotrue-contract §2.4, §6). */
 export async function getUser(ctx: GoTrueContext, accessToken: string): Promise<UserCheck> {
   const answer = await callGoTrue(ctx, { path: '/user', method: 'GET', bearer: accessToken });
   switch (answer.kind) {
     case 'unavailable':
-      return { kind: 'unavailable', cause: answer.cause };
-    case 'error':
-      return { kind: 'rejected', reason: userRejection(answer.code) };
+      return { kind: 'unavailable', cause: answer.cause, ...(answer.status === undefined ? {} : { status: answer.status }) };
+    case 'error': {
+      const reason = userRefusal(answer.status, answer.code);
+      return reason === null ? { kind: 'unavailable', cause: 'unknown_refusal', status: answer.status } : { kind: 'rejected', reason };
+    }
     case 'ok': {
       const user = toUser(answer.body);
       return user === null ? { kind: 'unavailable', cause: 'protocol' } : { kind: 'ok', user };
     }
   }
-}
-
-function userRejection(code: string | null): AnonymousReason {
-  if (code === 'session_not_found' || code === 'user_not_found' || code === 'user_banned') return code;
-  return 'invalid_token';
 }
 
 /** Tells the auth server to end sessions. 401/403/404 mean "already signed out" and count as done. */

@@ -1,8 +1,9 @@
 // Builds the Supabase provider from Lockstep's Supabase options (URL, key, cookie name, JWT settings).
 import { prefixStorageKey, type ResolvedCookieOptions } from '../cookies/cookie-attributes.js';
-import { DEFAULTS, parseSupabaseUrl, requireString, type SupabaseLockstepOptions } from '../options.js';
+import { boundedNumber, DEFAULTS, parseSupabaseUrl, requireString, type SupabaseLockstepOptions } from '../options.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
 import { createClaimsVerifier } from '../verify/claims-verifier.js';
+import { createServerCheckGate, DEFAULT_SERVER_CHECK_BUDGET } from '../verify/server-check-gate.js';
 import { supabaseStorageKey } from './storage-key.js';
 import { createSupabaseProvider } from './supabase-provider.js';
 
@@ -28,6 +29,10 @@ export function supabaseFromOptions(options: SupabaseLockstepOptions, env: Provi
   });
   const provider = createSupabaseProvider({
     gotrue: { authUrl, apiKey: supabaseKey, fetch: env.fetch, timeoutMs: env.timeoutMs },
+    serverChecks: createServerCheckGate({
+      ...DEFAULT_SERVER_CHECK_BUDGET,
+      perMinute: boundedNumber(options.jwt?.serverChecksPerMinute, DEFAULT_SERVER_CHECK_BUDGET.perMinute, 'jwt.serverChecksPerMinute', 0, 1_000_000),
+    }),
     storageKey,
     encoding: options.cookies?.encoding ?? DEFAULTS.encoding,
     verifier,

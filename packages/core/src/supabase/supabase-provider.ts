@@ -7,6 +7,7 @@ import type { Session } from '../session/session.js';
 import type { SessionProvider, SessionRead, TokenCheck, TokenSource } from '../session/session-provider.js';
 import type { ClaimsVerifier } from '../verify/claims-verifier.js';
 import { decodeClaimsUnverified } from '../verify/decode-claims.js';
+import type { ServerCheckGate } from '../verify/server-check-gate.js';
 import { toTokenCheck } from '../verify/to-token-check.js';
 import { getUser, refreshSession, signInWithPassword, signOut } from './gotrue-api.js';
 import { completeSupabaseCallback } from './supabase-callback.js';
@@ -19,6 +20,8 @@ import { fromSupabaseJson, toSupabaseJson, userFromClaims } from './supabase-ses
 /** What the Supabase provider is built from; `createLockstep` fills it in from the options. */
 export interface SupabaseProviderConfig {
   readonly gotrue: GoTrueContext;
+  /** Bounds the `GET /user` calls for tokens no local key can verify. */
+  readonly serverChecks: ServerCheckGate;
   /** Cookie name, e.g. `sb-<ref>-auth-token` (with `__Host-` when configured). */
   readonly storageKey: string;
   readonly encoding: SessionCookieEncoding;
@@ -32,7 +35,7 @@ export interface SupabaseProviderConfig {
  * const provider = createSupabaseProvider({ gotrue, storageKey, encoding: 'base64url', verifier });
  */
 export function createSupabaseProvider(config: SupabaseProviderConfig): SessionProvider {
-  const { gotrue, storageKey, encoding, verifier } = config;
+  const { gotrue, storageKey, encoding, verifier, serverChecks } = config;
 
   async function readSession(cookies: readonly RequestCookie[], now: number): Promise<SessionRead> {
     const read = await readSessionCookie(cookies, storageKey);
@@ -72,12 +75,39 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
         const user = session.user !== null && session.user.id === claims.sub ? session.user : userFromClaims(claims);
         return { kind: 'valid', claims, user, cached: false };
       }
-      case 'claims':
-        // A token no local key can check (an HS256 project without the secret configured): ask the server.
-        return toTokenCheck(await verifier.verify(session.accessToken, now), userFromClaims, () => checkWithServer(session));
-      case 'user':
-        return checkWithServer(session);
+      case 'claims': {
+        const local = await verifier.verify(session.accessToken, now);
+        return toTokenCheck(local, userFromClaims, () => checkUnverifiable(session, now, 'claims'));
+      }
+      case 'user': {
+        // Both must pass: the claims as `claims` mode checks them (GET /user ignores `iss` and `aud`), then the server.
+        const local = await verifier.verify(session.accessToken, now);
+        switch (local.kind) {
+          case 'valid':
+            return checkWithServer(session);
+          case 'invalid':
+            return { kind: 'rejected', reason: 'invalid_token' };
+          case 'unverifiable':
+            return checkUnverifiable(session, now, 'user');
+          case 'unavailable': {
+            // The key set is down, not the token in doubt: the server judges the signature, we the claims.
+            const unsigned = verifier.checkUnsigned(session.accessToken, now);
+            return unsigned.kind === 'valid' ? checkWithServer(session) : { kind: 'rejected', reason: 'invalid_token' };
+          }
+        }
+      }
     }
+  }
+
+  /**
+   * A token no local key can check (an HS256 project without its secret, an unknown `kid`, an
+   * algorithm only GoTrue verifies): its claims are checked here, its signature by `GET /user`,
+   * within the instance's budget, so forged tokens cannot drive the app's calls to the auth server.
+   */
+  async function checkUnverifiable(session: Session, now: number, mode: 'claims' | 'user'): Promise<TokenCheck> {
+    const unsigned = verifier.checkUnsigned(session.accessToken, now);
+    if (unsigned.kind !== 'valid') return { kind: 'rejected', reason: 'invalid_token' };
+    return serverChecks.check(session.accessToken, unsigned.claims.exp, now, mode === 'claims', () => checkWithServer(session));
   }
 
   async function checkWithServer(session: Session): Promise<TokenCheck> {

@@ -47,8 +47,10 @@ describe('refresh', () => {
   it.each([
     ['400 invalid_grant', () => json(400, { error: 'invalid_grant' }), { kind: 'rejected', reason: 'invalid_grant' }],
     ['400 reuse', () => json(400, { error: 'invalid_grant', code: 'refresh_token_already_used' }), { kind: 'rejected', reason: 'refresh_token_already_used' }],
-    ['401 bare', () => new Response(null, { status: 401 }), { kind: 'rejected', reason: 'invalid_grant' }],
-    ['404 (misrouted)', () => json(404, { error: 'not_found' }), { kind: 'unavailable', cause: 'protocol', status: 404 }],
+    ['401 bare', () => new Response(null, { status: 401 }), { kind: 'unavailable', cause: 'unknown_refusal', status: 401 }],
+    ['401 Bearer invalid_grant', () => new Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_grant"' } }), { kind: 'rejected', reason: 'invalid_grant' }],
+    ['401 gateway key', () => json(401, { message: 'Invalid API key' }), { kind: 'unavailable', cause: 'unknown_refusal', status: 401 }],
+    ['404 (misrouted)', () => json(404, { error: 'not_found' }), { kind: 'unavailable', cause: 'unknown_refusal', status: 404 }],
     ['503', () => json(503, {}), { kind: 'unavailable', cause: 'server_error', status: 503 }],
     ['429', () => json(429, {}), { kind: 'unavailable', cause: 'rate_limited', status: 429 }],
     ['200 error body (GHSA-8fpg-xm3f-6cx3)', () => json(200, { error: 'nope' }), { kind: 'unavailable', cause: 'protocol', status: 200 }],

@@ -78,7 +78,7 @@ function buildProvider(config: TokenBackendConfig, environment: ProviderEnvironm
         return answer;
       case 'error': {
         const verdict = config.classifyRejection({ status: answer.status, code: answer.code });
-        return verdict.kind === 'terminal' ? { kind: 'rejected', reason: verdict.reason } : { kind: 'unavailable', cause: 'protocol', status: answer.status };
+        return verdict.kind === 'terminal' ? { kind: 'rejected', reason: verdict.reason } : { kind: 'unavailable', cause: 'unknown_refusal', status: answer.status };
       }
       case 'ok': {
         const session = sessionFrom(answer, now, refreshToken);

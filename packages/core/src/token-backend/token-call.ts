@@ -52,15 +52,22 @@ export async function callTokenEndpoint(ctx: TokenCallContext, request: TokenCal
 /**
  * The classification table (docs: token backend, "Failure classification"):
  * 429 → rate_limited · 408, 409, 5xx → server_error · 204 → ok · 2xx JSON → ok ·
- * 4xx JSON → error (code from the body) · 401/403 without a JSON body → error (no code) ·
+ * 4xx JSON → error (code from the body, else the `WWW-Authenticate` Bearer error) · 401/403 without a JSON body → error (code from `WWW-Authenticate`) ·
  * anything unparseable, 1xx/3xx → protocol.
  */
 const TOKEN_ANSWERS: AnswerPolicy = {
   retryLater: new Set([408, 409]),
   // A 401/403 is a deliberate refusal even without a body (e.g. a bare `WWW-Authenticate` answer).
   bodylessRefusals: new Set([401, 403]),
-  errorCode: (_response, body) => bodyErrorCode(body),
+  errorCode: (response, body) => bodyErrorCode(body) ?? bearerErrorCode(response),
 };
+
+/** The `error` parameter of an RFC 6750 `WWW-Authenticate: Bearer error="…"` challenge, if any. */
+function bearerErrorCode(response: Response): string | null {
+  const challenge = response.headers.get('www-authenticate');
+  const match = challenge === null ? null : /^\s*Bearer\b.*?\berror="?([A-Za-z0-9_.-]{1,64})"?/i.exec(challenge);
+  return match?.[1] ?? null;
+}
 
 /** Classifies one token-endpoint answer (see `TOKEN_ANSWERS`). */
 export function classifyAnswer(response: Response): Promise<TokenCallResult> {

@@ -3,6 +3,7 @@ import type { AnonymousReason, Session, SessionClaims, SessionUser } from '../se
 import type { ProviderEnvironment, TokenCheck, TokenSource } from '../session/session-provider.js';
 import { createClaimsVerifier, type ClaimsVerifier } from '../verify/claims-verifier.js';
 import { decodeClaimsUnverified } from '../verify/decode-claims.js';
+import { createServerCheckGate } from '../verify/server-check-gate.js';
 import { toTokenCheck } from '../verify/to-token-check.js';
 import { routeToken } from '../verify/token-route.js';
 import type { TokenBackendConfig } from './token-backend-config.js';
@@ -13,8 +14,11 @@ import { userFromClaims } from './token-mapping.js';
 // before the verifier sees them (see `claimsCheck`). The verifier needs some URL all the same.
 const UNUSED_JWKS_URL = 'https://jwks.invalid/';
 
-/** Why the backend's user endpoint refused a token, when it says so; otherwise `invalid_token`. */
-const USER_REJECTIONS: ReadonlySet<string> = new Set<AnonymousReason>(['session_not_found', 'session_expired', 'user_not_found', 'user_banned']);
+/**
+ * The user endpoint's final refusals: a 401/403 naming one of these codes (in the body, or as the
+ * RFC 6750 `WWW-Authenticate: Bearer error="invalid_token"`). Any other 4xx is not a verdict.
+ */
+const USER_REJECTIONS: ReadonlySet<string> = new Set<AnonymousReason>(['invalid_token', 'session_not_found', 'session_expired', 'user_not_found', 'user_banned']);
 
 /**
  * Builds the provider's `check`. Modes (DESIGN §3.5):
@@ -23,7 +27,8 @@ const USER_REJECTIONS: ReadonlySet<string> = new Set<AnonymousReason>(['session_
  * - `claims`: verified locally with the configured JWKS or secret, `iss`/`aud`/`exp` required; a
  *   token no configured key can check goes to `userUrl` (or is refused when there is none).
  *   Without `jwt`, `claims` is `user`.
- * - `user`: `GET userUrl` with the token — sees revocation. Without `userUrl` it answers
+ * - `user`: with `jwt`, first the claims exactly as in `claims` mode; then `GET userUrl` with the
+ *   token — sees revocation. Both must pass. Without `userUrl` it answers
  *   `unavailable/protocol` (a 503, cookies kept): a configuration gap must not sign anyone out.
  * Opaque (non-JWT) access tokens work with `userUrl`: their claims are `{ sub, exp }` from the user and cookie.
  */
@@ -42,12 +47,37 @@ export function checkToken(config: TokenBackendConfig, call: TokenCallContext, e
         });
   const secretOnly = jwt !== null && jwt.jwksUrl === undefined;
 
+  const serverChecks = createServerCheckGate();
+
   async function claimsCheck(session: Session, now: number): Promise<TokenCheck> {
     if (verifier === null) return userCheck(session);
     if (secretOnly && routeToken(session.accessToken, true).kind === 'jwks') return { kind: 'rejected', reason: 'invalid_token' };
     // E.g. an HS256 token with only a key set configured: only the backend can judge it.
-    const whenUnverifiable = (): Promise<TokenCheck> => (config.userUrl === null ? Promise.resolve({ kind: 'rejected', reason: 'invalid_token' }) : userCheck(session));
-    return toTokenCheck(await verifier.verify(session.accessToken, now), userFromClaims, whenUnverifiable);
+    return toTokenCheck(await verifier.verify(session.accessToken, now), userFromClaims, () => checkUnverifiable(verifier, session, now, true));
+  }
+
+  /** `user` mode with a JWT configuration: the claims as in `claims` mode, then the backend; both must pass. */
+  async function verifiedUserCheck(session: Session, now: number): Promise<TokenCheck> {
+    if (verifier === null) return userCheck(session);
+    const local = await verifier.verify(session.accessToken, now);
+    switch (local.kind) {
+      case 'valid':
+        return userCheck(session);
+      case 'invalid':
+        return { kind: 'rejected', reason: 'invalid_token' };
+      case 'unverifiable':
+        return checkUnverifiable(verifier, session, now, false);
+      case 'unavailable':
+        return verifier.checkUnsigned(session.accessToken, now).kind === 'valid' ? userCheck(session) : { kind: 'rejected', reason: 'invalid_token' };
+    }
+  }
+
+  /** A token no configured key can check: its claims here, its signature by the backend, within the budget. */
+  async function checkUnverifiable(claimsVerifier: ClaimsVerifier, session: Session, now: number, remember: boolean): Promise<TokenCheck> {
+    if (config.userUrl === null) return { kind: 'rejected', reason: 'invalid_token' };
+    const unsigned = claimsVerifier.checkUnsigned(session.accessToken, now);
+    if (unsigned.kind !== 'valid') return { kind: 'rejected', reason: 'invalid_token' };
+    return serverChecks.check(session.accessToken, unsigned.claims.exp, now, remember, () => userCheck(session));
   }
 
   async function userCheck(session: Session): Promise<TokenCheck> {
@@ -57,8 +87,10 @@ export function checkToken(config: TokenBackendConfig, call: TokenCallContext, e
       case 'unavailable':
         return { kind: 'unavailable', cause: answer.cause };
       case 'error':
-        if (answer.status !== 401 && answer.status !== 403) return { kind: 'unavailable', cause: 'protocol' };
-        return { kind: 'rejected', reason: answer.code !== null && USER_REJECTIONS.has(answer.code) ? (answer.code as AnonymousReason) : 'invalid_token' };
+        if ((answer.status !== 401 && answer.status !== 403) || answer.code === null || !USER_REJECTIONS.has(answer.code)) {
+          return { kind: 'unavailable', cause: 'unknown_refusal', status: answer.status };
+        }
+        return { kind: 'rejected', reason: answer.code as AnonymousReason };
       case 'ok': {
         let user: SessionUser | null;
         try {
@@ -88,7 +120,7 @@ export function checkToken(config: TokenBackendConfig, call: TokenCallContext, e
       if (issued) return config.userUrl === null ? { kind: 'unavailable', cause: 'protocol' } : userCheck(session);
       return { kind: 'rejected', reason: 'invalid_token' };
     }
-    return source.mode === 'claims' ? claimsCheck(session, now) : userCheck(session);
+    return source.mode === 'claims' ? claimsCheck(session, now) : verifiedUserCheck(session, now);
   };
 }
 

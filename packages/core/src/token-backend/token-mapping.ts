@@ -1,5 +1,5 @@
 // The default request bodies and answer mappings of a token backend (OAuth 2 shapes), and the rejection table.
-import { toRefreshRejection } from '../refresh/refresh-result.js';
+import { namedRefreshRejection } from '../refresh/refresh-result.js';
 import type { Session, SessionClaims, SessionUser } from '../session/session.js';
 import type { RejectionVerdict, TokenRejection, TokenRequestBody, TokenSet } from './token-backend-options.js';
 
@@ -51,15 +51,15 @@ export function defaultMapUser(body: unknown): SessionUser | null {
 
 
 /**
- * The default rejection table: 400/401/403 are terminal (RFC 6749 §5.2 answers a dead refresh token
- * with 400 `invalid_grant`; 401/403 refuse it outright), the reason taken from a known code, else
- * `invalid_grant`. Any other 4xx (404 from a misrouted gateway, 405, 422, …) is not a verdict on the
- * token: transient.
+ * The default rejection table: only a 400/401/403 that names a known refusal is terminal — RFC 6749
+ * §5.2's `invalid_grant` for a dead refresh token, or one of the codes of `RefreshRejection`. Any
+ * other 4xx (a gateway's 401 "Invalid API key", a firewall's 403, a misrouted 404, a 422, …) is not
+ * a verdict on the token: transient, the cookies are kept (docs/security.md, "Only a named refusal").
  */
 export function defaultClassifyRejection(rejection: TokenRejection): RejectionVerdict {
   if (rejection.status !== 400 && rejection.status !== 401 && rejection.status !== 403) return { kind: 'transient' };
-  const reason = toRefreshRejection(rejection.code);
-  return { kind: 'terminal', reason };
+  const reason = namedRefreshRejection(rejection.code);
+  return reason === null ? { kind: 'transient' } : { kind: 'terminal', reason };
 }
 
 /**

@@ -8,16 +8,14 @@ import type { ClaimsCheck } from './claims-check.js';
 import { toSessionClaims } from './claims-shape.js';
 import { resolveClaimsVerifierOptions, type ClaimsVerifierOptions } from './claims-verifier-options.js';
 import { fromVerifyError, KeyResolutionError } from './jose-error-map.js';
+import { MAX_ACCESS_TOKEN_LENGTH } from './token-limits.js';
+import { checkClaimsUnsigned } from './unsigned-claims.js';
 import { createJwksFetch } from './jwks-fetch.js';
 import { JWKS_ALGORITHMS, routeToken, SECRET_ALGORITHMS } from './token-route.js';
 
 export type { ClaimsVerifierOptions } from './claims-verifier-options.js';
 
-/**
- * Longest token we spend a hash or a signature check on. Supabase access tokens are a few KB;
- * anything near this is junk, and refusing it early keeps junk cheap.
- */
-export const MAX_ACCESS_TOKEN_LENGTH = 65_536;
+export { MAX_ACCESS_TOKEN_LENGTH } from './token-limits.js';
 
 /** Checks access tokens; one instance per auth server, shared across requests. */
 export interface ClaimsVerifier {
@@ -28,6 +26,12 @@ export interface ClaimsVerifier {
    * @param now Unix seconds, read once per request by the caller.
    */
   verify(token: string, now: number): Promise<ClaimsCheck>;
+  /**
+   * Every check but the signature (`iss`, `aud`, `exp`, `sub`, claim types), for tokens no local key
+   * can verify: the auth server then judges the signature, but never the claims it does not check.
+   * Never `cached`; never throws.
+   */
+  checkUnsigned(token: string, now: number): ClaimsCheck;
 }
 
 /**
@@ -105,5 +109,6 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
         return fromVerifyError(error);
       }
     },
+    checkUnsigned: (token: string, now: number) => checkClaimsUnsigned(token, now, config),
   });
 }
