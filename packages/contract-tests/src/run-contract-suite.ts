@@ -4,6 +4,7 @@ import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { callbackScenarios } from './scenarios/callback.js';
+import { forgedTokenScenarios } from './scenarios/forged-tokens.js';
 import { nextInternalsScenarios } from './scenarios/next-internals.js';
 import { pathScenarios } from './scenarios/paths.js';
 import { reactRouterInternalsScenarios } from './scenarios/react-router-internals.js';
@@ -25,6 +26,7 @@ export function runContractSuite(harness: AdapterHarness): void {
     accessScenarios(env);
     refreshScenarios(env);
     rejectionScenarios(env);
+    forgedTokenScenarios(env);
     pathScenarios(env);
     signOutScenarios(env);
     callbackScenarios(env);

@@ -40,6 +40,12 @@ export type LockstepEvent =
    * without its secret configured). The request was anonymous; nothing was cleared.
    */
   | { readonly type: 'verify.over_budget'; readonly mode: VerifyMode }
+  /**
+   * Emitted once, at construction, for a configuration Lockstep cannot fully check.
+   * `opaque_rule_before_protected`: the non-protected rule at index `rule` matches with a RegExp or a
+   * predicate and comes before protected rules; no shadowing check can tell which paths it lets through.
+   */
+  | { readonly type: 'config.warning'; readonly code: 'opaque_rule_before_protected'; readonly rule: number }
   /** The shared refresh store failed; coordination fell back to this process. `code` is the error's stable code, if it has one. */
   | { readonly type: 'refresh.store_unavailable'; readonly code?: string };
 

@@ -20,7 +20,7 @@ describe('signInWithPassword', () => {
     expect(outcome).toMatchObject({ kind: 'continue', auth: { kind: 'authenticated' } });
   });
 
-  it.each([['//evil.com'], ['https://evil.com'], ['/login'], [null]])('falls back to the default target for return-to %s', async (returnTo) => {
+  it.each([['//evil.com'], ['https://evil.com'], ['/login'], [null], ['/.//evil.com'], ['/a/..//evil.com/x?y=1'], ['/%2e%2e//evil.com']])('falls back to the default target for return-to %s', async (returnTo) => {
     const h = await createHarness();
     const result = await h.lockstep.signInWithPassword(post('/login'), { ...USER, returnTo });
     expect(result).toMatchObject({ kind: 'signed_in', redirect: { location: '/' } });

@@ -46,7 +46,7 @@ export function callbackScenarios(env: ContractEnv): void {
       expect((await env.send('/dashboard', { cookie: session })).status).toBe(200);
     });
 
-    it.each(['//evil.com', 'https://evil.com/x', '/login'])('sends the user to the default page for return-to %s (C20)', async (next) => {
+    it.each(['//evil.com', 'https://evil.com/x', '/login', '/.//evil.com', '/%2e%2e//evil.com'])('sends the user to the default page for return-to %s (C20)', async (next) => {
       const { callback, cookie } = await startPkceFlow(env, next);
       const response = await env.send(callback, { cookie });
       expect(env.location(response)).toBe(AFTER_SIGN_IN_PATH);

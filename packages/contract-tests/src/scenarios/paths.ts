@@ -53,6 +53,13 @@ export function pathScenarios(env: ContractEnv): void {
       'javascript:alert(1)',
       '/dashboard\r\nLocation: https://evil.example',
       ' //evil.example',
+      // C28: dot segments a URL parser would resolve into `//evil.example`.
+      '/.//evil.example',
+      '/..//evil.example',
+      '/a/..//evil.example/x?y=1',
+      '/%2e%2e//evil.example',
+      '/.//0x7f.1',
+      '/././/ｅｖｉｌ.example',
     ])('next=%s → the default target', async (target) => {
       const { cookie } = await env.signIn();
       const response = await env.send(`/login?next=${encodeURIComponent(target)}`, { cookie });

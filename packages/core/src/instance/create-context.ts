@@ -9,6 +9,7 @@ import { createRoutePolicy, type RoutePolicy } from '../routes/route-policy.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
 import { supabaseFromOptions, type SupabaseSetup } from '../supabase/supabase-from-options.js';
 import type { LockstepContext } from './lockstep-context.js';
+import { validateOptions } from './validate-options.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
 export interface LockstepEffects {
@@ -21,6 +22,7 @@ export interface LockstepEffects {
 /** Builds the context; the caller's options object is read, never kept or changed. */
 export function createContext(options: LockstepOptions, effects: LockstepEffects): LockstepContext {
   if (typeof options !== 'object' || options === null) throw new LockstepError('ERR_CONFIG_INVALID', 'createLockstep needs an options object.');
+  validateOptions(options);
   const clock = effects.now ?? (() => Date.now() / 1000);
   const env: ProviderEnvironment = {
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),

@@ -4,6 +4,7 @@ import { boundedNumber, DEFAULTS, parseSupabaseUrl, requireString, type Supabase
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
 import { createClaimsVerifier } from '../verify/claims-verifier.js';
 import { createServerCheckGate, DEFAULT_SERVER_CHECK_BUDGET } from '../verify/server-check-gate.js';
+import { assertCookieSettings, assertJwtSecret, assertProjectUrl, assertPublishableKey } from './supabase-key-checks.js';
 import { supabaseStorageKey } from './storage-key.js';
 import { createSupabaseProvider } from './supabase-provider.js';
 
@@ -16,7 +17,11 @@ export interface SupabaseSetup {
 /** Validates the Supabase options (throwing `ERR_CONFIG_*`) and wires the provider: GoTrue client, cookie codec, JWT verifier. */
 export function supabaseFromOptions(options: SupabaseLockstepOptions, env: ProviderEnvironment, cookies: ResolvedCookieOptions): SupabaseSetup {
   const supabaseUrl = parseSupabaseUrl(options.supabaseUrl);
+  assertProjectUrl(supabaseUrl);
   const supabaseKey = requireString(options.supabaseKey, 'supabaseKey');
+  assertPublishableKey(supabaseKey);
+  assertCookieSettings(options.cookies?.name, options.cookies?.encoding);
+  assertJwtSecret(options.jwt?.secret);
   const storageKey = prefixStorageKey(options.cookies?.name ?? supabaseStorageKey(supabaseUrl), cookies);
   const authUrl = new URL('auth/v1', supabaseUrl.href.endsWith('/') ? supabaseUrl : `${supabaseUrl.href}/`).href;
   const verifier = createClaimsVerifier({
