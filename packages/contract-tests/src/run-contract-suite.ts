@@ -4,6 +4,7 @@ import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { callbackScenarios } from './scenarios/callback.js';
+import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
 import { forgedTokenScenarios } from './scenarios/forged-tokens.js';
 import { nextInternalsScenarios } from './scenarios/next-internals.js';
 import { pathScenarios } from './scenarios/paths.js';
@@ -27,6 +28,7 @@ export function runContractSuite(harness: AdapterHarness): void {
     refreshScenarios(env);
     rejectionScenarios(env);
     forgedTokenScenarios(env);
+    forgedHeaderScenarios(env);
     pathScenarios(env);
     signOutScenarios(env);
     callbackScenarios(env);

@@ -34,7 +34,7 @@ export interface DecisionInput {
  * - public → continue (with whatever session there is);
  * - auth page → a signed-in GET/HEAD navigation is sent on to its return-to (or the default);
  * - protected → continue when authenticated; otherwise 503 while the auth server is unavailable,
- *   a login redirect for documents, 401 JSON for data, and framework actions pass on to their own guard.
+ *   a login redirect for documents and framework actions, 401 JSON for data.
  *
  * @example
  * const outcome = decideOutcome({ request, route: policy.resolve(path), kind, auth, cookies }, responseOptions);
@@ -65,11 +65,12 @@ export function decideOutcome(input: DecisionInput, options: ResponsePolicyOptio
     }
     case 'protected': {
       if (auth.kind === 'authenticated') return proceed;
-      // A Server Action must reach its own server-side guard: a redirect would replay its POST (DESIGN §5.1).
-      if (kind === 'action') return proceed;
+      // A header never lowers protection: anyone can send `Next-Action`. A framework action is denied
+      // like a page (a 303 to login, which the adapter renders in the framework's own action-redirect
+      // form), so it never reaches protected code without a session (DESIGN §5.1).
       if (auth.kind === 'unavailable') return respondUnavailable(kind, auth.cause, cookies);
       return denyUnauthenticated({
-        kind,
+        kind: kind === 'action' ? 'document' : kind,
         method: request.method,
         target: request.url.pathname + request.url.search,
         reason: auth.reason,

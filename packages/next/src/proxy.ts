@@ -35,6 +35,7 @@ export function lockstepProxy(source: LockstepSource, effects?: LockstepEffects)
       case 'continue':
         return forward(request, outcome);
       case 'redirect': {
+        if (hint === ACTION_HINT) return noCache(actionRedirect(outcome));
         const response = toWebResponse(outcome);
         // Next parses a proxy's Location without a base; it relativizes same-host targets again itself.
         response.headers.set('Location', new URL(outcome.location, request.url).toString());
@@ -62,6 +63,18 @@ function forward(request: NextRequest, outcome: Extract<Outcome, { kind: 'contin
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = applyOutcomeToResponse(NextResponse.next({ request: { headers } }), outcome);
   return outcome.cookies.writes.length > 0 ? noCache(response) : response;
+}
+
+/**
+ * A denied Server Action, answered the way Next's client understands an action's redirect: 200 with
+ * `x-action-redirect` and an empty text body, which it turns into a full navigation to the login
+ * page (Next 15.5 and 16: `server-action-reducer`). An HTTP 3xx would be followed by `fetch` and
+ * the action would fail with "An unexpected response". The action's code never runs.
+ */
+function actionRedirect(outcome: Extract<Outcome, { kind: 'redirect' }>): Response {
+  const response = applyOutcomeToResponse(new Response('', { status: 200, headers: { 'content-type': 'text/plain' } }), outcome);
+  response.headers.set('x-action-redirect', `${outcome.location};push`);
+  return response;
 }
 
 function noCache(response: Response): Response {

@@ -64,15 +64,21 @@ export function nextInternalsScenarios(env: ContractEnv): void {
       expect(response.headers.getSetCookie()).toHaveLength(1);
     });
 
-    it('an anonymous Server Action on a protected page is not redirected: it reaches its own guard (401 body)', async () => {
+    it('an anonymous Server Action on a protected page gets Next\'s action redirect to login; the action never runs', async () => {
       const { cookie } = await env.signIn();
       const id = await actionId(cookie);
       const anonymous = await callAction(id);
       expect(anonymous.status).toBe(200);
       expect(anonymous.headers.get('location')).toBeNull();
-      const body = await anonymous.text();
-      expect(body).toContain('"error":"unauthorized"');
-      expect(body).not.toContain('"user"');
+      expect(anonymous.headers.get('x-action-redirect')).toBe('/login?next=%2Factions;push');
+      expect(await anonymous.text()).toBe('');
+    });
+
+    it('a signed-in Server Action runs and sees its user', async () => {
+      const { cookie } = await env.signIn();
+      const response = await callAction(await actionId(cookie), cookie);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('"user"');
     });
 
     it('a GET carrying a Next-Action header is a plain page request: still redirected', async () => {

@@ -3,8 +3,9 @@
 /**
  * - `document`: a browser navigation; an unauthenticated one is redirected to the login page.
  * - `data`: `fetch`/XHR or an API path; it gets 401 JSON it can handle, never an HTML redirect.
- * - `action`: a framework-internal mutation (e.g. a Next.js Server Action) that must reach its own
- *   server-side guard instead of being redirected (a 307 would replay its POST at the login page).
+ * - `action`: a framework-internal mutation (e.g. a Next.js Server Action). Denied like a document
+ *   (a 303 to login, never a pass-through: the header is the client's to forge); the adapter renders
+ *   that redirect in the framework's own form (Next: `x-action-redirect`), so the client navigates.
  */
 export type RequestKind = 'document' | 'data' | 'action';
 
