@@ -30,5 +30,9 @@ export function describeEvent(event: LockstepEvent): string {
       return `${event.mode}${event.cached ? ', cached' : ''}`;
     case 'refresh.store_unavailable':
       return event.code ?? 'store error';
+    case 'verify.over_budget':
+      return `${event.mode}: token not verifiable locally; server-check budget spent`;
+    case 'config.warning':
+      return `${event.code} (rule ${event.rule})`;
   }
 }

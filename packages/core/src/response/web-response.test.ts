@@ -80,7 +80,18 @@ describe('applyOutcomeToResponse (DESIGN C6)', () => {
     const refreshed = { ...proceed, cookies: { ...plan, writes } };
     const signOut = new Response(null, { status: 303, headers: [['Set-Cookie', 'sb-x-auth-token.0=; Max-Age=0; Path=/'], ['Location', '/login']] });
     const response = applyOutcomeToResponse(signOut, refreshed);
-    expect(response.headers.getSetCookie()).toEqual(['sb-x-auth-token.0=; Max-Age=0; Path=/', plan.setCookie[1]]);
+    expect(response.headers.getSetCookie()).toEqual(['sb-x-auth-token.0=; Max-Age=0; Path=/']);
+  });
+
+  it('treats a chunk family as one unit, so chunks of two sessions never mix on one response', () => {
+    const attributes = { path: '/', sameSite: 'lax' as const, secure: false, httpOnly: false, maxAge: 34560000 };
+    const writes = ['sb-x-auth-token.0', 'sb-x-auth-token.1', 'sb-x-auth-token.2', 'other'].map((name) => ({ name, value: 'v', attributes }));
+    const ours: CookiePlan = { ...plan, writes, setCookie: writes.map((write) => `${write.name}=ours; Path=/`) };
+    // The app wrote its own (one-chunk) session: none of our chunks may join it.
+    const own = new Response(null, { headers: [['Set-Cookie', 'sb-x-auth-token=app; Path=/']] });
+    expect(applyOutcomeToResponse(own, { ...proceed, cookies: ours }).headers.getSetCookie()).toEqual(['sb-x-auth-token=app; Path=/', 'other=ours; Path=/']);
+    const chunk = new Response(null, { headers: [['Set-Cookie', 'sb-x-auth-token.1=app; Path=/']] });
+    expect(applyOutcomeToResponse(chunk, { ...proceed, cookies: ours }).headers.getSetCookie()).toEqual(['sb-x-auth-token.1=app; Path=/', 'other=ours; Path=/']);
   });
 
   it('returns the same response untouched when there is nothing to apply', () => {

@@ -33,7 +33,9 @@ export function toWebResponse(outcome: RedirectOutcome | RespondOutcome): Respon
  *
  * A cookie the app's response sets itself wins over the middleware's write of the same name: the
  * handler ran later and knows more (a sign-out after the middleware refreshed must not be undone
- * by the refreshed cookie arriving after the deletion).
+ * by the refreshed cookie arriving after the deletion). A chunked session (`name`, `name.0`,
+ * `name.1`, …) is one unit: when the app writes any member of the family, none of the
+ * middleware's writes to that family go out, so chunks of two sessions never mix.
  *
  * @example
  * const response = await next();
@@ -49,15 +51,20 @@ function finish(response: Response, outcome: Outcome, appCookies: ReadonlySet<st
   const { writes, setCookie } = outcome.cookies;
   setCookie.forEach((cookie, index) => {
     const name = writes[index]?.name;
-    if (name === undefined || !appCookies.has(name)) target.headers.append('Set-Cookie', cookie);
+    if (name === undefined || !appCookies.has(cookieFamily(name))) target.headers.append('Set-Cookie', cookie);
   });
   setHeaders(target.headers, outcome.headers);
   return target;
 }
 
-/** Names of the cookies a response already sets (the part of each Set-Cookie before `=`). */
+/** Cookie families a response already sets (each Set-Cookie's name before `=`, chunk suffix dropped). */
 function namesSetBy(response: Response): ReadonlySet<string> {
-  return new Set(response.headers.getSetCookie().map((line) => line.slice(0, Math.max(0, line.indexOf('='))).trim()));
+  return new Set(response.headers.getSetCookie().map((line) => cookieFamily(line.slice(0, Math.max(0, line.indexOf('='))).trim())));
+}
+
+/** The chunk family of a cookie name: `sb-x-auth-token.2` and `sb-x-auth-token` are one session. */
+function cookieFamily(name: string): string {
+  return name.replace(/\.\d{1,3}$/, '');
 }
 
 /** `Vary` is merged (the app's own values stay); any other header the core sets replaces the app's. */
