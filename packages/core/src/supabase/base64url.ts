@@ -1,4 +1,5 @@
-// UTF-8 → unpadded base64url for cookie values, byte-identical to @supabase/ssr's except where its encoder is wrong.
+// UTF-8 ↔ unpadded base64url for cookie values: @supabase/ssr's format, read exactly as it reads it.
+import { stringFromBase64URL } from '@supabase/ssr';
 
 /**
  * Encodes text as unpadded base64url of its UTF-8 bytes, like `@supabase/ssr`'s
@@ -24,15 +25,21 @@ export function toBase64Url(text: string): string {
 // What @supabase/ssr's decoder skips: whitespace and padding anywhere in the value.
 const SKIPPED = /[ \t\n\r=]/g;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: upstream keeps a leading U+FEFF in the text (whose JSON then fails to parse); the
+// default would silently strip it and read a session upstream refuses.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Decodes unpadded base64url into UTF-8 text, accepting exactly what `@supabase/ssr`'s
- * `stringFromBase64URL` accepts (it skips spaces, tabs, newlines and `=`, and ignores a trailing
- * partial group). Native `atob` + `TextDecoder` instead of upstream's per-character loop: that loop
- * was the largest cost of reading a session cookie on every request (profiled at ~30% of a
- * cached `claims` check). Throws on characters outside the alphabet and on invalid UTF-8; the
- * message never quotes the value.
+ * Decodes unpadded base64url into UTF-8 text, giving exactly `@supabase/ssr`'s
+ * `stringFromBase64URL` result, and throwing exactly where it throws. Upstream skips spaces,
+ * tabs, newlines and `=`, ignores a trailing partial group, and decodes UTF-8 leniently:
+ * overlong forms, encoded surrogates (CESU-8 pairs join into one character) and a sequence cut
+ * off at the end are read, not refused. Well-formed UTF-8 (nearly every cookie) takes the
+ * native `atob` + `TextDecoder` path, whose output is then identical; anything else is handed
+ * to upstream's own decoder, so no hand-written copy of its quirks can drift. The native path
+ * matters: upstream's per-character loop was the largest cost of reading a session cookie on
+ * every request (profiled at ~30% of a cached `claims` check). Throws a `TypeError` that never
+ * quotes the value.
  *
  * @example
  * fromBase64Url('eyJhIjoxfQ'); // → '{"a":1}'
@@ -45,5 +52,19 @@ export function fromBase64Url(value: string): string {
   const binary = atob(whole.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return utf8.decode(bytes);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return decodeLenientUtf8(compact);
+  }
+}
+
+/** Upstream's lenient reading of not-well-formed UTF-8; its errors quote the value, ours don't. */
+function decodeLenientUtf8(compact: string): string {
+  try {
+    return stringFromBase64URL(compact);
+  } catch {
+    // No cause: upstream's messages carry characters and code points of the value.
+    throw new TypeError('Invalid UTF-8 in base64url value');
+  }
 }

@@ -136,7 +136,7 @@ function decodeSessionValue(value: string): SessionCookieRead {
   let json = value;
   if (value.startsWith(BASE64_PREFIX)) {
     try {
-      // Throws on characters outside base64url and on invalid UTF-8 (incl. code points > U+10FFFF).
+      // Throws exactly where upstream does: outside the alphabet, or UTF-8 it cannot read at all.
       json = fromBase64Url(value.slice(BASE64_PREFIX.length));
     } catch {
       return malformed('bad_base64');
