@@ -152,7 +152,7 @@ export function rejectionScenarios(env: ContractEnv): void {
       ['issuer with a trailing slash', { jwt: { issuer: 'TRAILING_SLASH' } }],
       ['wrong audience', { jwt: { audience: 'service' } }],
       ['audience list without ours', { jwt: { audience: ['anon', 'other'] } }],
-    ])('%s → 401 in claims mode, user mode and the user-mode guard', async (_name, overrides) => {
+    ])('%s → 401 in claims mode, user mode and the user-mode guard', async (_name, overrides: { jwt: { issuer?: string; audience?: string | string[] } }) => {
       const issuer = overrides.jwt.issuer === 'TRAILING_SLASH' ? `${env.mock.url}/auth/v1/` : overrides.jwt.issuer;
       const app = await env.startApp({ jwt: { ...overrides.jwt, ...(issuer === undefined ? {} : { issuer }) } });
       const { cookie } = await env.signIn();
