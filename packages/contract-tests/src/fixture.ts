@@ -11,7 +11,8 @@ export const AFTER_SIGN_IN_PATH = '/dashboard';
 export const TOKEN_LIFETIME = 3600;
 
 /**
- * The route table. `/dashboard/**`, `/api/me` and `/own/**` match no rule: they are protected by
+ * The route table. `/dashboard/**`, `/api/me` (GET and POST: a handler a forged POST could reach) and
+ * `/own/**` match no rule: they are protected by
  * the deny-by-default policy, in the default `claims` mode.
  */
 export const FIXTURE_RULES: readonly RouteRule[] = [

@@ -26,7 +26,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
   app.get('/admin', (c) => probe(c, 'admin'));
   app.get('/admin/*', (c) => probe(c, 'admin'));
   app.get('/hints/*', (c) => probe(c, 'hints'));
-  app.get('/api/me', (c) => probe(c, 'me'));
+  app.on(['GET', 'POST'], '/api/me', (c) => probe(c, 'me'));
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.post('/api/webhooks/:source', (c) => c.json({ received: true }));
   app.get('/assets/*', (c) => c.text('asset'));

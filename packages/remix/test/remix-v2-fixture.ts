@@ -58,7 +58,10 @@ export function fixtureRoutes(auth: RemixLockstep): V2Route[] {
     page('admin', 'admin', 'admin'),
     page('admin-any', 'admin/*', 'admin'),
     page('hints', 'hints/*', 'hints'),
-    resource('api-me', 'api/me', { loader: auth.withSession(({ request }, session) => json(probe(request, session, 'me'))) }),
+    resource('api-me', 'api/me', {
+      loader: auth.withSession(({ request }, session) => json(probe(request, session, 'me'))),
+      action: auth.withSession(({ request }, session) => json(probe(request, session, 'me'))),
+    }),
     resource('api-health', 'api/health', { loader: auth.withSession(() => json({ ok: true })) }),
     resource('api-webhooks', 'api/webhooks/:source', { action: auth.withSession(() => json({ received: true })) }),
     resource('assets', 'assets/*', { loader: auth.withSession(() => new Response('asset')) }),

@@ -40,7 +40,7 @@ export function fixtureRoutes(middleware: MiddlewareFunction<Response>): Fixture
     page('admin', 'admin', 'admin'),
     page('admin-any', 'admin/*', 'admin'),
     page('hints', 'hints/*', 'hints'),
-    resource('api-me', 'api/me', { loader: (args: Args) => Response.json(probe(args, 'me')) }),
+    resource('api-me', 'api/me', { loader: (args: Args) => Response.json(probe(args, 'me')), action: (args: Args) => Response.json(probe(args, 'me')) }),
     resource('api-health', 'api/health', { loader: () => Response.json({ ok: true }) }),
     resource('api-webhooks', 'api/webhooks/:source', { action: () => Response.json({ received: true }) }),
     resource('assets', 'assets/*', { loader: () => new Response('asset') }),
