@@ -17,6 +17,8 @@ export const TOKEN_LIFETIME = 3600;
  */
 export const FIXTURE_RULES: readonly RouteRule[] = [
   { match: '/assets/**', access: 'ignore' },
+  // Left to its handler's guard alone (no middleware check), which must use this rule's mode (C35).
+  { match: '/guarded/strict', access: 'public', session: false, verify: 'user' },
   { match: ['/', '/api/health', '/guarded/**'], access: 'public' },
   { match: '/api/webhooks/*', access: 'public', session: false },
   // The sign-out helper renews an expired token itself; a refresh by the middleware first would

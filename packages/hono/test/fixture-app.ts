@@ -32,6 +32,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
   app.get('/assets/*', (c) => c.text('asset'));
   app.get('/guarded', requireUser(), (c) => probe(c, 'guarded'));
   app.get('/guarded/admin', requireUser('user'), (c) => probe(c, 'guarded-admin'));
+  app.get('/guarded/strict', requireUser(), (c) => probe(c, 'guarded-strict'));
   app.post('/logout', async (c) => toWebResponse((await signOut(c, c.req.query('scope') === 'global' ? 'global' : 'local')).redirect));
   app.get('/auth/callback', async (c) => {
     const result = await exchangeCode(c);

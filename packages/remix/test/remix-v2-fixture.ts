@@ -77,6 +77,12 @@ export function fixtureRoutes(auth: RemixLockstep): V2Route[] {
         return session.merge(json(probe(session.request, session, 'guarded-admin')));
       },
     }),
+    resource('guarded-strict', 'guarded/strict', {
+      loader: async (args) => {
+        const session = await auth.requireUser(args);
+        return session.merge(json(probe(session.request, session, 'guarded-strict')));
+      },
+    }),
     resource('logout', 'logout', {
       action: async (args) => toWebResponse((await auth.signOut(args, new URL(args.request.url).searchParams.get('scope') === 'global' ? 'global' : 'local')).redirect),
     }),

@@ -56,6 +56,12 @@ export function fixtureRoutes(middleware: MiddlewareFunction<Response>): Fixture
         return Response.json(probe(args, 'guarded-admin'));
       },
     }),
+    resource('guarded-strict', 'guarded/strict', {
+      loader: async (args: LoaderFunctionArgs) => {
+        await requireUser(args);
+        return Response.json(probe(args, 'guarded-strict'));
+      },
+    }),
     resource('logout', 'logout', {
       action: async (args: LoaderFunctionArgs) => toWebResponse((await signOut(args, args.url.searchParams.get('scope') === 'global' ? 'global' : 'local')).redirect),
     }),

@@ -138,5 +138,14 @@ export function pathScenarios(env: ContractEnv): void {
       expect((await env.send('/guarded', { cookie, as: 'api' })).status).toBe(200);
       expect((await env.send('/guarded/admin', { cookie, as: 'api' })).status).toBe(401);
     });
+
+    it('C35 a guard that names no mode checks in the matched rule\'s mode (user): it sees the revocation too', async () => {
+      const { cookie } = await env.signIn();
+      expect(await probeOf(await env.send('/guarded/strict', { cookie, as: 'api' }))).toMatchObject({ route: 'guarded-strict' });
+      env.mock.controls.signOutUser(FIXTURE_USER.email);
+      // The instance default (claims) would still accept the token; the rule asks for user.
+      expect((await env.send('/guarded', { cookie, as: 'api' })).status).toBe(200);
+      expect((await env.send('/guarded/strict', { cookie, as: 'api' })).status).toBe(401);
+    });
   });
 }

@@ -58,6 +58,9 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
       coordinator: createRefreshCoordinator({
         ...(options.refreshStore === undefined ? {} : { store: options.refreshStore }),
         successorTtlSeconds: options.successorTtlSeconds ?? DEFAULTS.successorTtlSeconds,
+        // A caller waits for another instance's refresh about as long as that refresh may take.
+        maxWaitSeconds: Math.min(10, env.timeoutMs / 1000 + 1),
+        clock,
         onStoreError: (error) => emit(onEvent, { type: 'refresh.store_unavailable', ...errorCode(error) }),
       }),
       refreshMarginSeconds: boundedNumber(options.refreshMarginSeconds, DEFAULTS.refreshMarginSeconds, 'refreshMarginSeconds', 0, 3600),

@@ -40,9 +40,9 @@ async function tellServer(ctx: LockstepContext, session: Session, scope: SignOut
   // A backend without server-side sessions has nothing to end: clearing the cookies is the sign-out.
   if (ctx.provider.endSession === undefined) return 'ok';
   let current = session;
-  const exp = Math.min(session.expiresAt, ctx.provider.tokenTiming(session.accessToken)?.exp ?? Infinity);
+  const exp = Math.min(session.expiresAt, ctx.provider.peekToken(session.accessToken)?.exp ?? Infinity);
   if (exp <= now) {
-    const { result } = await ctx.engine.coordinator.refresh(session.refreshToken, now, () => ctx.provider.refresh(session.refreshToken, now));
+    const { result } = await ctx.engine.coordinator.refresh(session.refreshToken, now, (at) => ctx.provider.refresh(session.refreshToken, at));
     // A rejected refresh means the session is already over at the server: nothing left to end.
     if (result.kind === 'rejected') return 'ok';
     if (result.kind === 'unavailable') return 'unavailable';

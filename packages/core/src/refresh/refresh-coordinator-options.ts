@@ -23,6 +23,18 @@ export interface RefreshCoordinatorOptions {
    */
   readonly lockTtlSeconds?: number;
   /**
+   * The longest one caller waits, in total, for refreshes running elsewhere before it refreshes
+   * without the lock (the server answers a duplicate with the same child, so that costs a call,
+   * not a session). Keep it near the auth-call timeout so the promised latency holds. In (0, 60].
+   * @default lockTtlSeconds
+   */
+  readonly maxWaitSeconds?: number;
+  /**
+   * The current time in Unix seconds, read again after every wait. Tests inject it; by default
+   * the `now` a caller passed advances with the real time elapsed since the call.
+   */
+  readonly clock?: () => number;
+  /**
    * Told about a failing store. The coordinator then carries on as if it had no shared store
    * (single flight still holds within the process): a store outage must not sign anyone out.
    * Errors from it are ignored. @default ignore
@@ -31,7 +43,7 @@ export interface RefreshCoordinatorOptions {
 }
 
 /** Options after validation, defaults applied. */
-export type CoordinatorConfig = Readonly<Required<Omit<RefreshCoordinatorOptions, 'onStoreError'>>> & Pick<RefreshCoordinatorOptions, 'onStoreError'>;
+export type CoordinatorConfig = Readonly<Required<Omit<RefreshCoordinatorOptions, 'onStoreError' | 'clock'>>> & Pick<RefreshCoordinatorOptions, 'onStoreError' | 'clock'>;
 
 const DEFAULTS = { successorTtlSeconds: 10, lockTtlSeconds: 10 } as const;
 const STORE_METHODS = ['getSuccessor', 'putSuccessor', 'acquireLock', 'releaseLock', 'waitForUnlock'] as const;
@@ -40,7 +52,8 @@ const STORE_METHODS = ['getSuccessor', 'putSuccessor', 'acquireLock', 'releaseLo
 export function resolveCoordinatorOptions(options: RefreshCoordinatorOptions): CoordinatorConfig {
   const successorTtlSeconds = options.successorTtlSeconds ?? DEFAULTS.successorTtlSeconds;
   const lockTtlSeconds = options.lockTtlSeconds ?? DEFAULTS.lockTtlSeconds;
-  for (const [name, value] of [['successorTtlSeconds', successorTtlSeconds], ['lockTtlSeconds', lockTtlSeconds]] as const) {
+  const maxWaitSeconds = options.maxWaitSeconds ?? lockTtlSeconds;
+  for (const [name, value] of [['successorTtlSeconds', successorTtlSeconds], ['lockTtlSeconds', lockTtlSeconds], ['maxWaitSeconds', maxWaitSeconds]] as const) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 60) {
       throw new LockstepError('ERR_CONFIG_INVALID', `refresh coordinator: ${name} must be a number of seconds in (0, 60]`);
     }
@@ -52,5 +65,8 @@ export function resolveCoordinatorOptions(options: RefreshCoordinatorOptions): C
   if (options.onStoreError !== undefined && typeof options.onStoreError !== 'function') {
     throw new LockstepError('ERR_CONFIG_INVALID', 'refresh coordinator: onStoreError must be a function');
   }
-  return Object.freeze({ store, successorTtlSeconds, lockTtlSeconds, onStoreError: options.onStoreError });
+  if (options.clock !== undefined && typeof options.clock !== 'function') {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'refresh coordinator: clock must be a function');
+  }
+  return Object.freeze({ store, successorTtlSeconds, lockTtlSeconds, maxWaitSeconds, onStoreError: options.onStoreError, clock: options.clock });
 }

@@ -66,6 +66,31 @@ describe('refresh coordinator: shared store', () => {
     expect((await impatient.refresh('rt-a', T0 + 1, unexpected)).via).toBe('successor');
   });
 
+  it('reads the clock again after each wait and bounds the total wait by maxWaitSeconds', async () => {
+    const store = createMemoryRefreshStore();
+    const wedged = createRefreshCoordinator({ store });
+    void wedged.refresh('rt-a', T0, () => new Promise<RefreshResult>(() => undefined));
+    await settleCallers();
+    // Every wake-up finds the lock still held; each wait costs 6 s on the injected clock.
+    let now = T0;
+    const waits: number[] = [];
+    const waking: RefreshStore = { ...store, waitForUnlock: async (_key, at) => {
+      waits.push(at);
+      now += 6;
+    } };
+    const impatient = createRefreshCoordinator({ store: waking, maxWaitSeconds: 5, clock: () => now });
+    const run = vi.fn(async (at: number): Promise<RefreshResult> => refreshed(`rt-at-${at}`));
+    expect(await impatient.refresh('rt-a', T0, run)).toEqual({ result: refreshed(`rt-at-${T0 + 6}`), via: 'upstream' });
+    expect(waits).toEqual([T0]);
+    // The refresh ran at the time it ran, not at the time the caller first asked.
+    expect(run).toHaveBeenCalledWith(T0 + 6);
+  });
+
+  it('refuses a maxWaitSeconds or clock that cannot work', () => {
+    expect(() => createRefreshCoordinator({ maxWaitSeconds: 0 })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID' }));
+    expect(() => createRefreshCoordinator({ clock: 5 as unknown as () => number })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID' }));
+  });
+
   it('keeps refreshing when the store fails, and reports the failures', async () => {
     const failure = new Error('store down');
     const fail = async (): Promise<never> => {

@@ -11,10 +11,11 @@ export type { RefreshCoordinatorOptions } from './refresh-coordinator-options.js
 export interface RefreshCoordinator {
   /**
    * Refreshes `refreshToken` at most once across concurrent callers. `run` performs the upstream
-   * call (it has its own timeout); `now` is Unix seconds. Every caller that shares a call gets the
-   * identical result object. A throw from `run` (a bug) reaches every caller that shared it.
+   * call (it has its own timeout) and gets the time it runs at; `now` is Unix seconds when the
+   * caller asked. Every caller that shares a call gets the identical result object. A throw from
+   * `run` (a bug) reaches every caller that shared it.
    */
-  refresh(refreshToken: string, now: number, run: () => Promise<RefreshResult>): Promise<{ result: RefreshResult; via: RefreshVia }>;
+  refresh(refreshToken: string, now: number, run: (now: number) => Promise<RefreshResult>): Promise<{ result: RefreshResult; via: RefreshVia }>;
 }
 
 /** How a flight got its result; `peer` means another process refreshed while this one waited. */
@@ -31,7 +32,7 @@ const MAX_WAITS = 2;
  *
  * @example
  * const coordinator = createRefreshCoordinator({ successorTtlSeconds: 10 });
- * const { result, via } = await coordinator.refresh(session.refreshToken, now, () => refreshSession(ctx, session.refreshToken, now));
+ * const { result, via } = await coordinator.refresh(session.refreshToken, now, (at) => refreshSession(ctx, session.refreshToken, at));
  */
 export function createRefreshCoordinator(options: RefreshCoordinatorOptions = {}): RefreshCoordinator {
   const config = resolveCoordinatorOptions(options);
@@ -59,16 +60,20 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions = {}
 
 /**
  * One flight: a live successor answers at once; else take the shared lock and refresh; else wait
- * for the holder and look again. After `MAX_WAITS` the refresh runs without the lock: a wedged
- * lock must not wedge sign-in, and a duplicate concurrent refresh is answered by the server
- * with the same child (gotrue-contract §3.4 B1), so it costs a call, not a session.
+ * for the holder and look again. After `MAX_WAITS`, or `maxWaitSeconds` in all, the refresh runs
+ * without the lock: a wedged lock must not wedge sign-in, and a duplicate concurrent refresh is
+ * answered by the server with the same child (gotrue-contract §3.4 B1), so it costs a call, not a
+ * session. The time is read again at every step: a wait can last seconds.
  */
-async function fly(config: CoordinatorConfig, key: string, now: number, run: () => Promise<RefreshResult>): Promise<Settled> {
+async function fly(config: CoordinatorConfig, key: string, askedAt: number, run: (now: number) => Promise<RefreshResult>): Promise<Settled> {
   const { store } = config;
+  const clock = config.clock ?? elapsedSince(askedAt);
+  const giveUpAt = askedAt + config.maxWaitSeconds;
   for (let waits = 0; ; waits += 1) {
+    const now = waits === 0 ? askedAt : clock();
     const session = await guard(config, () => findNewestSuccessor(store, key, now), undefined);
     if (session !== undefined) return { result: { kind: 'refreshed', session }, source: waits === 0 ? 'successor' : 'peer' };
-    if (waits === MAX_WAITS) return runAndRecord(config, key, now, run, 0);
+    if (waits === MAX_WAITS || now >= giveUpAt) return runAndRecord(config, key, now, run, 0);
 
     const grant = await guard(config, () => store.acquireLock(key, now, now + config.lockTtlSeconds), null);
     // The store failed: nothing to agree through, so fall back to this process's single flight.
@@ -80,14 +85,20 @@ async function fly(config: CoordinatorConfig, key: string, now: number, run: () 
         await guard(config, () => store.releaseLock(key, grant.generation), undefined);
       }
     }
-    const signal = AbortSignal.timeout(config.lockTtlSeconds * 1000);
+    const signal = AbortSignal.timeout(Math.ceil(Math.min(config.lockTtlSeconds, giveUpAt - now) * 1000));
     await guard(config, () => store.waitForUnlock(key, now, signal), undefined);
   }
 }
 
+/** A clock that starts at `start` (Unix seconds) and advances with the real time elapsed. */
+function elapsedSince(start: number): () => number {
+  const startedMs = Date.now();
+  return () => start + (Date.now() - startedMs) / 1000;
+}
+
 /** Calls upstream and, on success, records the successor before anyone is answered, so no later caller misses it. */
-async function runAndRecord(config: CoordinatorConfig, key: string, now: number, run: () => Promise<RefreshResult>, generation: number): Promise<Settled> {
-  const result = await run();
+async function runAndRecord(config: CoordinatorConfig, key: string, now: number, run: (now: number) => Promise<RefreshResult>, generation: number): Promise<Settled> {
+  const result = await run(now);
   // Only successes are remembered: a rejection or outage is shared by this flight's callers, never cached.
   // The TTL counts from the flight's `now`, which precedes the server's revocation of the token,
   // so the cache never honours a spent token longer than the server's reuse interval would.

@@ -36,13 +36,14 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
   const { provider, coordinator, onEvent } = engine;
   const read = await provider.readSession(cookies, now);
   if (read.kind === 'malformed') emit(onEvent, { type: 'cookie.malformed', reason: read.reason });
-  const timing = read.kind === 'present' ? provider.tokenTiming(read.session.accessToken) : null;
+  const timing = read.kind === 'present' ? provider.peekToken(read.session.accessToken) : null;
   const context = {
     now,
     mode,
     marginSeconds: refreshMargin(engine.refreshMarginSeconds, timing),
     // The token's own exp wins over the cookie's expires_at, which the user can edit.
     expiresAt: read.kind === 'present' ? Math.min(read.session.expiresAt, timing?.exp ?? Infinity) : 0,
+    ...(timing === null ? {} : { subject: timing.sub }),
   };
 
   let state: MachineState = { kind: 'reading' };
@@ -69,7 +70,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         break;
       }
       case 'refresh': {
-        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, () => provider.refresh(command.session.refreshToken, now));
+        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, (at) => provider.refresh(command.session.refreshToken, at));
         if (result.kind === 'refreshed') {
           const userId = result.session.user?.id ?? '';
           emit(onEvent, { type: via === 'upstream' ? 'session.refreshed' : via === 'joined' ? 'session.refresh_joined' : 'session.successor_replayed', userId });

@@ -68,6 +68,18 @@ describe('after a refresh', () => {
     expect(transition(step.state, { type: 'checked', check: valid }, ctx(NOW + 60, 'user')).state).toMatchObject({ auth: { kind: 'authenticated', refreshed: false }, write: { kind: 'keep' } });
   });
 
+  it('an issued session of another user than the cookie named → refused: anonymous, cookies cleared (C33)', () => {
+    const issued: MachineState = { kind: 'checking', session: next, phase: 'issued' };
+    const other: TokenCheck = { kind: 'valid', claims: { sub: 'u2', exp: NOW + 7200 }, user: { id: 'u2', raw: { id: 'u2' } }, cached: false };
+    expect(transition(issued, { type: 'checked', check: other }, { ...ctx(NOW), subject: 'u1' }).state).toEqual({
+      kind: 'done',
+      auth: { kind: 'anonymous', reason: 'user_mismatch' },
+      write: { kind: 'clear' },
+    });
+    // The same user is written as usual.
+    expect(transition(issued, { type: 'checked', check: valid }, { ...ctx(NOW), subject: 'u1' }).state).toMatchObject({ auth: { kind: 'authenticated', refreshed: true }, write: { kind: 'write', session: next } });
+  });
+
   it('an issued session that cannot be decoded is still written: the old refresh token is spent', () => {
     const issued: MachineState = { kind: 'checking', session: next, phase: 'issued' };
     expect(transition(issued, { type: 'checked', check: { kind: 'unavailable', cause: 'protocol' } }, ctx(NOW)).state).toEqual({

@@ -34,6 +34,8 @@ export interface MachineContext {
   readonly marginSeconds: number;
   /** The access token's expiry; may be earlier than the cookie's `expires_at`, which a user can edit. */
   readonly expiresAt: number;
+  /** The `sub` of the cookie's access token (unverified): a refresh must stay with this user. */
+  readonly subject?: string;
 }
 
 export interface Transition {
@@ -88,6 +90,8 @@ function onChecked(state: Extract<MachineState, { kind: 'checking' }>, check: To
   const issued = state.phase === 'issued';
   switch (check.kind) {
     case 'valid':
+      // A refresh token planted next to someone's access token must not switch them into another account.
+      if (issued && ctx.subject !== undefined && check.claims.sub !== ctx.subject) return done({ kind: 'anonymous', reason: 'user_mismatch' }, { kind: 'clear' });
       return done(
         { kind: 'authenticated', session: state.session, user: check.user, claims: check.claims, verifiedBy: ctx.mode, refreshed: issued },
         issued ? { kind: 'write', session: state.session } : { kind: 'keep' },

@@ -4,6 +4,7 @@ import type { RequestCookie } from '../cookies/request-cookies.js';
 import type { RefreshResult } from '../refresh/refresh-result.js';
 import type { RequestRecord } from '../request/request-record.js';
 import type { VerifyMode } from '../routes/route-rule.js';
+import type { PeekedToken } from '../verify/peek-token.js';
 import type { AnonymousReason, Session, SessionClaims, SessionUser, UnavailableCause } from './session.js';
 
 /** The session found in the request's cookies. */
@@ -69,8 +70,11 @@ export interface SessionProvider {
    * call, so decoding them is enough; `cookie` tokens are checked per mode (`claims`, `user`, `session`).
    */
   check(session: Session, source: TokenSource, now: number): Promise<TokenCheck>;
-  /** The access token's own expiry and lifetime, decoded without verification, to time the refresh. */
-  tokenTiming(accessToken: string): { readonly exp: number; readonly iat?: number } | null;
+  /**
+   * The access token's expiry, issue time and subject, decoded without verification: to time the
+   * refresh and to make sure a refresh stays with the same user. `null` for an undecodable token.
+   */
+  peekToken(accessToken: string): PeekedToken | null;
   signInWithPassword?(credentials: { readonly email: string; readonly password: string }, now: number): Promise<GrantResult>;
   /**
    * Ends sessions at the backend; `ok` also when they were already gone. It gets the whole session

@@ -46,6 +46,8 @@ export type AnonymousReason =
   | 'user_not_found'
   | 'invalid_grant'
   | 'signed_out'
+  /** A refresh answered with a session of another user than the cookie's access token named: refused, cookies cleared. */
+  | 'user_mismatch'
   /** The token could not be verified locally and the instance's budget of auth-server checks was spent; cookies kept. */
   | 'unverified_token';
 

@@ -16,6 +16,7 @@ import type { GoTrueContext } from './gotrue-request.js';
 import { readSessionCookie, type SessionCookieEncoding } from './session-cookie.js';
 import { planSessionWrite } from './session-write.js';
 import { fromSupabaseJson, toSupabaseJson, userFromClaims } from './supabase-session.js';
+import { peekToken } from '../verify/peek-token.js';
 
 /** What the Supabase provider is built from; `createLockstep` fills it in from the options. */
 export interface SupabaseProviderConfig {
@@ -119,12 +120,6 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
     return { kind: 'valid', claims, user: answer.user, cached: false };
   }
 
-  function tokenTiming(accessToken: string): { exp: number; iat?: number } | null {
-    const claims = decodeClaimsUnverified(accessToken);
-    if (claims === null) return null;
-    return typeof claims.iat === 'number' ? { exp: claims.exp, iat: claims.iat } : { exp: claims.exp };
-  }
-
   return {
     cookieName: storageKey,
     authUrl: gotrue.authUrl,
@@ -132,7 +127,7 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): SessionP
     planWrite,
     refresh,
     check,
-    tokenTiming,
+    peekToken,
     signInWithPassword: (credentials, now) => signInWithPassword(gotrue, { email: credentials.email, password: credentials.password }, now),
     endSession: (session, scope) => signOut(gotrue, session.accessToken, scope),
     completeCallback: (request, cookies, attributes, now) => completeSupabaseCallback(gotrue, storageKey, request, cookies, attributes, now),

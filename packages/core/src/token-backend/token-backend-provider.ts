@@ -13,6 +13,7 @@ import { planTokenCookieWrite, readTokenCookie } from './token-cookie.js';
 import { checkToken } from './token-check.js';
 import { toSession } from './token-mapping.js';
 import { RefusedTokens } from './refused-tokens.js';
+import { peekToken } from '../verify/peek-token.js';
 
 /**
  * What `createTokenBackendProvider` returns: pass it as `createLockstep({ provider })`; the proxy
@@ -121,12 +122,6 @@ function buildProvider(config: TokenBackendConfig, environment: ProviderEnvironm
     return answer.kind === 'unavailable' ? { kind: 'unavailable', cause: answer.cause } : { kind: 'ok' };
   }
 
-  function tokenTiming(accessToken: string): { exp: number; iat?: number } | null {
-    const claims = decodeClaimsUnverified(accessToken);
-    if (claims === null) return null;
-    return typeof claims.iat === 'number' ? { exp: claims.exp, iat: claims.iat } : { exp: claims.exp };
-  }
-
   const provider: SessionProvider = {
     cookieName: config.cookieName,
     authUrl: new URL(config.refreshUrl).origin,
@@ -134,7 +129,7 @@ function buildProvider(config: TokenBackendConfig, environment: ProviderEnvironm
     planWrite,
     refresh,
     check: (session: Session, source: TokenSource, now: number): Promise<TokenCheck> => check(session, source, now),
-    tokenTiming,
+    peekToken,
     signInWithPassword,
     ...(config.logoutUrl === null ? {} : { endSession }),
   };
