@@ -4,6 +4,7 @@ import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { callbackScenarios } from './scenarios/callback.js';
+import { duplicateCookieScenarios } from './scenarios/duplicate-cookies.js';
 import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
 import { forgedTokenScenarios } from './scenarios/forged-tokens.js';
 import { nextInternalsScenarios } from './scenarios/next-internals.js';
@@ -29,6 +30,7 @@ export function runContractSuite(harness: AdapterHarness): void {
     rejectionScenarios(env);
     forgedTokenScenarios(env);
     forgedHeaderScenarios(env);
+    duplicateCookieScenarios(env);
     pathScenarios(env);
     signOutScenarios(env);
     callbackScenarios(env);

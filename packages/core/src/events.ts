@@ -20,6 +20,11 @@ export type LockstepEvent =
   | { readonly type: 'session.signed_in'; readonly userId: string }
   | { readonly type: 'session.signed_out'; readonly reason: AnonymousReason }
   | { readonly type: 'cookie.malformed'; readonly reason: string }
+  /**
+   * The request carried the session cookie more than once (a cookie planted by a sibling subdomain
+   * or for a narrower path, or a stale copy): `sessions` distinct readable sessions were weighed.
+   */
+  | { readonly type: 'cookie.duplicate'; readonly sessions: number }
   | {
       readonly type: 'auth.unavailable';
       readonly operation: AuthOperation;

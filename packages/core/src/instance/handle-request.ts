@@ -6,7 +6,8 @@ import { emit } from '../events.js';
 import type { Outcome } from '../outcome.js';
 import { classifyRequest, type RequestKindHint } from '../request/request-kind.js';
 import { toRequestRecord, type RequestLike } from '../request/request-record.js';
-import { resolveSession } from '../session/resolve-session.js';
+import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
+import { resolveSessionAmong } from '../session/resolve-among.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 /** Routes the request, resolves its session (refreshing at most once), and decides the outcome. */
@@ -25,9 +26,11 @@ export async function handleRequest(ctx: LockstepContext, input: RequestLike, hi
   const kind = classifyRequest(request.headers, ctx.isApi(match.canonicalPath), hint);
   if (!match.session) return decideOutcome({ request, route, kind, auth: notChecked, cookies: unchanged }, ctx.responsePolicy);
 
-  const { auth, write } = await resolveSession(ctx.engine, cookies, match.verify, now);
-  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(cookies, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(request.url), now);
-  const outcome = decideOutcome({ request, route, kind, auth, cookies: createCookiePlan(cookies, writes) }, ctx.responsePolicy);
+  const variants = sessionCookieVariants(request.headers.get('cookie'), cookies, ctx.provider.cookieName);
+  // `read`: the reading of the cookies the session came from (the browser's own unless a duplicate won).
+  const { auth, write, cookies: read } = await resolveSessionAmong(ctx.engine, [cookies, ...variants], match.verify, now);
+  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(request.url), now);
+  const outcome = decideOutcome({ request, route, kind, auth, cookies: createCookiePlan(read, writes) }, ctx.responsePolicy);
   if (outcome.kind !== 'continue' && match.access === 'protected') {
     emit(ctx.onEvent, {
       type: 'route.denied',

@@ -1,7 +1,9 @@
 // The server-side guard's check (DESIGN §3.9): re-verify the forwarded cookies, never refresh, never write.
-import { parseRequestCookies } from '../cookies/request-cookies.js';
+import { parseRequestCookies, type RequestCookie } from '../cookies/request-cookies.js';
+import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
 import { toRequestRecord, type RequestLike } from '../request/request-record.js';
 import type { VerifyMode } from '../routes/route-rule.js';
+import { chooseResult, distinctSessions } from '../session/duplicate-sessions.js';
 import type { AuthState } from '../session/session.js';
 import { stricterMode } from '../verify/stricter-mode.js';
 import type { LockstepContext } from './lockstep-context.js';
@@ -10,13 +12,27 @@ import type { LockstepContext } from './lockstep-context.js';
  * The session in the request's cookies, checked in `requested` mode (the instance default when
  * omitted) or in the mode of the route rule the path falls under, whichever is stricter: a guard
  * on an `/admin/**` page (`verify: 'user'`) sees a revocation even when it asks for nothing.
- * An expired session is anonymous here.
+ * An expired session is anonymous here. Duplicate session cookies are weighed as the middleware
+ * weighs them (`resolveSessionAmong`).
  */
 export async function verifyRequest(ctx: LockstepContext, input: RequestLike, requested?: VerifyMode): Promise<AuthState> {
   const now = ctx.now();
   const request = toRequestRecord(input);
   const mode = guardMode(ctx, request.url.pathname, requested);
-  const read = await ctx.provider.readSession(parseRequestCookies(request.headers.get('cookie')), now);
+  const header = request.headers.get('cookie');
+  const cookies = parseRequestCookies(header);
+  const variants = sessionCookieVariants(header, cookies, ctx.provider.cookieName);
+  if (variants.length === 0) return verifyCookies(ctx, cookies, mode, now);
+  const { readings } = await distinctSessions(ctx.provider, [cookies, ...variants], now);
+  const results: { auth: AuthState }[] = [];
+  for (const reading of readings) results.push({ auth: await verifyCookies(ctx, reading, mode, now) });
+  const [head = { auth: { kind: 'anonymous', reason: 'no_session' } as AuthState }, ...tail] = results;
+  const chosen = chooseResult([head, ...tail]);
+  return chosen === 'ambiguous' ? { kind: 'anonymous', reason: 'ambiguous_session' } : chosen.auth;
+}
+
+async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCookie[], mode: VerifyMode, now: number): Promise<AuthState> {
+  const read = await ctx.provider.readSession(cookies, now);
   if (read.kind === 'none') return { kind: 'anonymous', reason: 'no_session' };
   if (read.kind === 'malformed') return { kind: 'anonymous', reason: 'malformed_cookie' };
   const exp = Math.min(read.session.expiresAt, ctx.provider.peekToken(read.session.accessToken)?.exp ?? Infinity);

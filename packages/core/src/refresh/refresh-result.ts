@@ -5,7 +5,7 @@ import type { AnonymousReason, Session, UnavailableCause } from '../session/sess
  * Why the auth server refused a refresh token for good (gotrue-contract §3.6): the subset of
  * `AnonymousReason` that a refresh can end in, so it doubles as the reason the user was signed out.
  */
-export type RefreshRejection = Exclude<AnonymousReason, 'not_checked' | 'no_session' | 'malformed_cookie' | 'invalid_token' | 'signed_out' | 'user_mismatch'>;
+export type RefreshRejection = Exclude<AnonymousReason, 'not_checked' | 'no_session' | 'malformed_cookie' | 'invalid_token' | 'signed_out' | 'user_mismatch' | 'ambiguous_session'>;
 
 const REFRESH_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
   'refresh_token_not_found',

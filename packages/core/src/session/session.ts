@@ -48,6 +48,8 @@ export type AnonymousReason =
   | 'signed_out'
   /** A refresh answered with a session of another user than the cookie's access token named: refused, cookies cleared. */
   | 'user_mismatch'
+  /** The request carried valid sessions of two different users (cookie tossing): neither is used, nothing is cleared. */
+  | 'ambiguous_session'
   /** The token could not be verified locally and the instance's budget of auth-server checks was spent; cookies kept. */
   | 'unverified_token';
 
