@@ -96,7 +96,7 @@ export function createTokenBackendApp(options: TokenBackendAppOptions): TokenBac
     if (result.kind === 'signed_in') return toWebResponse(result.redirect);
     return c.json({ error: result.kind, reason: result.kind === 'rejected' ? result.reason : result.cause }, result.kind === 'rejected' ? 400 : 503);
   });
-  app.post('/logout', async (c) => toWebResponse((await signOut(c, 'local')).redirect));
+  app.post('/logout', async (c) => toWebResponse((await signOut(c, 'local')).outcome));
   // The browser helper's refresh route: the middleware has already refreshed (or answered 401/503).
   app.post('/auth/refresh', (c) => {
     counters.refreshRoute++;

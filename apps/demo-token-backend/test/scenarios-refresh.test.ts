@@ -4,7 +4,7 @@ import { OWN_REDIRECT_TARGET, STREAM_CHUNKS } from '../src/index.js';
 import { applySetCookies, COOKIE, cookieValue, location, probeOf, useEnv } from './support.js';
 
 /** One httpOnly session cookie in the token backend's format. */
-const SESSION_COOKIE_LINE = new RegExp(`^${COOKIE}=v1\\.[A-Za-z0-9_-]+; Max-Age=\\d+; Path=/; HttpOnly; SameSite=Lax$`);
+const SESSION_COOKIE_LINE = new RegExp(`^${COOKIE}=v1\\.[A-Za-z0-9_-]+; Max-Age=\\d+; Path=/; HttpOnly; Secure; SameSite=Lax$`); // app.test is not loopback: Secure by default
 
 describe('refresh (token backend, Hono)', () => {
   const env = useEnv('jwks');

@@ -26,6 +26,8 @@ export interface ContractEnv {
   readonly mock: RunningMockAuth;
   /** The session cookie name the fixture app uses (`sb-<ref>-auth-token`). */
   readonly storageKey: string;
+  /** Whether the default app's cookies carry `Secure` (the default for every host but loopback). */
+  readonly cookieSecure: boolean;
   /** Path and query of a redirect's `Location`, after checking it stays on the app's origin. */
   location(response: Response, app?: RunningApp): string;
   /** Starts an app with option overrides; it is closed after the test. */
@@ -101,6 +103,9 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
     get storageKey() {
       return storageKey;
     },
+    get cookieSecure() {
+      return !isLoopbackOrigin(required(defaultApp, 'app').origin);
+    },
     location: (response, app) => redirectTarget(response, (app ?? required(defaultApp, 'app')).origin),
     async startApp(overrides) {
       const app = await start(overrides);
@@ -151,4 +156,10 @@ function redirectTarget(response: Response, origin: string): string {
   const url = new URL(location ?? '', origin);
   expect(url.origin, 'redirects stay on the app origin').toBe(origin);
   return url.pathname + url.search;
+}
+
+/** Plain http to this machine is the one place the default cookies go without `Secure`. */
+function isLoopbackOrigin(origin: string): boolean {
+  const { protocol, hostname } = new URL(origin);
+  return protocol === 'http:' && (hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\./.test(hostname));
 }

@@ -42,6 +42,18 @@ export interface LockstepBaseOptions {
   refreshStore?: RefreshStore;
   /** Receives structured events (never a token or cookie value). Must not throw. */
   onEvent?: EventHandler;
+  /**
+   * Read the public scheme and host from `X-Forwarded-Proto` / `X-Forwarded-Host` (first value).
+   * Only behind a proxy that sets both and drops what clients send: otherwise any client chooses them.
+   * @default false
+   */
+  trustProxy?: boolean;
+  /**
+   * Origins besides the app's own whose pages may post to sign-in and sign-out
+   * (e.g. `['https://www.example.com']`); cross-site requests are refused (login CSRF).
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /** Lockstep on Supabase Auth: only the project URL and key are required. */

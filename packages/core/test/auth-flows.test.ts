@@ -34,14 +34,54 @@ describe('signInWithPassword', () => {
   });
 });
 
+describe('cross-site requests to sign-in and sign-out are refused (C34)', () => {
+  const fromSite = (origin: string, cookie?: string): Request =>
+    new Request('http://app.test/logout', { method: 'POST', headers: { origin, ...(cookie === undefined ? {} : { cookie }) } });
+
+  it('a sign-in form posted from another site never reaches the auth server', async () => {
+    const h = await createHarness();
+    h.mock.controls.resetCounters();
+    expect(await h.lockstep.signInWithPassword(fromSite('https://evil.example'), USER)).toEqual({ kind: 'rejected', reason: 'cross_site_request' });
+    expect(h.mock.controls.calls('token:password')).toBe(0);
+  });
+
+  it('a sign-out from another site changes nothing: 403, the session stays at the server and in the browser', async () => {
+    const h = await createHarness();
+    const cookie = h.cookieFor(await h.signIn());
+    const result = await h.lockstep.signOut(fromSite('https://evil.example', cookie));
+    expect(result).toMatchObject({ kind: 'refused', reason: 'cross_site_request', outcome: { kind: 'respond', status: 403, cookies: { setCookie: [] } } });
+    expect(h.mock.controls.sessions(USER.email)).toHaveLength(1);
+  });
+
+  it('the app\'s own origin, and an origin it allows, sign in as usual', async () => {
+    const h = await createHarness({ allowedOrigins: ['https://www.example.test'] });
+    expect((await h.lockstep.signInWithPassword(fromSite('http://app.test'), USER)).kind).toBe('signed_in');
+    expect((await h.lockstep.signInWithPassword(fromSite('https://www.example.test'), USER)).kind).toBe('signed_in');
+  });
+
+  it('behind a trusted proxy the forwarded host is the app\'s', async () => {
+    const h = await createHarness({ trustProxy: true });
+    const request = new Request('http://10.0.0.5:3000/login', { method: 'POST', headers: { origin: 'https://app.example.com', 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' } });
+    expect((await h.lockstep.signInWithPassword(request, USER)).kind).toBe('signed_in');
+    expect((await h.lockstep.signInWithPassword(new Request(request, { headers: { origin: 'https://app.example.com' } }), USER)).kind).toBe('rejected');
+  });
+
+  it.each([['not an array', 'https://a.example'], ['a path', ['https://a.example/x']], ['a trailing slash', ['https://a.example/']], ['not a URL', ['a.example']]])(
+    'refuses allowedOrigins with %s at boot',
+    async (_name, allowedOrigins) => {
+      await expect(createHarness({ allowedOrigins: allowedOrigins as never })).rejects.toMatchObject({ code: 'ERR_CONFIG_INVALID' });
+    },
+  );
+});
+
 describe('signOut (C24)', () => {
   it('local scope ends this session at the server and clears the cookies', async () => {
     const h = await createHarness();
     const cookie = h.cookieFor(await h.signIn());
     await h.signIn(); // a second session elsewhere
     const result = await h.lockstep.signOut(post('/logout', cookie));
-    expect(result).toMatchObject({ kind: 'signed_out', upstream: 'ok', redirect: { location: '/login', status: 303, reason: 'signed_out' } });
-    expect(result.redirect.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; SameSite=Lax']);
+    expect(result).toMatchObject({ kind: 'signed_out', upstream: 'ok', outcome: { location: '/login', status: 303, reason: 'signed_out' } });
+    expect(result.outcome.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; Secure; SameSite=Lax']);
     expect(h.mock.controls.sessions(USER.email)).toHaveLength(1);
   });
 
@@ -59,13 +99,13 @@ describe('signOut (C24)', () => {
     const cookie = h.cookieFor(await h.signIn());
     h.mock.controls.fail('logout', { kind: 'drop' });
     const result = await h.lockstep.signOut(post('/logout', cookie));
-    expect(result.upstream).toBe('unavailable');
-    expect(result.redirect.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; SameSite=Lax']);
+    expect(result).toMatchObject({ kind: 'signed_out', upstream: 'unavailable' });
+    expect(result.outcome.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; Secure; SameSite=Lax']);
   });
 
   it('without a session it still answers with the redirect and nothing to clear', async () => {
     const h = await createHarness();
-    expect(await h.lockstep.signOut(post('/logout'))).toMatchObject({ upstream: 'no_session', redirect: { cookies: { setCookie: [] } } });
+    expect(await h.lockstep.signOut(post('/logout'))).toMatchObject({ upstream: 'no_session', outcome: { cookies: { setCookie: [] } } });
   });
 });
 

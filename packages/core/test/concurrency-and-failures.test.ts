@@ -49,7 +49,7 @@ describe('rejections (C9, C10, C13)', () => {
     h.mock.controls.clock.advance(LIFETIME + 1);
     const page = await h.lockstep.handle(h.request('/dashboard?tab=1', { cookie }));
     expect(page).toMatchObject({ kind: 'redirect', location: '/login?next=%2Fdashboard%3Ftab%3D1', status: 307 });
-    expect(page.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; SameSite=Lax']);
+    expect(page.cookies.setCookie).toEqual(['sb-127-auth-token=; Max-Age=0; Path=/; Secure; SameSite=Lax']);
     const api = await h.lockstep.handle(h.request('/api/me', { cookie, api: true }));
     expect(api).toMatchObject({ kind: 'respond', status: 401, body: { error: 'unauthorized', reason: 'refresh_token_not_found' } });
     expect(h.events).toContainEqual({ type: 'session.signed_out', reason: 'refresh_token_not_found' });

@@ -52,7 +52,7 @@ describe('expired session (C4)', () => {
     expect(outcome.auth).toMatchObject({ kind: 'authenticated', refreshed: true });
     expect(h.mock.controls.calls('token:refresh_token')).toBe(1);
     expect(outcome.cookies.setCookie).toHaveLength(1);
-    expect(outcome.cookies.setCookie[0]).toMatch(/^sb-127-auth-token=base64-[A-Za-z0-9_-]+; Max-Age=34560000; Path=\/; SameSite=Lax$/);
+    expect(outcome.cookies.setCookie[0]).toMatch(/^sb-127-auth-token=base64-[A-Za-z0-9_-]+; Max-Age=34560000; Path=\/; Secure; SameSite=Lax$/);
     expect(outcome.headers).toContainEqual(['Cache-Control', 'private, no-cache, no-store, must-revalidate, max-age=0']);
     expect(outcome.requestCookieHeader).not.toBe(cookie);
     expect(outcome.requestCookieHeader).not.toContain(original.refresh_token);

@@ -32,6 +32,8 @@ export function describeEvent(event: LockstepEvent): string {
       return event.code ?? 'store error';
     case 'verify.over_budget':
       return `${event.mode}: token not verifiable locally; server-check budget spent`;
+    case 'cookie.duplicate':
+      return `the session cookie came ${event.sessions} ways; the one that holds was used`;
     case 'config.warning':
       return `${event.code} (rule ${event.rule})`;
   }

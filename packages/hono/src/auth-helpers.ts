@@ -24,7 +24,7 @@ export function exchangeCode(c: Context): Promise<SignInResult> {
  * cookies; they are cleared even when the auth server cannot be told.
  *
  * @example
- * app.post('/logout', async (c) => toWebResponse((await signOut(c)).redirect));
+ * app.post('/logout', async (c) => toWebResponse((await signOut(c)).outcome));
  */
 export function signOut(c: Context, scope?: SignOutScope): Promise<SignOutResult> {
   return lockstepOf(c).signOut(c.req.raw, scope === undefined ? {} : { scope });

@@ -33,7 +33,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
   app.get('/guarded', requireUser(), (c) => probe(c, 'guarded'));
   app.get('/guarded/admin', requireUser('user'), (c) => probe(c, 'guarded-admin'));
   app.get('/guarded/strict', requireUser(), (c) => probe(c, 'guarded-strict'));
-  app.post('/logout', async (c) => toWebResponse((await signOut(c, c.req.query('scope') === 'global' ? 'global' : 'local')).redirect));
+  app.post('/logout', async (c) => toWebResponse((await signOut(c, c.req.query('scope') === 'global' ? 'global' : 'local')).outcome));
   app.get('/auth/callback', async (c) => {
     const result = await exchangeCode(c);
     return result.kind === 'signed_in' ? toWebResponse(result.redirect) : c.json({ error: result.kind === 'rejected' ? result.reason : 'auth_unavailable' }, 400);

@@ -35,7 +35,7 @@ export function exchangeCode(args: HelperArgs): Promise<SignInResult> {
  * cookies; they are cleared even when the auth server cannot be told.
  *
  * @example
- * export const action = async (args: Route.ActionArgs) => toWebResponse((await signOut(args)).redirect);
+ * export const action = async (args: Route.ActionArgs) => toWebResponse((await signOut(args)).outcome);
  */
 export function signOut(args: HelperArgs, scope?: SignOutScope): Promise<SignOutResult> {
   return handoffOf(args.context).instance.signOut(args.request, scope === undefined ? {} : { scope });

@@ -84,7 +84,7 @@ export function fixtureRoutes(auth: RemixLockstep): V2Route[] {
       },
     }),
     resource('logout', 'logout', {
-      action: async (args) => toWebResponse((await auth.signOut(args, new URL(args.request.url).searchParams.get('scope') === 'global' ? 'global' : 'local')).redirect),
+      action: async (args) => toWebResponse((await auth.signOut(args, new URL(args.request.url).searchParams.get('scope') === 'global' ? 'global' : 'local')).outcome),
     }),
     resource('callback', 'auth/callback', {
       loader: async (args) => {

@@ -63,7 +63,7 @@ export function fixtureRoutes(middleware: MiddlewareFunction<Response>): Fixture
       },
     }),
     resource('logout', 'logout', {
-      action: async (args: LoaderFunctionArgs) => toWebResponse((await signOut(args, args.url.searchParams.get('scope') === 'global' ? 'global' : 'local')).redirect),
+      action: async (args: LoaderFunctionArgs) => toWebResponse((await signOut(args, args.url.searchParams.get('scope') === 'global' ? 'global' : 'local')).outcome),
     }),
     resource('callback', 'auth/callback', {
       loader: async (args: LoaderFunctionArgs) => {

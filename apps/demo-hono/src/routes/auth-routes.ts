@@ -28,9 +28,9 @@ export function authRoutes(deps: DemoDeps): Hono<DemoEnv> {
   });
 
   app.post('/logout', async (c) => {
-    // Cookies are cleared even when the auth server cannot be told (DESIGN C24).
-    const { redirect } = await signOut(c, 'local');
-    return toWebResponse(redirect);
+    // Cookies are cleared even when the auth server cannot be told (DESIGN C24); another site's post gets a 403.
+    const { outcome } = await signOut(c, 'local');
+    return toWebResponse(outcome);
   });
 
   app.get('/auth/callback', async (c) => {

@@ -3,7 +3,7 @@ import { toWebResponse } from '@lockstep/core';
 import { signOut } from '@lockstep/remix';
 import { redirect, type ActionFunctionArgs } from 'react-router';
 
-export const action = async (args: ActionFunctionArgs) => toWebResponse((await signOut(args)).redirect);
+export const action = async (args: ActionFunctionArgs) => toWebResponse((await signOut(args)).outcome);
 
 // A GET has nothing to do here.
 export const loader = () => redirect('/');

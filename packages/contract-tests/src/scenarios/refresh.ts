@@ -17,7 +17,7 @@ export function refreshScenarios(env: ContractEnv): void {
   const expectRefreshCookie = (response: Response): void => {
     const lines = response.headers.getSetCookie();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${env.storageKey.replace(/[.-]/g, '\\$&')}=base64-[A-Za-z0-9_-]+; Max-Age=\\d+; Path=/; SameSite=Lax$`));
+    expect(lines[0]).toMatch(new RegExp(`^${env.storageKey.replace(/[.-]/g, '\\$&')}=base64-[A-Za-z0-9_-]+; Max-Age=\\d+; Path=/; ${env.cookieSecure ? 'Secure; ' : ''}SameSite=Lax$`));
   };
 
   describe('C4 expired session', () => {

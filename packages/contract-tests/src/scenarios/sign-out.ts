@@ -46,4 +46,24 @@ export function signOutScenarios(env: ContractEnv): void {
       expect(env.mock.controls.calls('logout')).toBeGreaterThan(0);
     });
   });
+
+  describe('C34 a cross-site sign-out is refused', () => {
+    it.each([
+      ['another site', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }],
+      ['a sibling subdomain', { origin: 'https://evil.localhost', 'sec-fetch-site': 'same-site' }],
+      ['a sandboxed frame (Origin: null)', { origin: 'null' }],
+    ])('POST /logout from %s → 403, nothing cleared, the session lives on', async (_name, headers) => {
+      const { cookie } = await env.signIn();
+      const response = await env.send('/logout', { ...form, cookie, headers: { ...form.headers, ...headers } });
+      expect(response.status).toBe(403);
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(env.mock.controls.calls('logout')).toBe(0);
+      expect(sessionCount()).toBe(1);
+    });
+
+    it('POST /logout from the app\'s own page (same-origin fetch metadata) signs out', async () => {
+      const { cookie } = await env.signIn();
+      expectSignedOut(await env.send('/logout', { ...form, cookie, headers: { ...form.headers, 'sec-fetch-site': 'same-origin' } }));
+    });
+  });
 }

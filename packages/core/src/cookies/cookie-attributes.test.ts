@@ -11,7 +11,7 @@ const HTTPS = new URL('https://app.example.com/dashboard');
 const HTTP = new URL('http://localhost:3000/');
 
 describe('resolveCookieAttributes', () => {
-  it('defaults match @supabase/ssr, with Secure following the request scheme', () => {
+  it('defaults match @supabase/ssr, with Secure on except for plain http to this machine', () => {
     expect(resolveCookieAttributes(undefined, HTTPS)).toEqual({
       path: DEFAULT_COOKIE_OPTIONS.path,
       sameSite: DEFAULT_COOKIE_OPTIONS.sameSite,
@@ -20,6 +20,21 @@ describe('resolveCookieAttributes', () => {
       secure: true,
     });
     expect(resolveCookieAttributes({}, HTTP)).toMatchObject({ secure: false, maxAge: 34_560_000 });
+  });
+
+  it.each([
+    ['http://localhost:3000/', false],
+    ['http://app.localhost/', false],
+    ['http://127.0.0.1:8080/', false],
+    ['http://127.9.9.9/', false],
+    ['http://[::1]:3000/', false],
+    ['http://app.example.com/', true],
+    ['http://192.168.1.20:3000/', true],
+    ['http://localhost.example.com/', true],
+    ['http://127.0.0.1.example.com/', true],
+    ['http://[::2]/', true],
+  ])('auto: %s → Secure %s (plain http is only left without Secure on loopback)', (url, secure) => {
+    expect(resolveCookieAttributes(undefined, new URL(url)).secure).toBe(secure);
   });
 
   it.each<[string, CookieOptions, URL, Record<string, unknown>]>([

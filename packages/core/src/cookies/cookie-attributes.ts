@@ -1,6 +1,7 @@
 // Cookie options as users configure them, validated once and resolved into per-request attributes.
 import { DEFAULT_COOKIE_OPTIONS, serializeCookieHeader } from '@supabase/ssr';
 import { LockstepError } from '../errors.js';
+import { isLoopbackHost } from '../request/loopback-host.js';
 import type { CookieAttributes } from './cookie-write.js';
 
 /** How the auth cookies are written. Every field is optional. */
@@ -11,7 +12,11 @@ export interface CookieOptions {
   domain?: string;
   /** `'none'` needs `Secure`: it cannot be combined with `secure: false`. @default 'lax' */
   sameSite?: 'lax' | 'strict' | 'none';
-  /** `'auto'`: `Secure` when the request URL is https. @default 'auto' */
+  /**
+   * `'auto'`: `Secure` unless the request is plain http to this machine (`localhost`, 127.x, `[::1]`),
+   * where browsers accept `Secure` cookies anyway. Pass `false` to serve http to other hosts (a LAN
+   * test box): browsers drop `Secure` cookies set over plain http there. @default 'auto'
+   */
   secure?: boolean | 'auto';
   /** `false` because `createBrowserClient` reads the session from `document.cookie`; turn it on for server-only apps. @default false */
   httpOnly?: boolean;
@@ -105,9 +110,8 @@ export function resolveCookieOptions(options?: CookieOptions): ResolvedCookieOpt
 }
 
 /**
- * Resolves the attributes for the writes of one request. `secure: 'auto'` becomes `Secure` when
- * `requestUrl` is https (pass the public URL when TLS ends at a proxy); `sameSite: 'none'` and
- * `hostPrefix` always get `Secure`.
+ * Resolves the attributes for the writes of one request. `secure: 'auto'` becomes `Secure` unless
+ * `requestUrl` is plain http to a loopback host; `sameSite: 'none'` and `hostPrefix` always get `Secure`.
  *
  * @example
  * resolveCookieAttributes(undefined, new URL('https://app.example.com/'));
@@ -122,7 +126,7 @@ export function resolveCookieAttributes(
     resolved.hostPrefix || resolved.sameSite === 'none'
       ? true
       : resolved.secure === 'auto'
-        ? requestUrl.protocol === 'https:'
+        ? requestUrl.protocol === 'https:' || !isLoopbackHost(requestUrl.hostname)
         : resolved.secure;
   const attributes: CookieAttributes = {
     path: resolved.path,

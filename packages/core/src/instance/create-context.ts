@@ -9,6 +9,9 @@ import { createRoutePolicy, type RoutePolicy } from '../routes/route-policy.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
 import { supabaseFromOptions, type SupabaseSetup } from '../supabase/supabase-from-options.js';
 import type { LockstepContext } from './lockstep-context.js';
+import { publicOrigin } from '../request/public-url.js';
+import type { RequestRecord } from '../request/request-record.js';
+import { crossSiteVerdict } from '../request/same-origin.js';
 import { validateOptions } from './validate-options.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
@@ -39,6 +42,8 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const cookieOptions = resolveCookieOptions(attributeOptions);
   const { provider, project } = buildProvider(options, env, cookieOptions);
   const onEvent = options.onEvent;
+  const trustProxy = resolveTrustProxy(options.trustProxy);
+  const allowedOrigins = resolveAllowedOrigins(options.allowedOrigins);
   return Object.freeze({
     config: Object.freeze({
       authUrl: provider.authUrl,
@@ -72,6 +77,8 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
       isAuthPage: (path: string) => isAuthPage(routes, path),
     },
     cookieAttributes: (requestUrl: URL) => resolveCookieAttributes(cookieOptions, requestUrl),
+    publicUrl: (request: RequestRecord) => publicOrigin(request, trustProxy),
+    crossSite: (request: RequestRecord) => crossSiteVerdict(request.headers, publicOrigin(request, trustProxy).host, allowedOrigins),
     now: () => Math.floor(clock()),
     onEvent,
   });
@@ -94,4 +101,28 @@ function errorCode(error: unknown): { code?: string } {
 function isAuthPage(routes: RoutePolicy, path: string): boolean {
   const decision = routes.resolve(path);
   return decision.kind === 'matched' && decision.route.access === 'authPage';
+}
+
+function resolveTrustProxy(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new LockstepError('ERR_CONFIG_INVALID', 'trustProxy must be a boolean.');
+  return value;
+}
+
+/** Each entry must be a bare origin (`https://host[:port]`), written as browsers send it in `Origin`. */
+function resolveAllowedOrigins(value: unknown): ReadonlySet<string> {
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value)) throw new LockstepError('ERR_CONFIG_INVALID', 'allowedOrigins must be an array of origins such as "https://www.example.com".');
+  for (const entry of value) {
+    let origin: string | null = null;
+    try {
+      origin = typeof entry === 'string' ? new URL(entry).origin : null;
+    } catch {
+      origin = null;
+    }
+    if (origin === null || origin === 'null' || origin !== entry) {
+      throw new LockstepError('ERR_CONFIG_INVALID', `allowedOrigins entries must be origins such as "https://www.example.com" (scheme and host, no path or trailing slash); got ${JSON.stringify(String(entry)).slice(0, 80)}.`);
+    }
+  }
+  return new Set(value as string[]);
 }

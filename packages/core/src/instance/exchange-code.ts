@@ -11,7 +11,7 @@ export async function exchangeCode(ctx: LockstepContext, input: RequestLike): Pr
   const now = ctx.now();
   const request = toRequestRecord(input);
   const cookies = parseRequestCookies(request.headers.get('cookie'));
-  const callback = await ctx.provider.completeCallback(request, cookies, ctx.cookieAttributes(request.url), now);
+  const callback = await ctx.provider.completeCallback(request, cookies, ctx.cookieAttributes(ctx.publicUrl(request)), now);
   if (callback.kind === 'rejected') return callback;
   return finishSignIn(ctx, request, callback.grant, request.url.searchParams.get(ctx.config.returnToParam), callback.clear, now);
 }

@@ -29,7 +29,7 @@ export async function handleRequest(ctx: LockstepContext, input: RequestLike, hi
   const variants = sessionCookieVariants(request.headers.get('cookie'), cookies, ctx.provider.cookieName);
   // `read`: the reading of the cookies the session came from (the browser's own unless a duplicate won).
   const { auth, write, cookies: read } = await resolveSessionAmong(ctx.engine, [cookies, ...variants], match.verify, now);
-  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(request.url), now);
+  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(ctx.publicUrl(request)), now);
   const outcome = decideOutcome({ request, route, kind, auth, cookies: createCookiePlan(read, writes) }, ctx.responsePolicy);
   if (outcome.kind !== 'continue' && match.access === 'protected') {
     emit(ctx.onEvent, {

@@ -2,6 +2,8 @@
 import type { CookieAttributes } from '../cookies/cookie-write.js';
 import type { ResponsePolicyOptions } from '../decide-outcome.js';
 import type { EventHandler } from '../events.js';
+import type { RequestRecord } from '../request/request-record.js';
+import type { CrossSiteVerdict } from '../request/same-origin.js';
 import type { RoutePolicy } from '../routes/route-policy.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { SessionEngine } from '../session/resolve-session.js';
@@ -31,8 +33,12 @@ export interface LockstepContext {
   readonly provider: SessionProvider;
   readonly engine: SessionEngine;
   readonly responsePolicy: ResponsePolicyOptions;
-  /** Cookie attributes for a request (Secure follows the request's scheme unless configured). */
+  /** Cookie attributes for a request's public URL (see `publicUrl`). */
   readonly cookieAttributes: (requestUrl: URL) => CookieAttributes;
+  /** The URL the browser used: the request's, or the forwarded one with `trustProxy`. */
+  readonly publicUrl: (request: RequestRecord) => URL;
+  /** Whether a state-changing auth request came from another site (login CSRF). */
+  readonly crossSite: (request: RequestRecord) => CrossSiteVerdict;
   /** Unix seconds, whole; read once per request. */
   readonly now: () => number;
   readonly onEvent: EventHandler | undefined;

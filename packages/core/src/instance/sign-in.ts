@@ -16,7 +16,10 @@ import type { LockstepContext } from './lockstep-context.js';
 /** The result of a sign-in. On success, render `redirect` (it carries the cookies); otherwise show the reason. */
 export type SignInResult =
   | { readonly kind: 'signed_in'; readonly auth: Extract<AuthState, { kind: 'authenticated' }>; readonly redirect: RedirectOutcome }
-  /** GoTrue's reason, e.g. `invalid_credentials`, `email_not_confirmed`, or ours: `missing_code`, `missing_code_verifier`. */
+  /**
+   * GoTrue's reason, e.g. `invalid_credentials`, `email_not_confirmed`, or ours: `missing_code`,
+   * `missing_code_verifier`, `cross_site_request` (another site's page posted the form: login CSRF).
+   */
   | { readonly kind: 'rejected'; readonly reason: string }
   | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
 
@@ -32,6 +35,9 @@ export async function signInWithPassword(ctx: LockstepContext, input: RequestLik
   const now = ctx.now();
   const request = toRequestRecord(input);
   if (ctx.provider.signInWithPassword === undefined) throw new LockstepError('ERR_PROVIDER_UNSUPPORTED', 'This provider has no password sign-in.');
+  // Checked before the credentials reach the auth server: a forged form must not sign the victim into the attacker's account.
+  const crossSite = ctx.crossSite(request);
+  if (crossSite !== null) return { kind: 'rejected', reason: crossSite };
   const grant = await ctx.provider.signInWithPassword({ email: credentials.email, password: credentials.password }, now);
   return finishSignIn(ctx, request, grant, credentials.returnTo ?? null, [], now);
 }
@@ -54,7 +60,7 @@ export async function finishSignIn(
   const check = await ctx.provider.check(grant.session, { kind: 'issued' }, now);
   if (check.kind !== 'valid') return { kind: 'unavailable', cause: 'protocol' };
   const cookies: RequestCookie[] = parseRequestCookies(request.headers.get('cookie'));
-  const writes = [...ctx.provider.planWrite(cookies, grant.session, ctx.cookieAttributes(request.url), now), ...extraWrites];
+  const writes = [...ctx.provider.planWrite(cookies, grant.session, ctx.cookieAttributes(ctx.publicUrl(request)), now), ...extraWrites];
   const target = sanitizeReturnTo(returnTo);
   const location = target === null || ctx.responsePolicy.isAuthPage(target.split('?')[0] ?? target) ? ctx.responsePolicy.afterSignInPath : target;
   emit(ctx.onEvent, { type: 'session.signed_in', userId: check.user.id });

@@ -2,21 +2,26 @@
 import { createCookiePlan } from '../cookies/cookie-write.js';
 import { parseRequestCookies } from '../cookies/request-cookies.js';
 import { emit } from '../events.js';
-import type { RedirectOutcome } from '../outcome.js';
+import type { RedirectOutcome, RespondOutcome } from '../outcome.js';
 import { toRequestRecord, type RequestLike } from '../request/request-record.js';
-import { redirectSignedIn } from '../response/response-policy.js';
+import { redirectSignedIn, respondCrossSite } from '../response/response-policy.js';
 import type { Session } from '../session/session.js';
 import type { SignOutScope } from '../session/session-provider.js';
 import type { LockstepContext } from './lockstep-context.js';
 
-/** What the auth server heard; the cookies are cleared in every case but `others`. */
-export interface SignOutResult {
-  readonly kind: 'signed_out';
-  /** `ok`: the server ended the session(s) (or they were already gone); `unavailable`: it could not be told. */
-  readonly upstream: 'ok' | 'unavailable' | 'no_session';
-  /** To the login page, with the cookie deletions. */
-  readonly redirect: RedirectOutcome;
-}
+/**
+ * What the auth server heard; the cookies are cleared in every case but `others`. Render `outcome`
+ * either way (`toWebResponse`): a redirect to the login page with the cookie deletions, or a 403
+ * for a sign-out another site's page sent (`refused`: nothing changed).
+ */
+export type SignOutResult =
+  | {
+      readonly kind: 'signed_out';
+      /** `ok`: the server ended the session(s) (or they were already gone); `unavailable`: it could not be told. */
+      readonly upstream: 'ok' | 'unavailable' | 'no_session';
+      readonly outcome: RedirectOutcome;
+    }
+  | { readonly kind: 'refused'; readonly reason: 'cross_site_request'; readonly outcome: RespondOutcome };
 
 /**
  * Signs the user out. `local` ends this session, `global` every session of the user, `others`
@@ -28,12 +33,15 @@ export async function signOut(ctx: LockstepContext, input: RequestLike, options:
   const now = ctx.now();
   const request = toRequestRecord(input);
   const cookies = parseRequestCookies(request.headers.get('cookie'));
+  // Any method: a cross-site GET (an image tag) must not sign anyone out either.
+  const crossSite = ctx.crossSite(request);
+  if (crossSite !== null) return { kind: 'refused', reason: crossSite, outcome: respondCrossSite(createCookiePlan(cookies, [])) };
   const read = await ctx.provider.readSession(cookies, now);
   const upstream = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : 'no_session';
-  const attributes = ctx.cookieAttributes(request.url);
+  const attributes = ctx.cookieAttributes(ctx.publicUrl(request));
   const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...(ctx.provider.signOutWrites?.(cookies, attributes) ?? [])];
   if (scope !== 'others') emit(ctx.onEvent, { type: 'session.signed_out', reason: 'signed_out' });
-  return { kind: 'signed_out', upstream, redirect: redirectSignedIn(request.method, ctx.config.loginPath, createCookiePlan(cookies, writes), 'signed_out') };
+  return { kind: 'signed_out', upstream, outcome: redirectSignedIn(request.method, ctx.config.loginPath, createCookiePlan(cookies, writes), 'signed_out') };
 }
 
 async function tellServer(ctx: LockstepContext, session: Session, scope: SignOutScope, now: number): Promise<'ok' | 'unavailable'> {

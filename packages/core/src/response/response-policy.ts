@@ -87,6 +87,18 @@ export function respondBadPath(reason: string, cookies: CookiePlan): RespondOutc
   };
 }
 
+/** Refuses a state-changing auth request another site sent (login CSRF); nothing changes. */
+export function respondCrossSite(cookies: CookiePlan): RespondOutcome {
+  return {
+    kind: 'respond',
+    status: 403,
+    format: 'json',
+    body: { error: 'forbidden', reason: 'cross_site_request' },
+    cookies,
+    headers: decidedResponseHeaders(cookies),
+  };
+}
+
 /** Sends the browser on after a sign-in, a sign-out, or a signed-in visit to an auth page (location already validated). */
 export function redirectSignedIn(method: string, location: string, cookies: CookiePlan, reason: RedirectOutcome['reason'] = 'signed_in_on_auth_page'): RedirectOutcome {
   return {

@@ -24,7 +24,9 @@ export async function currentRequest(method: string, fallbackPath?: string): Pro
       'A Lockstep server helper ran without a request (a static or cached render). Pages that read the session must render dynamically: see the caching section of the @lockstep/next README.',
     );
   }
-  const scheme = incoming.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  // The scheme is not in headers(); X-Forwarded-Proto is the client's word unless the app sets
+  // `trustProxy`, and then the core reads it from these same headers.
+  const scheme = 'http';
   // The proxy's path, else the page's own (for pages the proxy's matcher skips), else the root.
   const target = [incoming.get(PATH_HEADER), fallbackPath].find((path) => path != null && path.startsWith('/') && !path.startsWith('//')) ?? '/';
   return { url: `${scheme}://${HOST.test(host) ? host : 'localhost'}${target}`, method, headers: incoming };

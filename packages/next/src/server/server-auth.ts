@@ -94,14 +94,16 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
 
   /** Route Handler sign-out: the redirect to the login page that clears the cookies (also when the auth server is down). */
   const signOutResponse = async (request: Request, scope?: SignOutScope): Promise<Response> =>
-    toWebResponse((await instance().signOut(request, scope === undefined ? {} : { scope })).redirect);
+    toWebResponse((await instance().signOut(request, scope === undefined ? {} : { scope })).outcome);
 
   /** Server Action sign-out: clears the cookies through `cookies()` and redirects to the login page. */
   const signOut = async (scope?: SignOutScope): Promise<never> => {
     const request = await currentRequest('POST');
     const result = await instance().signOut(request, scope === undefined ? {} : { scope });
-    await writeCookies(result.redirect.cookies.writes);
-    return redirect(result.redirect.location);
+    // Next refuses cross-origin Server Actions itself; a refusal here means a misrouted request.
+    if (result.kind === 'refused') throw new LockstepError('ERR_REQUEST_INVALID', 'Sign-out refused: the request came from another site.');
+    await writeCookies(result.outcome.cookies.writes);
+    return redirect(result.outcome.location);
   };
 
   /** Server Action password sign-in: on success writes the cookies and redirects (never returns); otherwise returns the failure. */
