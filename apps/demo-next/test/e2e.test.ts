@@ -1,7 +1,7 @@
 // End-to-end: the demo (`next start` + the embedded mock) driven through headless Chromium.
 // Time moves only through the mock's frozen clock, which the app's Lockstep instances read (the
 // launcher mirrors it into a file), so the refresh point is crossed exactly when the test says so.
-import { E2E_TOKEN_LIFETIME, expectScreenshot, PARALLEL, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import { E2E_TOKEN_LIFETIME, expectRevocationNote, expectScreenshot, PARALLEL, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
 import { get } from 'node:http';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,8 @@ describe('demo-next in Chromium', () => {
     expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
     // … and signing in through the form (a Server Action) brings the user back.
     const email = await signInThroughForm(e2e, LOGIN_FORM);
+    // `claims` pages say how long a sign-out elsewhere can take to reach them; `user` pages ask the auth server.
+    await expectRevocationNote(e2e, 'claims');
     expect(refreshes()).toBe(0);
     await settle(page);
     await expectScreenshot(e2e, 'dashboard.png');
@@ -179,6 +181,7 @@ describe('demo-next in Chromium', () => {
     // Still signed in on a page the auth server checks (`user` mode); no extra refresh.
     await navigate(page, '/admin', 'Admin');
     await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
+    await expectRevocationNote(e2e, 'user');
     expect(refreshes()).toBe(4);
 
     // Sign out (a Server Action): back to the login page, the mock saw the logout.

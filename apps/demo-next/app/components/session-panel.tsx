@@ -1,5 +1,5 @@
 // The panel on every dashboard page: who is signed in, the token's countdowns, the recent session events.
-import { describeEvent } from '@lockstep/demo-kit/events';
+import { describeEvent, revocationNote } from '@lockstep/demo-kit/events';
 import type { LoggedEvent } from '../../lib/event-log';
 import type { SessionView } from '../../lib/session-view';
 import { signOut } from '../../lib/actions';
@@ -18,6 +18,7 @@ export function SessionPanel({ view }: { readonly view: SessionView }) {
           {view.displayName === null ? null : <div data-testid="display-name">“{view.displayName}”</div>}
           <div className="muted"><code>{view.userId}</code></div>
           <span className="badge">verified by {view.verifiedBy}</span>
+          <div className="muted" data-testid="revocation-note">{revocationNote(view.verifiedBy, untilExpiry)}</div>
           <form action={signOut}>
             <button className="quiet" type="submit" data-testid="sign-out">Sign out</button>
           </form>
