@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
+import { cacheHeaderScenarios } from './scenarios/cache-headers.js';
 import { callbackScenarios } from './scenarios/callback.js';
 import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
 import { forgedTokenScenarios } from './scenarios/forged-tokens.js';
@@ -26,6 +27,7 @@ export function runContractSuite(harness: AdapterHarness): void {
     const env = useContractEnv(harness);
     accessScenarios(env);
     refreshScenarios(env);
+    cacheHeaderScenarios(env);
     rejectionScenarios(env);
     forgedTokenScenarios(env);
     forgedHeaderScenarios(env);
