@@ -2,7 +2,6 @@
 import { describeEvent, revocationNote } from '@lockstep/demo-kit/events';
 import type { LoggedEvent } from '../../lib/event-log';
 import type { SessionView } from '../../lib/session-view';
-import { signOut } from '../../lib/actions';
 import { Countdown } from './countdown';
 import { ParallelFetches } from './parallel-fetches';
 
@@ -19,7 +18,8 @@ export function SessionPanel({ view }: { readonly view: SessionView }) {
           <div className="muted"><code>{view.userId}</code></div>
           <span className="badge">verified by {view.verifiedBy}</span>
           <div className="muted" data-testid="revocation-note">{revocationNote(view.verifiedBy, untilExpiry)}</div>
-          <form action={signOut}>
+          {/* The /logout Route Handler (signOutResponse): its answer keeps private, no-store. */}
+          <form method="post" action="/logout">
             <button className="quiet" type="submit" data-testid="sign-out">Sign out</button>
           </form>
         </div>
