@@ -1,7 +1,7 @@
 // Starts the whole demo: the auth backend (embedded mock unless configured), the app, and the HTTP server.
-import { serve } from '@hono/node-server';
-import { launchDemo, type DemoOptions, type RunningDemo } from '@lockstep/demo-kit';
-import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { launchDemo, originFormTarget, refuseConnect, refuseTarget, type DemoOptions, type RunningDemo } from '@lockstep/demo-kit';
+import { createServer, type Server } from 'node:http';
 import { createDemoApp } from './app.js';
 import { DEMO_ROUTES } from './demo-routes.js';
 
@@ -24,12 +24,23 @@ export function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
   });
 }
 
+/**
+ * Serves the app over HTTP/1. Every request target becomes origin form first (an absolute form's
+ * host is ignored, `*` and CONNECT's authority form get 400): `@hono/node-server` would otherwise
+ * take the host of `GET http://other.example/x` as the request's origin.
+ */
 function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<Server> {
+  const listener = getRequestListener(fetch, { hostname });
   return new Promise((resolve, reject) => {
-    // @hono/node-server serves HTTP/1 unless told otherwise, so this is a node:http Server.
-    const server = serve({ fetch, port, hostname }) as Server;
+    const server = createServer((req, res) => {
+      const target = originFormTarget(req.url ?? '');
+      if (target === null) return refuseTarget(res);
+      req.url = target;
+      void listener(req, res);
+    });
+    refuseConnect(server);
     server.once('error', reject);
-    server.once('listening', () => {
+    server.listen(port, hostname, () => {
       server.off('error', reject);
       resolve(server);
     });

@@ -1,7 +1,7 @@
 // End-to-end: the demo in-process against its embedded mock, driven through headless Chromium.
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so and no step waits on real seconds.
-import { expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import { expectRevocationNote, expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { startDemo } from '../src/index.js';
 
@@ -27,6 +27,8 @@ describe('demo-hono in Chromium', () => {
 
     // Sign in through the form; the return-to brings the user back to the dashboard.
     const email = await signInThroughForm(e2e, 'form[action="/login"]');
+    // `claims` pages say how long a sign-out elsewhere can take to reach them; `user` pages ask the auth server.
+    await expectRevocationNote(e2e, 'claims');
     await expectScreenshot(e2e, 'dashboard.png');
     expect(refreshCalls()).toBe(0);
 
@@ -49,6 +51,7 @@ describe('demo-hono in Chromium', () => {
     // Still signed in, on a page verified by the auth server; the panel lists the refreshes.
     await page.goto('/admin');
     await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
+    await expectRevocationNote(e2e, 'user');
     await page.goto('/dashboard');
     await expect(page.locator('[data-testid=events]').textContent()).resolves.toContain('session.refreshed');
     await expectScreenshot(e2e, 'dashboard-after-refreshes.png');

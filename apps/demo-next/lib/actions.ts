@@ -1,23 +1,8 @@
 'use server';
-// Server Actions: sign-in, sign-out and a profile update, all through @lockstep/next.
+// Server Actions: the profile update, through @lockstep/next (sign-in and sign-out are Route Handlers: see app/login/password and app/logout).
 import { revalidatePath } from 'next/cache';
 import { auth, demoClock } from './auth';
 import { DISPLAY_NAME_MAX, setDisplayName } from './profiles';
-
-/** The login form's action: redirects on success (never returns then), or returns the message to show. */
-export async function signIn(_previous: string | null, form: FormData): Promise<string | null> {
-  const result = await auth.signInWithPassword({
-    email: String(form.get('email') ?? ''),
-    password: String(form.get('password') ?? ''),
-    returnTo: String(form.get('next') ?? '') || null,
-  });
-  return result.kind === 'rejected' ? `Wrong email or password (${result.reason}).` : 'The auth server is unavailable; try again.';
-}
-
-/** The header's sign-out button: clears the cookies and redirects to the login page. */
-export async function signOut(): Promise<void> {
-  await auth.signOut();
-}
 
 /** What the profile form shows after a save. */
 export type SaveResult =

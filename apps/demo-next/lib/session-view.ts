@@ -1,5 +1,5 @@
 // What the protected pages show about the session, gathered once per render as plain data.
-import { DEFAULTS } from '@lockstep/core';
+import { DEFAULTS, type VerifyMode } from '@lockstep/core';
 import type { Authenticated } from '@lockstep/next/server';
 import { demoClock } from './auth';
 import { demoEvents, type LoggedEvent } from './event-log';
@@ -12,7 +12,7 @@ export interface SessionView {
   readonly email: string;
   readonly userId: string;
   readonly displayName: string | null;
-  readonly verifiedBy: string;
+  readonly verifiedBy: VerifyMode;
   /** The demo's clock (Unix seconds) at render time. */
   readonly now: number;
   /** Access-token expiry, Unix seconds. */

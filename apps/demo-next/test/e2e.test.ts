@@ -1,7 +1,7 @@
 // End-to-end: the demo (`next start` + the embedded mock) driven through headless Chromium.
 // Time moves only through the mock's frozen clock, which the app's Lockstep instances read (the
 // launcher mirrors it into a file), so the refresh point is crossed exactly when the test says so.
-import { E2E_TOKEN_LIFETIME, expectScreenshot, PARALLEL, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import { E2E_TOKEN_LIFETIME, expectRevocationNote, expectScreenshot, PARALLEL, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
 import { get } from 'node:http';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -131,8 +131,16 @@ describe('demo-next in Chromium', () => {
     // A protected page sends an anonymous visitor to the login form with the return-to …
     await page.goto('/dashboard');
     expect(page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
-    // … and signing in through the form (a Server Action) brings the user back.
+    // … and signing in through the form (a post to the /login/password Route Handler) brings the user back.
+    // The form posts to a Route Handler: the answer that sets the session cookie says private, no-store.
+    const signInAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/login/password');
     const email = await signInThroughForm(e2e, LOGIN_FORM);
+    const signedIn = await signInAnswer;
+    expect(signedIn.status()).toBe(303);
+    expect((await signedIn.allHeaders())['set-cookie']).toBeDefined();
+    expect(signedIn.headers()['cache-control']).toMatch(/\bprivate\b.*\bno-store\b/);
+    // `claims` pages say how long a sign-out elsewhere can take to reach them; `user` pages ask the auth server.
+    await expectRevocationNote(e2e, 'claims');
     expect(refreshes()).toBe(0);
     await settle(page);
     await expectScreenshot(e2e, 'dashboard.png');
@@ -179,9 +187,10 @@ describe('demo-next in Chromium', () => {
     // Still signed in on a page the auth server checks (`user` mode); no extra refresh.
     await navigate(page, '/admin', 'Admin');
     await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
+    await expectRevocationNote(e2e, 'user');
     expect(refreshes()).toBe(4);
 
-    // Sign out (a Server Action): back to the login page, the mock saw the logout.
+    // Sign out (a form post to the /logout Route Handler): back to the login page, the mock saw the logout.
     const logoutsBefore = mock().controls.calls('logout');
     await navigate(page, '/dashboard', 'Dashboard');
     await page.click('[data-testid=sign-out]');

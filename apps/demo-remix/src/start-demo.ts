@@ -1,5 +1,5 @@
 // Starts the whole demo: the auth backend (embedded mock unless configured), the built React Router app, and the HTTP server.
-import { launchDemo, type DemoDeps, type DemoOptions, type RunningDemo } from '@lockstep/demo-kit';
+import { launchDemo, refuseConnect, refuseTarget, requestUrl, type DemoDeps, type DemoOptions, type RunningDemo } from '@lockstep/demo-kit';
 import { createRequestHandler, RouterContextProvider, type RouterContext, type ServerBuild } from 'react-router';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -43,6 +43,7 @@ function listen(app: (request: Request) => Promise<Response>, port: number, host
         res.end('Internal error');
       });
     });
+    refuseConnect(server);
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
@@ -51,8 +52,17 @@ function listen(app: (request: Request) => Promise<Response>, port: number, host
   });
 }
 
-/** Node request → Web Request → app → Node response; Set-Cookie lines stay separate. */
+/**
+ * Node request → Web Request → app → Node response; Set-Cookie lines stay separate. The URL is
+ * built from the Host header and the origin-form target: an absolute form's host is ignored,
+ * `*`, an authority form or a Host that is not a host get 400 (never a 500 from an invalid URL).
+ */
 async function toResponse(app: (request: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse, host: string): Promise<void> {
+  const url = requestUrl(req, host);
+  if (url === null) {
+    refuseTarget(res);
+    return;
+  }
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const headers = new Headers();
@@ -62,7 +72,7 @@ async function toResponse(app: (request: Request) => Promise<Response>, req: Inc
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const request = new Request(`http://${req.headers.host ?? host}${req.url ?? '/'}`, {
+  const request = new Request(url, {
     method,
     headers,
     signal: controller.signal,

@@ -2,7 +2,7 @@
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so. Client-side navigations and form posts are
 // React Router single-fetch (`.data`) requests: they go through the same root middleware.
-import { expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import { expectRevocationNote, expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { startDemo } from '../src/index.js';
 
@@ -39,6 +39,8 @@ describe('demo-remix in Chromium', () => {
 
     // Sign in through the form (a single-fetch submission); the return-to brings the user to the dashboard.
     const email = await signInThroughForm(e2e, 'main form');
+    // `claims` pages say how long a sign-out elsewhere can take to reach them; `user` pages ask the auth server.
+    await expectRevocationNote(e2e, 'claims');
     await expectScreenshot(e2e, 'dashboard.png');
     expect(refreshCalls()).toBe(0);
 
@@ -66,6 +68,7 @@ describe('demo-remix in Chromium', () => {
     await page.click('header nav a[href="/admin"]');
     await page.waitForURL(`${demo.url}/admin`);
     await expect(page.locator('[data-testid=admin-user]').textContent()).resolves.toContain(email);
+    await expectRevocationNote(e2e, 'user');
     await page.goto('/dashboard');
     await expect(page.locator('[data-testid=events]').textContent()).resolves.toContain('session.refreshed');
     await expectScreenshot(e2e, 'dashboard-after-refreshes.png');

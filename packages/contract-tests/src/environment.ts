@@ -18,6 +18,8 @@ export interface SendInit {
   readonly body?: string;
   /** Another app than the suite's default one (see `startApp`). */
   readonly app?: RunningApp;
+  /** The request is a Server Action call (C18: `capabilities.serverActionCacheControl` applies to its response). */
+  readonly serverAction?: boolean;
 }
 
 /** What scenarios use; valid inside `it` blocks. */
@@ -28,6 +30,8 @@ export interface ContractEnv {
   readonly storageKey: string;
   /** Whether the default app's cookies carry `Secure` (the default for every host but loopback). */
   readonly cookieSecure: boolean;
+  /** The default app's origin (e.g. for an `Origin` header). */
+  readonly origin: string;
   /** Path and query of a redirect's `Location`, after checking it stays on the app's origin. */
   location(response: Response, app?: RunningApp): string;
   /** Starts an app with option overrides; it is closed after the test. */
@@ -106,6 +110,9 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
     get cookieSecure() {
       return !isLoopbackOrigin(required(defaultApp, 'app').origin);
     },
+    get origin() {
+      return required(defaultApp, 'app').origin;
+    },
     location: (response, app) => redirectTarget(response, (app ?? required(defaultApp, 'app')).origin),
     async startApp(overrides) {
       const app = await start(overrides);
@@ -121,8 +128,7 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
       // Concatenated, not `new URL(path, origin)`: `//dashboard` must stay a path, not become a host.
       const request = new Request(app.origin + path, { method, headers, ...(init.body === undefined ? {} : { body: init.body }) });
       const response = await app.fetch(request);
-      const cacheControl = response.headers.get('cache-control') ?? '';
-      if (response.headers.getSetCookie().length > 0 && !(/\bno-store\b/.test(cacheControl) && /\bprivate\b/.test(cacheControl))) {
+      if (response.headers.getSetCookie().length > 0 && !cacheableNowhere(response, init.serverAction === true ? harness.capabilities.serverActionCacheControl : undefined)) {
         cacheViolations.push(`${method} ${path} → ${response.status}`);
       }
       return response;
@@ -138,6 +144,16 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
     cookieFor: (session) => sessionCookieHeader(storageKey, session),
   };
   return env;
+}
+
+/**
+ * C18 for one response that sets cookies: `Cache-Control` says `private` and `no-store`, or, on a
+ * Server Action response, is exactly the framework's own value (`frameworkValue`, which must say `no-store`).
+ */
+function cacheableNowhere(response: Response, frameworkValue: string | undefined): boolean {
+  const cacheControl = response.headers.get('cache-control') ?? '';
+  if (frameworkValue !== undefined && /\bno-store\b/.test(frameworkValue) && cacheControl === frameworkValue) return true;
+  return /\bno-store\b/.test(cacheControl) && /\bprivate\b/.test(cacheControl);
 }
 
 /** The probe body of a fixture route; fails the test when the response is not one. */

@@ -28,6 +28,19 @@ export interface AdapterCapabilities {
    * one redirect and require the protection on the canonical path; they never accept the page.
    */
   readonly canonicalRedirects?: boolean;
+  /**
+   * The fixture serves GET `/own/cache-control`: `200` text with the handler's own
+   * `Cache-Control: public, max-age=600, s-maxage=600` and `Vary: Accept-Encoding` (C18).
+   */
+  readonly ownCacheControlRoute?: boolean;
+  /**
+   * The exact `Cache-Control` the framework itself writes on every Server Action response after
+   * the adapter ran, where no adapter can change it (Next.js: `no-cache, no-store, max-age=0,
+   * must-revalidate`, without `private`). It must contain `no-store`; the C18 invariant then
+   * accepts it on Server Action responses only, and the C18 Server Action scenarios require it.
+   * Absent: Server Action responses meet the full invariant (`private, no-store`).
+   */
+  readonly serverActionCacheControl?: string;
 }
 
 /** What the suite hands the harness when it needs an app. */

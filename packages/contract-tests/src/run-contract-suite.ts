@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
+import { cacheHeaderScenarios } from './scenarios/cache-headers.js';
 import { callbackScenarios } from './scenarios/callback.js';
 import { duplicateCookieScenarios } from './scenarios/duplicate-cookies.js';
 import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
@@ -27,6 +28,7 @@ export function runContractSuite(harness: AdapterHarness): void {
     const env = useContractEnv(harness);
     accessScenarios(env);
     refreshScenarios(env);
+    cacheHeaderScenarios(env);
     rejectionScenarios(env);
     forgedTokenScenarios(env);
     forgedHeaderScenarios(env);

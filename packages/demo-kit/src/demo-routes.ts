@@ -14,7 +14,8 @@ export const DEMO_APP_ROUTES: readonly RouteRule[] = [
   // so the middleware has nothing to refresh there.
   { match: ['/logout', '/auth/callback'], access: 'public', session: false },
   { match: '/api/webhooks/**', access: 'public', session: false },
-  { match: ['/login', '/login/magic-link'], access: 'authPage' },
+  // `/login/password`: the Next demo's sign-in Route Handler (the other demos post to `/login` itself).
+  { match: ['/login', '/login/magic-link', '/login/password'], access: 'authPage' },
   { match: '/dashboard/**', access: 'protected', verify: 'claims' },
   // Admin pages ask the auth server on every request, so a revoked session is seen at once.
   { match: '/admin/**', access: 'protected', verify: 'user' },

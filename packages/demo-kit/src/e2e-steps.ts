@@ -1,8 +1,9 @@
-// The steps the demos' e2e tests share, each with its vitest assertions: sign-in, screenshots, request bursts, signed-out checks.
+// The steps the demos' e2e tests share, each with its vitest assertions: sign-in, screenshots, request bursts, signed-out checks, the revocation note.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { PARALLEL, type DemoInChromium } from './demo-in-chromium.js';
+import { E2E_TOKEN_LIFETIME, PARALLEL, type DemoInChromium } from './demo-in-chromium.js';
+import { revocationNote } from './revocation-note.js';
 
 /**
  * Signs the demo user in through the login form `form` (a selector of the `<form>`), expects the
@@ -44,4 +45,19 @@ export async function expectSignedOut(e2e: DemoInChromium): Promise<void> {
   expect(response?.request().redirectedFrom()?.url()).toBe(`${demo.url}/dashboard`);
   const [anonymous] = await e2e.parallelMe(1);
   expect(anonymous).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+}
+
+/**
+ * The page's revocation sentence (`[data-testid=revocation-note]`): on a `claims` page it names the
+ * access token's seconds left (at most the token lifetime), on a `user` page the auth server.
+ */
+export async function expectRevocationNote(e2e: DemoInChromium, mode: 'claims' | 'user'): Promise<void> {
+  const text = (await e2e.page.locator('[data-testid=revocation-note]').first().textContent()) ?? '';
+  if (mode === 'user') {
+    expect(text).toBe(revocationNote('user', 0));
+    return;
+  }
+  const seconds = Number(/^verified locally: a sign-out elsewhere takes effect within (\d+) s$/.exec(text)?.[1] ?? Number.NaN);
+  expect(seconds, text).toBeGreaterThan(0);
+  expect(seconds, text).toBeLessThanOrEqual(E2E_TOKEN_LIFETIME);
 }

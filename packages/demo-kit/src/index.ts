@@ -8,4 +8,6 @@ export { describeEvent } from './describe-event.js';
 export { createEventLog, type EventLog, type LoggedEvent } from './event-log.js';
 export { launchDemo, type DemoDeps, type DemoListen, type RunningDemo } from './launch-demo.js';
 export { readEnv, type ReadEnvOptions } from './read-env.js';
+export { revocationNote } from './revocation-note.js';
+export { originFormTarget, refuseConnect, refuseTarget, requestUrl } from './request-target.js';
 export { demoBanner, runDemoCli } from './run-cli.js';

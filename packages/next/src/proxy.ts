@@ -50,16 +50,20 @@ export function lockstepProxy(source: LockstepSource, effects?: LockstepEffects)
 }
 
 /**
- * Continues to the app. The downstream request gets the rewritten `Cookie` header (Server
- * Components, Route Handlers and Server Actions read the new session, never the spent token);
- * the browser gets the raw `Set-Cookie` strings (frameworks.md §1, approach D).
+ * Continues to the app. After a cookie write the downstream request gets the rewritten `Cookie`
+ * header (Server Components, Route Handlers and Server Actions read the new session, never the
+ * spent token) and the browser the raw `Set-Cookie` strings (Next's header override plus raw
+ * `Set-Cookie`). Without a write the browser's `Cookie` header goes on byte for byte: a rebuilt
+ * one would re-encode other cookies' values and drop repeated names the app may rely on.
  */
 function forward(request: NextRequest, outcome: Extract<Outcome, { kind: 'continue' }>): Response {
   if (outcome.route === null) return NextResponse.next(); // ignored path: no session work, nothing to forward
-  // Built from the full request headers AFTER the change: the override list drops every header it doesn't name.
+  // Built from the full request headers: the override list drops every header it doesn't name.
   const headers = new Headers(request.headers);
-  if (outcome.requestCookieHeader === '') headers.delete('cookie');
-  else headers.set('cookie', outcome.requestCookieHeader);
+  if (outcome.cookies.writes.length > 0) {
+    if (outcome.requestCookieHeader === '') headers.delete('cookie');
+    else headers.set('cookie', outcome.requestCookieHeader);
+  }
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = applyOutcomeToResponse(NextResponse.next({ request: { headers } }), outcome);
   return outcome.cookies.writes.length > 0 ? noCache(response) : response;

@@ -66,7 +66,14 @@ export async function startNextFixture(options: object, extraEnv: Record<string,
  */
 const NEXT15_HOST = 'localhost';
 
-const CAPABILITIES: AdapterCapabilities = { thrownErrorStatus: null, nextInternals: true, canonicalRedirects: true };
+const CAPABILITIES: AdapterCapabilities = {
+  thrownErrorStatus: null,
+  nextInternals: true,
+  canonicalRedirects: true,
+  ownCacheControlRoute: true,
+  // Next's action handler sets this after the proxy ran, on every Server Action response (15.5 and 16).
+  serverActionCacheControl: 'no-cache, no-store, max-age=0, must-revalidate',
+};
 
 /** The contract harness: one `next start` per app the suite asks for. */
 export const nextHarness: AdapterHarness = {

@@ -117,3 +117,38 @@ describe('proxy response headers', () => {
     expect(response.headers.get('vary') ?? '').toMatch(/Cookie/i);
   });
 });
+
+describe('the Route Handler sign-in (signInResponse)', () => {
+  const post = (password: string): Promise<Response> => {
+    const body = new URLSearchParams({ email: FIXTURE_USER.email, password }).toString();
+    return send('/guarded/sign-in', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.origin, 'sec-fetch-site': 'same-origin' } });
+  };
+
+  it('signs in with a redirect whose cookie keeps private, no-store and Vary: Cookie (unlike a Server Action answer)', async () => {
+    const response = await post(FIXTURE_USER.password);
+    expect(response.status).toBe(303);
+    expect(new URL(response.headers.get('location') ?? '', app.origin).pathname).toBe('/dashboard');
+    expect(response.headers.getSetCookie().map((line) => line.split('=')[0])).toEqual([storageKey()]);
+    expect(response.headers.get('cache-control')).toMatch(/\bprivate\b.*\bno-store\b/);
+    expect(response.headers.get('vary') ?? '').toMatch(/Cookie/i);
+  });
+
+  it('a wrong password: no cookie, the failure for the handler to render', async () => {
+    const response = await post('not-the-password');
+    expect(response.status).toBe(400);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await response.json()).toEqual({ error: 'rejected' });
+  });
+});
+
+describe('the image optimiser (/_next/image, outside the matcher)', () => {
+  // Its own request for a local url carries no cookies: a protected page never reaches it, signed in or not.
+  it.each(['/dashboard', '/api/me', '/sc'])('never serves the protected %s, even to a signed-in user', async (path) => {
+    const { cookie } = await signedIn();
+    const response = await send(`/_next/image?url=${encodeURIComponent(path)}&w=64&q=75`, { cookie });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(response.headers.get('content-type') ?? '').not.toMatch(/^image\//);
+    expect(await response.text()).not.toContain(FIXTURE_USER.email);
+  });
+});

@@ -1,5 +1,6 @@
 // The admin page: the user as the auth server reports it right now (`user` verify mode).
 import type { SessionUser } from '@lockstep/core';
+import { revocationNote } from '@lockstep/demo-kit';
 import { html } from 'hono/html';
 import { layout, type Html } from './layout.js';
 
@@ -12,6 +13,7 @@ export function adminPage(user: SessionUser): Html {
     html`<h1>Admin</h1>
       <p class="muted">This page asks the auth server for the user on every request, so a session revoked
         elsewhere is noticed at once (instead of when the access token expires).</p>
+      <p><span class="badge" data-testid="revocation-note">${revocationNote('user', 0)}</span></p>
       <div class="card">
         <table data-testid="admin-user">
           ${fields.map((field) => html`<tr><td>${field}</td><td><code>${String(user.raw[field] ?? '—')}</code></td></tr>`)}

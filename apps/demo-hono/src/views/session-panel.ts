@@ -1,5 +1,5 @@
 // The panel on every protected page: who is signed in, the token's countdown, and the recent refresh events.
-import { describeEvent, type LoggedEvent } from '@lockstep/demo-kit';
+import { describeEvent, revocationNote, type LoggedEvent } from '@lockstep/demo-kit';
 import { html, raw } from 'hono/html';
 import { PAGE_SCRIPT } from './countdown-script.js';
 import type { Html } from './layout.js';
@@ -19,6 +19,7 @@ export function sessionPanel(view: SessionView): Html {
           <span class="badge">verified by ${auth.verifiedBy}</span>
           ${auth.refreshed ? html`<span class="badge ok" data-testid="refreshed-badge">refreshed on this request</span>` : ''}
         </div>
+        <div class="muted" data-testid="revocation-note">${revocationNote(auth.verifiedBy, untilExpiry)}</div>
       </div>
       <div class="card">
         <div class="label">Access token expires in</div>

@@ -1,4 +1,5 @@
 // `/admin`: protected in `user` mode, so a session revoked elsewhere is noticed at once.
+import { revocationNote } from '@lockstep/demo-kit/events';
 import { auth } from '../../lib/auth';
 
 const FIELDS = ['id', 'email', 'role', 'created_at', 'last_sign_in_at'] as const;
@@ -9,6 +10,7 @@ export default async function Admin() {
     <>
       <h1 data-testid="page-title">Admin</h1>
       <p className="muted">This page asks the auth server for the user on every request (instead of when the access token expires).</p>
+      <p><span className="badge" data-testid="revocation-note">{revocationNote('user', 0)}</span></p>
       <div className="card">
         <table data-testid="admin-user">
           <tbody>

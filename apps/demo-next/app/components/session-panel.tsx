@@ -1,8 +1,7 @@
 // The panel on every dashboard page: who is signed in, the token's countdowns, the recent session events.
-import { describeEvent } from '@lockstep/demo-kit/events';
+import { describeEvent, revocationNote } from '@lockstep/demo-kit/events';
 import type { LoggedEvent } from '../../lib/event-log';
 import type { SessionView } from '../../lib/session-view';
-import { signOut } from '../../lib/actions';
 import { Countdown } from './countdown';
 import { ParallelFetches } from './parallel-fetches';
 
@@ -18,7 +17,9 @@ export function SessionPanel({ view }: { readonly view: SessionView }) {
           {view.displayName === null ? null : <div data-testid="display-name">“{view.displayName}”</div>}
           <div className="muted"><code>{view.userId}</code></div>
           <span className="badge">verified by {view.verifiedBy}</span>
-          <form action={signOut}>
+          <div className="muted" data-testid="revocation-note">{revocationNote(view.verifiedBy, untilExpiry)}</div>
+          {/* The /logout Route Handler (signOutResponse): its answer keeps private, no-store. */}
+          <form method="post" action="/logout">
             <button className="quiet" type="submit" data-testid="sign-out">Sign out</button>
           </form>
         </div>

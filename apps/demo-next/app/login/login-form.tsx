@@ -1,12 +1,8 @@
-'use client';
-// The sign-in form: a Server Action that redirects on success and returns the error otherwise.
-import { useActionState } from 'react';
-import { signIn } from '../../lib/actions';
-
-export function LoginForm({ next }: { readonly next: string }) {
-  const [error, action, pending] = useActionState(signIn, null);
+// The sign-in form: a plain form post to the Route Handler /login/password, which redirects on
+// success and back here with `?failed=` otherwise (it works without JavaScript too).
+export function LoginForm({ next, failed }: { readonly next: string; readonly failed: string | null }) {
   return (
-    <form className="stack" action={action} data-testid="login-form">
+    <form className="stack" method="post" action="/login/password" data-testid="login-form">
       <input type="hidden" name="next" value={next} />
       <label>
         Email <input name="email" type="email" autoComplete="username" required />
@@ -14,8 +10,12 @@ export function LoginForm({ next }: { readonly next: string }) {
       <label>
         Password <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" disabled={pending}>Sign in</button>
-      {error === null ? null : <p className="error" role="alert" data-testid="login-error">{error}</p>}
+      <button type="submit">Sign in</button>
+      {failed === null ? null : <p className="error" role="alert" data-testid="login-error">{failedMessage(failed)}</p>}
     </form>
   );
+}
+
+function failedMessage(failed: string): string {
+  return failed === 'unavailable' ? 'The auth server is unavailable; try again.' : `Wrong email or password (${failed}).`;
 }

@@ -1,4 +1,5 @@
 // `/dashboard` (layout of the protected pages): the user, the token's expiry and the recent session events.
+import { revocationNote } from '@lockstep/demo-kit/events';
 import { getAuth } from '@lockstep/remix';
 import { Outlet, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { demoContext } from '../demo-context.js';
@@ -14,6 +15,7 @@ export function loader({ context }: LoaderFunctionArgs) {
     secondsLeft: Math.max(0, Math.round(auth.claims.exp - at)),
     refreshed: auth.refreshed,
     verifiedBy: auth.verifiedBy,
+    revocation: revocationNote(auth.verifiedBy, auth.claims.exp - at),
     events: events.recentFor(auth.user.id, 10).map(({ at: when, event }) => ({ ago: Math.round(at - when), type: event.type, detail: 'reason' in event ? String(event.reason) : '' })),
   };
 }
@@ -29,7 +31,7 @@ export default function Dashboard() {
           <tbody>
             <tr><td>Signed in as</td><td data-testid="user-email">{view.email}</td></tr>
             <tr><td>Access token expires in</td><td data-testid="token-expiry">{view.secondsLeft} s</td></tr>
-            <tr><td>Verified by</td><td><code>{view.verifiedBy}</code></td></tr>
+            <tr><td>Verified by</td><td><code>{view.verifiedBy}</code> <span className="muted" data-testid="revocation-note">{view.revocation}</span></td></tr>
           </tbody>
         </table>
         {view.refreshed ? <p className="ok" data-testid="refreshed-badge">The session was refreshed on this request.</p> : null}

@@ -115,13 +115,23 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
     return redirect(result.redirect.location);
   };
 
+  /**
+   * Route Handler password sign-in: the redirect with the session cookies, or `null` with the
+   * failure. Unlike the Server Action form, its response keeps `Cache-Control: private, no-store`
+   * (Next overwrites that header on every Server Action response).
+   */
+  const signInResponse = async (request: Request, credentials: PasswordSignIn): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
+    const result = await instance().signInWithPassword(request, credentials);
+    return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
+  };
+
   /** Route Handler for the OAuth / magic-link callback: the redirect with the session cookies, or `null` with the failure. */
   const exchangeCode = async (request: Request): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
     const result = await instance().exchangeCode(request);
     return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
   };
 
-  return Object.freeze({ getAuth, requireUser, guardHandler, guardAction, supabaseFor, signOut, signOutResponse, signInWithPassword, exchangeCode, lockstep: instance });
+  return Object.freeze({ getAuth, requireUser, guardHandler, guardAction, supabaseFor, signOut, signOutResponse, signInWithPassword, signInResponse, exchangeCode, lockstep: instance });
 }
 
 /** The helpers `createServerAuth` returns. */
