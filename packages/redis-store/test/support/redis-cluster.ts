@@ -73,12 +73,14 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterFixtur
       async ownerOf(key) {
         const probe = admin(ports[0]!);
         const slot = (await probe.cluster('KEYSLOT', key)) as number;
-        const ranges = (await probe.cluster('SLOTS')) as [number, number, [string, number]][];
+        const ranges = await probe.cluster('SLOTS');
         probe.disconnect();
         clients.delete(probe);
         const owner = ranges.find(([from, to]) => slot >= from && slot <= to);
         if (owner === undefined) throw new Error(`no master serves slot ${slot}`);
-        return owner[2][1];
+        const [, , primary] = owner;
+        if (primary === undefined) throw new Error(`slot ${slot} has no primary`);
+        return primary[1];
       },
       async locate(pattern) {
         for (const port of ports) {
