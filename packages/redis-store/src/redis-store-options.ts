@@ -1,10 +1,32 @@
 // The Redis store's options: documented defaults, validated and frozen once at creation.
 import { LockstepError } from '@lockstep/core';
-import type { Cluster, Redis } from 'ioredis';
 import type { RedisStoreError } from './redis-store-error.js';
 
-/** An ioredis client: a standalone (or Sentinel-managed) `Redis`, or a Redis `Cluster`. */
-export type RedisClient = Redis | Cluster;
+/** A Redis value or argument as this store sends it. */
+type Argument = string | number;
+
+/**
+ * What the store needs of an ioredis client: a `Redis` (standalone or Sentinel-managed) or a
+ * `Cluster`, of ioredis 5 or 6. Structural, so a client from another copy or major of ioredis
+ * than the one these types were built against is accepted as it is.
+ */
+export interface RedisClient {
+  evalsha(sha: string, keyCount: number, ...keysAndArgs: Argument[]): Promise<unknown>;
+  eval(source: string, keyCount: number, ...keysAndArgs: Argument[]): Promise<unknown>;
+  hget(key: string, field: string): Promise<string | null>;
+  exists(key: string): Promise<number>;
+  /** A new connection with the same options, for pub/sub. */
+  duplicate(): RedisSubscriber;
+}
+
+/** What the store needs of the duplicated connection it subscribes on. */
+export interface RedisSubscriber {
+  subscribe(channel: string): Promise<unknown>;
+  on(event: 'ready', listener: () => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  disconnect(): void;
+}
 
 /** Options of {@link createRedisRefreshStore}. */
 export interface RedisRefreshStoreOptions {

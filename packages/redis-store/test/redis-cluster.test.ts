@@ -1,4 +1,5 @@
 // The store on a real Redis Cluster of three masters: one slot per token, one refresh across instances, a master restarted mid-refresh.
+import { Cluster as Cluster6 } from 'ioredis-6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisStoreError } from '../src/index.js';
 import { redisNames } from '../src/redis-keys.js';
@@ -71,6 +72,26 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
     fleet.mock.controls.clock.advance(5);
     expect(tokensOf(await fleet.apps[INSTANCES - 1]!.handle(fleet.request(cookie)))).toBe(tokens[0]);
     expect(fleet.mock.controls.calls('token:refresh_token')).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes ioredis 6 Cluster clients as well: 1 upstream refresh for 60 concurrent requests over 3 instances', async () => {
+    const errors: RedisStoreError[] = [];
+    const fleet = await createAppFleet(INSTANCES, () => {
+      const client = new Cluster6(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+      client.on('error', () => undefined);
+      const store = createRedisRefreshStore({ client, keyPrefix: 'v6:', onError: (error) => errors.push(error) });
+      // close() leaves the client open (it is the caller's): disconnect it with the store.
+      stores.push({ ...store, close: () => (store.close(), client.disconnect()) });
+      return store;
+    });
+    const cookie = await fleet.signedInCookie();
+    fleet.mock.controls.clock.advance(LIFETIME + 5);
+    fleet.mock.controls.resetCounters();
+    const outcomes = await spread(fleet, 60, cookie);
+    expect(fleet.mock.controls.calls('token:refresh_token')).toBe(1);
+    expect(new Set(outcomes.map(tokensOf)).size).toBe(1);
+    expect(tokensOf(outcomes[0]!).startsWith('not ')).toBe(false);
     expect(errors).toEqual([]);
   });
 
