@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createLockstep, createMemoryRefreshStore, type Outcome, type RefreshStore } from '@lockstep/core';
+import { createLockstep, createMemoryRefreshStore, type Lockstep, type Outcome, type RefreshStore } from '@lockstep/core';
 import { Redis } from 'ioredis';
 import { createRedisRefreshStore } from '../../src/index.js';
 import { capLockLifetime } from './cap-lock-lifetime.js';
@@ -33,10 +33,15 @@ const upstreamFetch: typeof fetch = (input, init) => {
   if (url.includes('grant_type=refresh_token')) report({ event: 'upstream-refresh', pid: process.pid });
   return fetch(input, init);
 };
-const lockstep = createLockstep(
-  { supabaseUrl: env.LOCKSTEP_TEST_SUPABASE_URL ?? '', supabaseKey: env.LOCKSTEP_TEST_SUPABASE_KEY ?? '', routes: [{ match: '/', access: 'public' }], refreshStore },
-  { fetch: upstreamFetch, now: () => Date.now() / 1000 + (offset.getStore() ?? 0) },
-);
+const lockstepWith = (store: RefreshStore): Lockstep =>
+  createLockstep(
+    { supabaseUrl: env.LOCKSTEP_TEST_SUPABASE_URL ?? '', supabaseKey: env.LOCKSTEP_TEST_SUPABASE_KEY ?? '', routes: [{ match: '/', access: 'public' }], refreshStore: store },
+    { fetch: upstreamFetch, now: () => Date.now() / 1000 + (offset.getStore() ?? 0) },
+  );
+const lockstep = lockstepWith(refreshStore);
+// `x-test-store: memory` picks an instance with this process's own memory store: the same processes
+// then show what a fleet without a shared store does (the benchmark's comparison).
+const isolated = lockstepWith(createMemoryRefreshStore());
 
 const digest = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 16);
 
@@ -54,7 +59,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
   const request = new Request(`http://app.test${req.url ?? '/'}`, { headers });
   const shift = Number(req.headers['x-test-clock-offset'] ?? '0');
-  const outcome = await offset.run(Number.isFinite(shift) ? shift : 0, () => lockstep.handle(request));
+  const instance = req.headers['x-test-store'] === 'memory' ? isolated : lockstep;
+  const outcome = await offset.run(Number.isFinite(shift) ? shift : 0, () => instance.handle(request));
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(replyOf(outcome)));
 }
 
