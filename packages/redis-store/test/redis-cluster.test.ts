@@ -6,7 +6,7 @@ import { redisNames } from '../src/redis-keys.js';
 import { createAppFleet, LIFETIME, refreshTokenOf, spread, tokensOf } from './support/app-instances.js';
 import { startRedisCluster, type RedisClusterFixture } from './support/redis-cluster.js';
 import { HAS_REDIS } from './support/redis-server.js';
-import { T0, record, waitFor } from './support/store-fixtures.js';
+import { T0, record, sleep, waitFor } from './support/store-fixtures.js';
 
 const INSTANCES = 3;
 
@@ -21,9 +21,9 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
     await cluster?.stop();
   });
 
-  const clusterStore = (keyPrefix: string, errors: RedisStoreError[] = []): RedisRefreshStore => {
+  const clusterStore = (keyPrefix: string, errors: RedisStoreError[] = [], pollIntervalMs?: number): RedisRefreshStore => {
     // A separate Cluster client per store: nothing is shared but the cluster.
-    const store = createRedisRefreshStore({ client: cluster.client(), keyPrefix, onError: (error) => errors.push(error) });
+    const store = createRedisRefreshStore({ client: cluster.client(), keyPrefix, onError: (error) => errors.push(error), ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }) });
     stores.push(store);
     return store;
   };
@@ -42,16 +42,22 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
 
   it('runs the lock, the successor cache and cross-instance waking on the cluster (no CROSSSLOT)', async () => {
     const errors: RedisStoreError[] = [];
-    const [one, two] = [clusterStore('unit:', errors), clusterStore('unit:', errors)];
+    // The waiter never polls within the test: only the published release can wake it.
+    const [one, two] = [clusterStore('unit:', errors), clusterStore('unit:', errors, 60_000)];
     const grant = await one.acquireLock('key-a', T0, T0 + 10);
     expect(grant.acquired).toBe(true);
     expect(await two.acquireLock('key-a', T0, T0 + 10)).toEqual({ acquired: false });
     expect(await one.putSuccessor('key-a', record('rt-b', grant.acquired ? grant.generation : 0), T0, T0 + 10)).toBe(true);
     expect(await two.getSuccessor('key-a', T0)).toEqual(record('rt-b', grant.acquired ? grant.generation : 0));
     // The waiter's subscriber may sit on any master; the release is published from the key's master.
-    const waiting = two.waitForUnlock('key-a', T0, AbortSignal.timeout(5000));
+    let woken = false;
+    const waiting = two.waitForUnlock('key-a', T0, AbortSignal.timeout(5000)).then(() => (woken = true));
+    await sleep(50);
+    expect(woken).toBe(false);
+    const released = Date.now();
     await one.releaseLock('key-a', grant.acquired ? grant.generation : 0);
     await waiting;
+    expect(Date.now() - released).toBeLessThan(1000);
     expect((await two.acquireLock('key-a', T0, T0 + 10)).acquired).toBe(true);
     expect(errors).toEqual([]);
   });
