@@ -24,7 +24,8 @@ describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redi
     const client = new Redis6({ host: '127.0.0.1', port: redis.port });
     clients.push(client);
     // No cast: the store's client type is structural, so an ioredis 6 client is accepted as it is.
-    const created = createRedisRefreshStore({ client, onError: (error) => errors.push(error), ...options });
+    // A generous deadline: on a loaded CI machine a slow reply must not turn into a fallback refresh.
+    const created = createRedisRefreshStore({ client, commandTimeoutMs: 2000, onError: (error) => errors.push(error), ...options });
     stores.push(created);
     return created;
   };

@@ -1,7 +1,7 @@
 // The store on a real Redis Cluster of three masters: one slot per token, one refresh across instances, a master restarted mid-refresh.
 import { Cluster as Cluster6 } from 'ioredis-6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisRefreshStore, type RedisRefreshStore, type RedisStoreError } from '../src/index.js';
+import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions, type RedisStoreError } from '../src/index.js';
 import { redisNames } from '../src/redis-keys.js';
 import { createAppFleet, LIFETIME, refreshTokenOf, spread, tokensOf } from './support/app-instances.js';
 import { startRedisCluster, type RedisClusterFixture } from './support/redis-cluster.js';
@@ -21,9 +21,12 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
     await cluster?.stop();
   });
 
-  const clusterStore = (keyPrefix: string, errors: RedisStoreError[] = [], pollIntervalMs?: number): RedisRefreshStore => {
-    // A separate Cluster client per store: nothing is shared but the cluster.
-    const store = createRedisRefreshStore({ client: cluster.client(), keyPrefix, onError: (error) => errors.push(error), ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }) });
+  /**
+   * A store on a Cluster client of its own: nothing is shared but the cluster. The deadline is
+   * generous by default: on a loaded CI machine a slow reply must not turn into a fallback refresh.
+   */
+  const clusterStore = (keyPrefix: string, errors: RedisStoreError[] = [], tuning: Partial<RedisRefreshStoreOptions> = {}): RedisRefreshStore => {
+    const store = createRedisRefreshStore({ client: cluster.client(), keyPrefix, commandTimeoutMs: 2000, onError: (error) => errors.push(error), ...tuning });
     stores.push(store);
     return store;
   };
@@ -43,7 +46,7 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
   it('runs the lock, the successor cache and cross-instance waking on the cluster (no CROSSSLOT)', async () => {
     const errors: RedisStoreError[] = [];
     // The waiter never polls within the test: only the published release can wake it.
-    const [one, two] = [clusterStore('unit:', errors), clusterStore('unit:', errors, 60_000)];
+    const [one, two] = [clusterStore('unit:', errors), clusterStore('unit:', errors, { pollIntervalMs: 60_000 })];
     const grant = await one.acquireLock('key-a', T0, T0 + 10);
     expect(grant.acquired).toBe(true);
     expect(await two.acquireLock('key-a', T0, T0 + 10)).toEqual({ acquired: false });
@@ -86,7 +89,7 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
     const fleet = await createAppFleet(INSTANCES, () => {
       const client = new Cluster6(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
       client.on('error', () => undefined);
-      const store = createRedisRefreshStore({ client, keyPrefix: 'v6:', onError: (error) => errors.push(error) });
+      const store = createRedisRefreshStore({ client, keyPrefix: 'v6:', commandTimeoutMs: 2000, onError: (error) => errors.push(error) });
       // close() leaves the client open (it is the caller's): disconnect it with the store.
       stores.push({ ...store, close: () => (store.close(), client.disconnect()) });
       return store;
@@ -102,7 +105,8 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
   });
 
   it('a master restarted (SIGKILL, keys lost) while the lock holder is refreshing: every request stays signed in on one successor, which lives on', async () => {
-    const fleet = await createAppFleet(INSTANCES, () => clusterStore('restart:'));
+    // The default deadline (250 ms): while the node is down, instances give up on it and fall back.
+    const fleet = await createAppFleet(INSTANCES, () => clusterStore('restart:', [], { commandTimeoutMs: 250 }));
     const cookie = await fleet.signedInCookie();
     fleet.mock.controls.clock.advance(LIFETIME + 5);
     fleet.mock.controls.resetCounters();

@@ -22,7 +22,12 @@ redis?.on('error', () => undefined);
 const baseStore: RefreshStore =
   redis === undefined
     ? createMemoryRefreshStore()
-    : createRedisRefreshStore({ client: redis, keyPrefix: env.LOCKSTEP_TEST_KEY_PREFIX ?? 'lockstep:', pollIntervalMs: Number(env.LOCKSTEP_TEST_POLL_MS ?? '200') });
+    : createRedisRefreshStore({
+        client: redis,
+        keyPrefix: env.LOCKSTEP_TEST_KEY_PREFIX ?? 'lockstep:',
+        pollIntervalMs: Number(env.LOCKSTEP_TEST_POLL_MS ?? '200'),
+        commandTimeoutMs: Number(env.LOCKSTEP_TEST_COMMAND_TIMEOUT_MS ?? '250'),
+      });
 const lockMs = Number(env.LOCKSTEP_TEST_LOCK_MS ?? '0');
 const refreshStore = lockMs > 0 ? capLockLifetime(baseStore, lockMs / 1000) : baseStore;
 

@@ -17,6 +17,11 @@ export interface AppProcessConfig {
   readonly pollIntervalMs?: number;
   /** Caps the refresh lock's lifetime (ms), so a killed holder's lock expires quickly. */
   readonly lockMs?: number;
+  /**
+   * The store's `commandTimeoutMs`. The harness uses 2000 (not the 250 default): on a loaded
+   * 2-core machine a slow reply would otherwise turn into a fallback refresh and blur the counts.
+   */
+  readonly commandTimeoutMs?: number;
 }
 
 export interface AppProcess {
@@ -89,6 +94,7 @@ function startOne(config: AppProcessConfig, onEvent: (event: ProcessEvent) => vo
       LOCKSTEP_TEST_KEY_PREFIX: config.keyPrefix ?? 'lockstep:',
       LOCKSTEP_TEST_POLL_MS: String(config.pollIntervalMs ?? 200),
       LOCKSTEP_TEST_LOCK_MS: String(config.lockMs ?? 0),
+      LOCKSTEP_TEST_COMMAND_TIMEOUT_MS: String(config.commandTimeoutMs ?? 2000),
     },
   });
   running.add(child);
