@@ -63,6 +63,7 @@ describe.runIf(HAS_REDIS)(`${PROCESSES} app processes behind a round-robin balan
 
     expect(mock.controls.calls('token:refresh_token')).toBe(1);
     expect(group.upstreamRefreshes).toHaveLength(1);
+    expect(group.storeErrors).toEqual([]);
     const replies = answers.filter(isReply);
     expect(replies).toHaveLength(BURST);
     expect(replies.every((reply) => reply.authenticated && reply.refreshed)).toBe(true);

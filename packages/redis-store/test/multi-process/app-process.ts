@@ -27,6 +27,8 @@ const baseStore: RefreshStore =
         keyPrefix: env.LOCKSTEP_TEST_KEY_PREFIX ?? 'lockstep:',
         pollIntervalMs: Number(env.LOCKSTEP_TEST_POLL_MS ?? '200'),
         commandTimeoutMs: Number(env.LOCKSTEP_TEST_COMMAND_TIMEOUT_MS ?? '250'),
+        // Code and operation only: a store error never carries a token.
+        onError: (error) => report({ event: 'store-error', pid: process.pid, code: error.code, operation: error.operation }),
       });
 const lockMs = Number(env.LOCKSTEP_TEST_LOCK_MS ?? '0');
 const refreshStore = lockMs > 0 ? capLockLifetime(baseStore, lockMs / 1000) : baseStore;

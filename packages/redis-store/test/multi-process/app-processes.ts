@@ -38,6 +38,8 @@ export interface AppProcessGroup {
   nextUpstreamRefresh(timeoutMs: number): Promise<{ pid: number }>;
   /** Every `upstream-refresh` event so far, by pid. */
   readonly upstreamRefreshes: readonly number[];
+  /** Every `store-error` event so far (`<code> <operation>`). */
+  readonly storeErrors: readonly string[];
   /** Kills every process still running and waits for them. */
   stop(): Promise<void>;
 }
@@ -51,8 +53,10 @@ process.once('exit', () => {
 /** Starts `count` app processes in parallel and resolves once each has reported its port (bounded: 20 s). */
 export async function startAppProcesses(count: number, config: AppProcessConfig): Promise<AppProcessGroup> {
   const upstreamRefreshes: number[] = [];
+  const storeErrors: string[] = [];
   const refreshWaiters: ((event: { pid: number }) => void)[] = [];
   const onEvent = (event: ProcessEvent): void => {
+    if (event.event === 'store-error') storeErrors.push(`${event.code} ${event.operation}`);
     if (event.event !== 'upstream-refresh') return;
     upstreamRefreshes.push(event.pid);
     for (const wake of refreshWaiters.splice(0)) wake(event);
@@ -70,6 +74,7 @@ export async function startAppProcesses(count: number, config: AppProcessConfig)
   return {
     processes,
     upstreamRefreshes,
+    storeErrors,
     nextUpstreamRefresh: (timeoutMs) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no upstream refresh within ${timeoutMs} ms`)), timeoutMs);

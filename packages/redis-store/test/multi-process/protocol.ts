@@ -4,7 +4,9 @@
 export type ProcessEvent =
   | { readonly event: 'listening'; readonly pid: number; readonly port: number }
   /** Printed just before the process calls the auth server's refresh grant. */
-  | { readonly event: 'upstream-refresh'; readonly pid: number };
+  | { readonly event: 'upstream-refresh'; readonly pid: number }
+  /** The Redis store gave up on a command (the coordinator fell back in-process). */
+  | { readonly event: 'store-error'; readonly pid: number; readonly code: string; readonly operation: string };
 
 /** An app process's answer: which process answered, and digests of the session it saw (never the tokens). */
 export interface AppReply {
