@@ -8,6 +8,7 @@ import { runLogoutStorm } from './logout-storm.js';
 import { runMemory } from './memory.js';
 import { runOutage } from './outage.js';
 import { runOverhead } from './overhead.js';
+import { runScaleOut } from './scale-out.js';
 import { writeResult, type BenchResult, type Size } from './results.js';
 
 /** Every benchmark, in run order (memory last: it leaves the biggest heap behind). */
@@ -16,6 +17,7 @@ export const BENCHMARKS: Readonly<Record<string, (size: Size) => Promise<BenchRe
   amplification: runAmplification,
   'logout-storm': runLogoutStorm,
   outage: runOutage,
+  'scale-out': runScaleOut,
   memory: runMemory,
 };
 

@@ -5,6 +5,7 @@ import type { StormRow } from '../src/logout-storm.js';
 import type { HeapSample } from '../src/memory.js';
 import type { OutageRow } from '../src/outage.js';
 import type { OverheadRow } from '../src/overhead.js';
+import type { ScaleOutRow } from '../src/scale-out.js';
 import { runAll } from '../src/run.js';
 
 const started = performance.now();
@@ -40,6 +41,17 @@ const outage = data('outage').rows as OutageRow[];
 for (const row of outage) {
   finite(row.medianMs, `outage ${row.variant} median`);
   assert.equal(row.cookiesCleared, row.variant.startsWith('Lockstep') ? 0 : row.cookiesCleared, 'Lockstep never clears cookies in an outage');
+}
+
+const scaleOut = data('scale-out').rows as ScaleOutRow[];
+assert.ok(scaleOut.length > 0, 'scale-out measured (redis-server is required here)');
+for (const row of scaleOut) {
+  assert.equal(row.authenticated, row.requests * row.rounds, `scale-out ${row.variant} N=${row.perProcess}: every request authenticated`);
+  assert.equal(row.rotations, 1, `scale-out ${row.variant} N=${row.perProcess}: one rotation`);
+  for (const key of ['medianMs', 'p99Ms', 'wallMs'] as const) finite(row[key], `scale-out ${row.variant} ${key}`);
+  // Shared: one call per rotation across all processes. Per-process memory: every process spends the token itself.
+  if (row.variant.startsWith('Redis')) assert.equal(row.refreshCalls, 1, `scale-out Redis N=${row.perProcess}: one upstream refresh across ${row.processes} processes`);
+  else assert.equal(row.refreshCalls, row.processes, `scale-out memory N=${row.perProcess}: one upstream refresh per process`);
 }
 
 const memory = data('memory');

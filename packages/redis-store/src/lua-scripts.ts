@@ -27,15 +27,21 @@ return 1`,
 );
 
 /**
- * Lock. KEYS[1] lock, KEYS[2] generation counter; ARGV[1] TTL ms. Returns 0 while the lock is held,
- * else increments the store-wide counter, takes the lock with that generation for the TTL and
- * returns it: every grant outranks every earlier one (fencing).
+ * Lock. KEYS[1] lock, KEYS[2] successor (same hash slot); ARGV[1] TTL ms. Returns 0 while the lock
+ * is held or a live successor is recorded (the token is already spent: a caller that looked for the
+ * successor just before it was written must take it, not spend the token again). Otherwise takes
+ * the lock for the TTL and returns its fencing generation: the Redis server's clock in
+ * microseconds. A clock needs no counter key, so nothing outside the token's own slot is touched
+ * (Redis Cluster); a lock is only taken over once released or expired (≥ the TTL later), so a grant
+ * outranks the one before it unless the server's clock stepped back by more than the TTL.
+ * Microseconds since 1970 fit a Lua double exactly (< 2^53), and `%d` writes them without an exponent.
  */
 export const ACQUIRE_LOCK = luaScript(
   2,
-  `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-local generation = redis.call('INCR', KEYS[2])
-redis.call('SET', KEYS[1], generation, 'PX', ARGV[1])
+  `if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+local time = redis.call('TIME')
+local generation = tonumber(time[1]) * 1000000 + tonumber(time[2])
+redis.call('SET', KEYS[1], string.format('%d', generation), 'PX', ARGV[1])
 return generation`,
 );
 

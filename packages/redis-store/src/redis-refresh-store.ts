@@ -23,6 +23,8 @@ export interface RedisRefreshStore extends RefreshStore {
  *
  * Expiry is Redis's own (`PX`), computed from the `now`/`expiresAt` the coordinator passes.
  *
+ * `client` may be a standalone `Redis` or a `Cluster`: the keys of one token share a hash slot.
+ *
  * @example
  * import { Redis } from 'ioredis';
  * const refreshStore = createRedisRefreshStore({ client: new Redis(process.env.REDIS_URL!) });
@@ -79,7 +81,7 @@ export function createRedisRefreshStore(options: RedisRefreshStoreOptions): Redi
       const ttl = ttlMs(now, expiresAt);
       const reply = await call(
         'acquireLock',
-        () => runScript(client, ACQUIRE_LOCK, [names.lock(key), names.generation], [ttl]),
+        () => runScript(client, ACQUIRE_LOCK, [names.lock(key), names.successor(key)], [ttl]),
         // A grant that arrives after we gave up would hold everyone off for the lock's lifetime.
         (late) => {
           if (isGeneration(late)) release(key, late).catch(() => undefined);

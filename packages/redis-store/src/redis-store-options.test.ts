@@ -28,6 +28,8 @@ describe('redis store options', () => {
     ['an unbounded timeout', { commandTimeoutMs: Number.POSITIVE_INFINITY }],
     ['a negative poll interval', { pollIntervalMs: -1 }],
     ['a non-string prefix', { keyPrefix: 1 as unknown as string }],
+    ['a prefix with a hash tag (it would displace the per-token tag)', { keyPrefix: 'app{1}:' }],
+    ['a prefix with an unbalanced brace', { keyPrefix: 'app{' }],
     ['a non-function onError', { onError: 'log' as unknown as () => void }],
   ])('refuses %s with ERR_CONFIG_INVALID', (_name, overrides) => {
     const attempt = (): unknown => resolveRedisStoreOptions({ client, ...overrides });

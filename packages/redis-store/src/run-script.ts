@@ -1,5 +1,5 @@
 // Runs a Lua script by its SHA, loading it on NOSCRIPT, without adding commands to the caller's client.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-store-options.js';
 import type { LuaScript } from './lua-scripts.js';
 
 /**
@@ -9,7 +9,7 @@ import type { LuaScript } from './lua-scripts.js';
  * @example
  * const granted = await runScript(client, ACQUIRE_LOCK, [lockName, counterName], [ttlMs]);
  */
-export async function runScript(client: Redis, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+export async function runScript(client: RedisClient, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
   try {
     return await client.evalsha(script.sha, script.keyCount, ...keys, ...args);
   } catch (error) {

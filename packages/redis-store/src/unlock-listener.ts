@@ -1,8 +1,7 @@
 // Wakes this process's lock waiters when any instance publishes a release, over one subscriber connection.
-import type { Redis } from 'ioredis';
 import type { RedisNames } from './redis-keys.js';
 import { RedisStoreError, describeFailure } from './redis-store-error.js';
-import type { RedisStoreConfig } from './redis-store-options.js';
+import type { RedisStoreConfig, RedisSubscriber } from './redis-store-options.js';
 import { withDeadline } from './with-deadline.js';
 
 /** The waiters of one store, keyed by token hash. */
@@ -25,7 +24,7 @@ export interface UnlockListener {
  */
 export function createUnlockListener(config: RedisStoreConfig, names: RedisNames, report: (error: RedisStoreError) => void): UnlockListener {
   const waiters = new Map<string, Set<() => void>>();
-  let subscriber: Redis | undefined;
+  let subscriber: RedisSubscriber | undefined;
   let subscribed: Promise<void> | undefined;
   let closed = false;
 

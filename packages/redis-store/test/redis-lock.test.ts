@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RedisRefreshStore } from '../src/index.js';
 import { HAS_REDIS } from './support/redis-server.js';
-import { T0, sleep, useStoreFixture } from './support/store-fixtures.js';
+import { T0, record, sleep, useStoreFixture } from './support/store-fixtures.js';
 
 describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-server)', () => {
   const fixture = useStoreFixture();
   const { pair } = fixture;
   describe('lock', () => {
-    it('is exclusive across processes, and every grant outranks every earlier one, store-wide', async () => {
+    it('is exclusive across processes, and every grant outranks every earlier one (the server clock, in µs)', async () => {
       const [one, two] = pair();
       const first = await one.acquireLock('key-a', T0, T0 + 10);
       expect(first).toMatchObject({ acquired: true });
@@ -18,6 +18,19 @@ describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-ser
       await one.releaseLock('key-a', first.acquired ? first.generation : 0);
       const again = await two.acquireLock('key-a', T0, T0 + 10);
       expect(again.acquired && other.acquired && again.generation > other.generation).toBe(true);
+    });
+
+    it('is refused while a successor is recorded: a late flight takes the successor instead of spending the token again', async () => {
+      const [one, two, prefix] = pair();
+      const grant = await one.acquireLock('key-a', T0, T0 + 10);
+      const generation = grant.acquired ? grant.generation : 0;
+      expect(await one.putSuccessor('key-a', record('rt-b', generation), T0, T0 + 0.2)).toBe(true);
+      await one.releaseLock('key-a', generation);
+      expect(await fixture.redis.client().exists(`${prefix}lock:{key-a}`)).toBe(0);
+      expect(await two.acquireLock('key-a', T0, T0 + 10)).toEqual({ acquired: false });
+      // Free again once the successor expired (nothing left to hand out).
+      await sleep(300);
+      expect((await two.acquireLock('key-a', T0, T0 + 10)).acquired).toBe(true);
     });
 
     it('expires by itself (Redis PX), so a crashed holder frees it', async () => {
@@ -90,7 +103,7 @@ describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-ser
       const make = (): RedisRefreshStore => fixture.store({ pollIntervalMs: 60_000 }, { keyPrefix: clientPrefix });
       const [one, two] = [make(), make()];
       const grant = await one.acquireLock('key-a', T0, T0 + 10);
-      expect(await fixture.redis.client().exists(`${clientPrefix}lockstep:lock:key-a`)).toBe(1);
+      expect(await fixture.redis.client().exists(`${clientPrefix}lockstep:lock:{key-a}`)).toBe(1);
       const waiting = two.waitForUnlock('key-a', T0, AbortSignal.timeout(5000));
       await sleep(50);
       const released = Date.now();

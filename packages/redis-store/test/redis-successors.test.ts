@@ -14,8 +14,8 @@ describe.runIf(HAS_REDIS)('redis refresh store: successors (real redis-server)',
       expect(await one.putSuccessor('key-a', record('rt-b', 1), T0, T0 + 10)).toBe(true);
       expect(await two.getSuccessor('key-a', T0)).toEqual(record('rt-b', 1));
       const admin = fixture.redis.client();
-      expect(await admin.keys(`${prefix}*`)).toEqual([`${prefix}successor:key-a`]);
-      const ttl = await admin.pttl(`${prefix}successor:key-a`);
+      expect(await admin.keys(`${prefix}*`)).toEqual([`${prefix}successor:{key-a}`]);
+      const ttl = await admin.pttl(`${prefix}successor:{key-a}`);
       expect(ttl).toBeGreaterThan(9000);
       expect(ttl).toBeLessThanOrEqual(10_000);
     });
@@ -41,7 +41,7 @@ describe.runIf(HAS_REDIS)('redis refresh store: successors (real redis-server)',
     it('refuses a stored value that is not a record (never a session from garbage) and reports it', async () => {
       const errors: RedisStoreError[] = [];
       const [one, , prefix] = pair({ onError: (error) => errors.push(error) });
-      await fixture.redis.client().hset(`${prefix}successor:key-a`, 'generation', '1', 'record', '{"session":{"error":"invalid_grant"},"next":"x","generation":1}');
+      await fixture.redis.client().hset(`${prefix}successor:{key-a}`, 'generation', '1', 'record', '{"session":{"error":"invalid_grant"},"next":"x","generation":1}');
       await expect(one.getSuccessor('key-a', T0)).rejects.toMatchObject({ code: 'ERR_REDIS_STORE_CORRUPT', operation: 'getSuccessor' });
       expect(errors.map((error) => error.code)).toEqual(['ERR_REDIS_STORE_CORRUPT']);
     });

@@ -54,3 +54,8 @@ export function tokensOf(outcome: Outcome): string {
 export function spread(fleet: AppFleet, total: number, cookie: string): Promise<Outcome[]> {
   return Promise.all(Array.from({ length: total }, (_, index) => fleet.apps[index % fleet.apps.length]!.handle(fleet.request(cookie))));
 }
+
+/** The refreshed session's refresh token of an outcome (the auth server may mint different access tokens for one child). */
+export function refreshTokenOf(outcome: Outcome): string {
+  return outcome.kind === 'continue' && outcome.auth.kind === 'authenticated' ? outcome.auth.session.refreshToken : `not authenticated`;
+}

@@ -6,15 +6,18 @@ import { delimiter, join } from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** The redis-server binary: `$REDIS_SERVER`, else the first on `PATH`, else Debian's path. */
-export const REDIS_SERVER_BINARY: string | undefined = findBinary();
+export const REDIS_SERVER_BINARY: string | undefined = findBinary('REDIS_SERVER', 'redis-server');
+
+/** redis-cli (Debian's redis-tools, a dependency of redis-server): `$REDIS_CLI`, else `PATH`, else Debian's path. */
+export const REDIS_CLI_BINARY: string | undefined = findBinary('REDIS_CLI', 'redis-cli');
 
 /**
  * Whether the real-Redis suites run. In CI a missing binary is a failure, never a skip:
  * `scripts/ensure-redis.sh` installs it.
  */
-export const HAS_REDIS = REDIS_SERVER_BINARY !== undefined;
+export const HAS_REDIS = REDIS_SERVER_BINARY !== undefined && REDIS_CLI_BINARY !== undefined;
 if (!HAS_REDIS && process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') {
-  throw new Error('redis-server not found: run packages/redis-store/scripts/ensure-redis.sh (CI must not skip the Redis tests)');
+  throw new Error('redis-server or redis-cli not found: run packages/redis-store/scripts/ensure-redis.sh (CI must not skip the Redis tests)');
 }
 
 export interface RedisServer {
@@ -27,12 +30,8 @@ export interface RedisServer {
 
 /** Starts `redis-server --port N --bind 127.0.0.1 --save '' --appendonly no` and waits until it answers. */
 export async function startRedisServer(): Promise<RedisServer> {
-  if (REDIS_SERVER_BINARY === undefined) throw new Error('redis-server not found');
   const port = await freePort();
-  const child = spawn(REDIS_SERVER_BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await waitUntilReady(child);
+  const child = await launchRedisServer(port);
   const clients = new Set<Redis>();
   let exited: Promise<void> | undefined;
   return {
@@ -55,6 +54,28 @@ export async function startRedisServer(): Promise<RedisServer> {
       return exited;
     },
   };
+}
+
+/** Flags every test server gets: loopback only, nothing written to disk unless asked. */
+const BASE_FLAGS = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'];
+
+// Servers still running when the test worker exits (a failed setup, a crash) are killed with it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Spawns redis-server on `port` with the base flags and `extra` (later flags win), in `cwd`, and
+ * resolves once it accepts connections; it is killed when the test worker exits.
+ */
+export async function launchRedisServer(port: number, extra: readonly string[] = [], cwd?: string): Promise<ChildProcess> {
+  if (REDIS_SERVER_BINARY === undefined) throw new Error('redis-server not found');
+  const child = spawn(REDIS_SERVER_BINARY, ['--port', String(port), ...BASE_FLAGS, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  await waitUntilReady(child);
+  return child;
 }
 
 /** A loopback port nothing listens on (taken from the OS, then released). */
@@ -96,9 +117,9 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
   });
 }
 
-function findBinary(): string | undefined {
-  const configured = process.env.REDIS_SERVER;
+function findBinary(variable: string, name: string): string | undefined {
+  const configured = process.env[variable];
   if (configured !== undefined && configured !== '') return existsSync(configured) ? configured : undefined;
-  const candidates = [...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '').map((dir) => join(dir, 'redis-server')), '/usr/bin/redis-server', '/usr/sbin/redis-server'];
+  const candidates = [...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '').map((dir) => join(dir, name)), `/usr/bin/${name}`, `/usr/sbin/${name}`];
   return candidates.find((candidate) => existsSync(candidate));
 }

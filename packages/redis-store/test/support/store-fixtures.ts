@@ -14,6 +14,17 @@ export const record = (refreshToken: string, generation: number): SuccessorRecor
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves with `probe`'s first defined value, checked every 10 ms; rejects after `timeoutMs` (a bounded wait for a condition, not a guess at a duration). */
+export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(10);
+  }
+}
+
 export interface StoreFixture {
   readonly redis: RedisServer;
   /** Two stores on separate clients ("two processes"), under a key prefix of their own. */
