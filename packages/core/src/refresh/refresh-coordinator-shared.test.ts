@@ -4,7 +4,7 @@ import { createMemoryRefreshStore } from './memory-refresh-store.js';
 import { createRefreshCoordinator } from './refresh-coordinator.js';
 import type { RefreshResult } from './refresh-result.js';
 import type { RefreshStore } from './refresh-store.js';
-import { deferred, refreshed, settleCallers } from './test-support/refresh-fixtures.js';
+import { deferred, refreshed, sessionFor, settleCallers } from './test-support/refresh-fixtures.js';
 
 const T0 = 1_700_000_000;
 const unexpected = async (): Promise<RefreshResult> => {
@@ -84,6 +84,20 @@ describe('refresh coordinator: shared store', () => {
     expect(waits).toEqual([T0]);
     // The refresh ran at the time it ran, not at the time the caller first asked.
     expect(run).toHaveBeenCalledWith(T0 + 6);
+  });
+
+  it('looks for a successor again once it holds the lock: a holder that finished in between is not refreshed twice', async () => {
+    const store = createMemoryRefreshStore();
+    // Between this process's first look and its lock grant, another process records its successor and releases.
+    const racing: RefreshStore = {
+      ...store,
+      acquireLock: async (key, now, expiresAt) => {
+        await store.putSuccessor(key, { session: sessionFor('rt-peer'), next: 'h-peer', generation: 1 }, now, now + 10);
+        return store.acquireLock(key, now, expiresAt);
+      },
+    };
+    const coordinator = createRefreshCoordinator({ store: racing });
+    expect(await coordinator.refresh('rt-a', T0, unexpected)).toEqual({ result: refreshed('rt-peer'), via: 'successor' });
   });
 
   it('refuses a maxWaitSeconds or clock that cannot work', () => {

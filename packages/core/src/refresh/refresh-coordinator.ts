@@ -80,6 +80,9 @@ async function fly(config: CoordinatorConfig, key: string, askedAt: number, run:
     if (grant === null) return runAndRecord(config, key, now, run, 0);
     if (grant.acquired) {
       try {
+        // The previous holder may have recorded its successor and released between our look and our grant.
+        const recorded = await guard(config, () => findNewestSuccessor(store, key, now), undefined);
+        if (recorded !== undefined) return { result: { kind: 'refreshed', session: recorded }, source: waits === 0 ? 'successor' : 'peer' };
         return await runAndRecord(config, key, now, run, grant.generation);
       } finally {
         await guard(config, () => store.releaseLock(key, grant.generation), undefined);

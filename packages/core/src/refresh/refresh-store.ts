@@ -44,7 +44,7 @@ export interface RefreshStore {
 
   /**
    * Tries to become the one refresher of `key` until `expiresAt`. A lock past its expiry is free.
-   * Each grant carries a generation greater than every generation this store granted before, so a
+   * Each grant carries a generation greater than every generation granted before for the same key, so a
    * holder whose lock expired mid-refresh cannot overwrite its successor's newer result.
    */
   acquireLock(key: string, now: number, expiresAt: number): Promise<RefreshLockGrant>;
