@@ -12,6 +12,8 @@ export const USAGE = `Usage: lockstep-mock-auth [options]
   --jwt-secret <secret>   MOCK_AUTH_JWT_SECRET       HS256 secret, >= 32 characters (default random)
   --user <email:pass>     MOCK_AUTH_USERS            seed user; repeat the flag, or comma-separate in env
   --site-url <url>        MOCK_AUTH_SITE_URL         default redirect target
+  --public-url <url>      MOCK_AUTH_PUBLIC_URL       project URL as apps reach it (proxy, gateway, port
+                                                     mapping): sets the JWT issuer, links and JWKS URL
   --no-autoconfirm        MOCK_AUTH_AUTOCONFIRM=false  require email confirmation on sign-up
   --require-api-key       MOCK_AUTH_REQUIRE_API_KEY=true  reject requests without an apikey header
   --help
@@ -42,6 +44,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'jwt-secret': { type: 'string' },
         user: { type: 'string', multiple: true },
         'site-url': { type: 'string' },
+        'public-url': { type: 'string' },
         'no-autoconfirm': { type: 'boolean' },
         'require-api-key': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -71,11 +74,16 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     jwtAlgorithm: algorithm,
     jwtSecret: values['jwt-secret'] ?? env.MOCK_AUTH_JWT_SECRET,
     siteUrl: values['site-url'] ?? env.MOCK_AUTH_SITE_URL,
+    publicUrl: nonEmpty(values['public-url'] ?? env.MOCK_AUTH_PUBLIC_URL),
     autoconfirm: values['no-autoconfirm'] === true ? false : env.MOCK_AUTH_AUTOCONFIRM !== 'false',
     requireApiKey: values['require-api-key'] ?? env.MOCK_AUTH_REQUIRE_API_KEY === 'true',
     users: userSpecs.map(parseUser),
   };
   return { kind: 'start', options };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
 function parseUser(spec: string): SeedUser {

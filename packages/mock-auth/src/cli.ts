@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const lines = [
     `lockstep mock auth listening`,
     `  API URL:          ${mock.url}`,
+    ...(mock.publicUrl === mock.url ? [] : [`  Public URL:       ${mock.publicUrl}`]),
     `  GoTrue:           ${mock.issuer}`,
     `  Controls:         ${mock.url}/__mock`,
     `  JWT algorithm:    ${mock.jwtAlgorithm}`,

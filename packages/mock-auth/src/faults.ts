@@ -16,6 +16,7 @@ export type MockEndpoint =
   | 'otp'
   | 'verify'
   | 'jwks'
+  | 'openid-configuration'
   | 'health'
   | 'settings'
   | 'admin';
@@ -23,7 +24,7 @@ export type MockEndpoint =
 /** Every endpoint name, for validating HTTP control input. */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = Object.freeze([
   'token:password', 'token:refresh_token', 'token:pkce', 'token:other', 'signup', 'user', 'user:update',
-  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'verify', 'jwks', 'health', 'settings', 'admin',
+  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin',
 ]);
 
 /** A fault to inject before the endpoint runs. */

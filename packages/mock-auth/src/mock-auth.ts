@@ -15,7 +15,9 @@ import { Store } from './store.js';
 export interface MockAuth {
   /** The Supabase project URL: `createClient(mock.url, mock.anonKey)`. */
   readonly url: string;
-  /** The JWT issuer, `${url}/auth/v1`. */
+  /** The URL apps reach the mock at: `options.publicUrl`, else `url`. */
+  readonly publicUrl: string;
+  /** The JWT issuer, `${publicUrl}/auth/v1`. */
   readonly issuer: string;
   /** HS256 JWT with role `anon`. */
   readonly anonKey: string;
@@ -55,6 +57,7 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
   const resolved = resolveOptions(rest);
   const url = (rawUrl ?? 'http://127.0.0.1:54321').replace(/\/+$/, '');
   if (!URL.canParse(url)) throw new MockAuthConfigError('url must be an absolute URL');
+  const publicUrl = resolved.publicUrl ?? url;
   const clock = createControllableClock(resolved.realNow);
   const keys = await createKeyMaterial(resolved.jwtAlgorithm, resolved.jwtSecret, clock.now());
   const state: MockAuthState = {
@@ -66,7 +69,7 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
     faults: new FaultInjector(),
     refreshLocks: new KeyedMutex(),
     url,
-    issuer: `${url}${AUTH_PREFIX}`,
+    issuer: `${publicUrl}${AUTH_PREFIX}`,
   };
   const controls = createControls(state);
   const handle = createRequestHandler(state, createControlRouter(controls));
@@ -77,6 +80,7 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
   };
   return Object.freeze({
     url,
+    publicUrl,
     issuer: state.issuer,
     anonKey: keys.anonKey,
     serviceRoleKey: keys.serviceRoleKey,

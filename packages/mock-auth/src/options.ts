@@ -45,6 +45,12 @@ export interface MockAuthOptions {
   readonly inactivityTimeoutSeconds?: number | null;
   /** Real-time source of the controllable clock (epoch ms). @default Date.now */
   readonly realNow?: () => number;
+  /**
+   * The project URL as apps reach the mock (through a proxy, a gateway or a port mapping), like
+   * GoTrue's external URL: it sets the JWT issuer (`${publicUrl}/auth/v1`), the links in OTP
+   * emails and OAuth redirects and the JWKS URL. @default the URL the mock listens on
+   */
+  readonly publicUrl?: string;
 }
 
 /** The options after defaults, frozen. */
@@ -65,6 +71,8 @@ export interface ResolvedOptions {
   readonly sessionTimeboxSeconds: number | null;
   readonly inactivityTimeoutSeconds: number | null;
   readonly realNow: () => number;
+  /** Without trailing slash; `null` = the listening URL. */
+  readonly publicUrl: string | null;
 }
 
 /** The defaults: the Supabase CLI's local settings where they exist (spec §3.2). */
@@ -107,6 +115,7 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? null,
     inactivityTimeoutSeconds: options.inactivityTimeoutSeconds ?? null,
     realNow: options.realNow ?? (() => Date.now()),
+    publicUrl: options.publicUrl === undefined ? null : options.publicUrl.replace(/\/+$/, ''),
   };
   validate(resolved);
   return Object.freeze(resolved);
@@ -122,8 +131,26 @@ function validate(o: ResolvedOptions): void {
   if (o.jwtAlgorithm !== 'ES256' && o.jwtAlgorithm !== 'HS256') fail('jwtAlgorithm must be ES256 or HS256');
   if (o.jwtSecret !== null && o.jwtSecret.length < 32) fail('jwtSecret must be at least 32 characters');
   if (!URL.canParse(o.siteUrl)) fail('siteUrl must be an absolute URL');
+  if (o.publicUrl !== null && !isBaseUrl(o.publicUrl)) {
+    fail('publicUrl must be an absolute http(s) URL without query or fragment');
+  }
   for (const user of o.users) {
     if (!user.email.includes('@')) fail('seed users need an email address');
     if (user.password.length < 6) fail('seed user passwords need at least 6 characters');
   }
+}
+
+/** An http(s) URL that can prefix paths: no query, no fragment, no credentials. */
+export function isBaseUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    !value.includes('?') &&
+    !value.includes('#')
+  );
 }

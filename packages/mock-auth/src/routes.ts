@@ -1,6 +1,6 @@
 // The GoTrue route table under `/auth/v1`: (method, path, grant) → endpoint name and handler.
 import { adminUsers } from './admin-endpoints.js';
-import { health, jwks, settings } from './discovery-endpoints.js';
+import { health, jwks, openIdConfiguration, settings } from './discovery-endpoints.js';
 import type { MockEndpoint } from './faults.js';
 import type { Handler } from './handler-types.js';
 import { authorize, callback, mockProvider } from './oauth-endpoints.js';
@@ -27,6 +27,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'PUT /user': { endpoint: 'user:update', handler: updateUser },
   'POST /logout': { endpoint: 'logout', handler: logout },
   'GET /.well-known/jwks.json': { endpoint: 'jwks', handler: jwks },
+  'GET /.well-known/openid-configuration': { endpoint: 'openid-configuration', handler: openIdConfiguration },
   'GET /health': { endpoint: 'health', handler: health },
   'GET /settings': { endpoint: 'settings', handler: settings },
   'GET /authorize': { endpoint: 'authorize', handler: authorize },
