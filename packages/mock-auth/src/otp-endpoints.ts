@@ -1,5 +1,6 @@
 // Email OTP and magic links: `POST /otp`, `POST /verify` and `GET /verify` (spec §2.8).
 import { apiError } from './api-error.js';
+import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
 import { fail, json, objectField, stringField, type Handler } from './handler-types.js';
 import { readPkceParams } from './pkce.js';
@@ -9,20 +10,32 @@ import { signIn } from './sessions.js';
 import type { MockAuthState } from './state.js';
 import { confirmEmail, insertUser, isBanned } from './users.js';
 
-/** `POST /otp`: stores a code (read it with `controls.latestOtp`); answers `{}`. */
+/**
+ * `POST /otp`: stores a code (read it with `controls.latestOtp`); answers `{}`. Checks run in
+ * GoTrue's order: email and phone together, a channel with an email, PKCE, `create_user: false`
+ * for an unknown user, then the email itself (`otp.go`, `magic_link.go`).
+ */
 export const sendOtp: Handler = (state, request) => {
   const { body, nowMs } = request;
-  const email = (stringField(body, 'email') ?? '').trim();
-  if (stringField(body, 'phone') !== undefined && email === '') {
-    return Promise.resolve(fail(apiError(422, 'phone_provider_disabled', 'Unsupported phone provider')));
-  }
-  if (email === '') return Promise.resolve(fail(apiError(400, 'validation_failed', 'An email address is required')));
+  const rawEmail = stringField(body, 'email') ?? '';
+  const phone = stringField(body, 'phone') ?? '';
+  const invalid = (message: string) => Promise.resolve(fail(apiError(400, 'validation_failed', message)));
+  if (rawEmail !== '' && phone !== '') return invalid('Only an email address or phone number should be provided');
+  if (rawEmail !== '' && (stringField(body, 'channel') ?? '') !== '') return invalid('Channel should only be specified with Phone OTP');
   const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
   if (pkce.kind === 'invalid') return Promise.resolve(fail(pkce.error));
+  if (rawEmail === '' && phone === '') return invalid('One of email or phone must be set');
+  if (rawEmail === '') return Promise.resolve(fail(apiError(400, 'phone_provider_disabled', 'Unsupported phone provider')));
+  const checked = validateEmail(rawEmail);
+  // `shouldCreateUser` validates first but answers any failure, a bad address included, with `otp_disabled`.
+  if (body.create_user === false && (checked.kind === 'invalid' || state.store.findUserByEmail(checked.email) === undefined)) {
+    return Promise.resolve(fail(apiError(422, 'otp_disabled', 'Signups not allowed for otp')));
+  }
+  if (checked.kind === 'invalid') return Promise.resolve(fail(checked.error));
+  const email = checked.email;
   let user = state.store.findUserByEmail(email);
   let type = 'magiclink';
   if (user === undefined) {
-    if (body.create_user === false) return Promise.resolve(fail(apiError(422, 'otp_disabled', 'Signups not allowed for otp')));
     user = insertUser(state.store, { email, password: null, confirmed: false, userMetadata: objectField(body, 'data') }, nowMs);
     type = 'signup';
   }

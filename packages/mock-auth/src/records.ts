@@ -19,6 +19,7 @@ export interface UserRecord {
   id: string;
   email: string;
   phone: string;
+  phoneConfirmedAt: number | null;
   /** Stored in clear: this is a test server. */
   password: string | null;
   emailConfirmedAt: number | null;
@@ -27,10 +28,42 @@ export interface UserRecord {
   appMetadata: Record<string, unknown>;
   userMetadata: Record<string, unknown>;
   identities: IdentityRecord[];
+  /** MFA factors, oldest first. */
+  factors: FactorRecord[];
   bannedUntil: number | null;
+  /** Set by an admin soft delete. */
+  deletedAt: number | null;
   isAnonymous: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+/** An MFA factor (`auth.mfa_factors`). */
+export interface FactorRecord {
+  id: string;
+  userId: string;
+  factorType: 'totp' | 'phone';
+  status: 'unverified' | 'verified';
+  friendlyName: string;
+  /** TOTP only: the base32 secret. */
+  secret: string | null;
+  /** Phone only: E.164 digits without `+`. */
+  phone: string;
+  lastChallengedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An MFA challenge (`auth.mfa_challenges`). */
+export interface ChallengeRecord {
+  id: string;
+  factorId: string;
+  createdAt: number;
+  verifiedAt: number | null;
+  /** The client address the challenge was made from; verify must come from the same one. */
+  ipAddress: string;
+  /** Phone factors only: the code sent by "SMS" (read through the test hook). */
+  otpCode: string | null;
 }
 
 /** One AMR entry of a session. */
@@ -49,6 +82,8 @@ export interface SessionRecord {
   notAfter: number | null;
   aal: 'aal1' | 'aal2';
   amr: AmrEntry[];
+  /** The factor whose verification raised the session to aal2. */
+  factorId: string | null;
 }
 
 /** A legacy refresh-token row (`auth.refresh_tokens`). */

@@ -1,5 +1,6 @@
 // `POST /signup`: email sign-up, autoconfirmed by default (spec §2.2).
 import { apiError } from './api-error.js';
+import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
 import { fail, json, objectField, stringField, type Handler } from './handler-types.js';
 import { newUuid, toTimestamp } from './ids.js';
@@ -9,8 +10,6 @@ import { resolveRedirect } from './redirects.js';
 import { signIn } from './sessions.js';
 import { toUserJson } from './user-json.js';
 import { insertUser } from './users.js';
-
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** `POST /signup`. */
 export const signup: Handler = async (state, request) => {
@@ -26,9 +25,8 @@ export const signup: Handler = async (state, request) => {
   }
   if (phone !== '') return fail(apiError(422, 'phone_provider_disabled', 'Phone signups are disabled'));
   if (password === '') return fail(apiError(400, 'validation_failed', 'Signup requires a valid password'));
-  if (!EMAIL_RE.test(email)) {
-    return fail(apiError(400, 'validation_failed', 'Unable to validate email address: invalid format'));
-  }
+  const checked = validateEmail(email);
+  if (checked.kind === 'invalid') return fail(checked.error);
   const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
   if (pkce.kind === 'invalid') return fail(pkce.error);
   const weak = checkPassword(password);

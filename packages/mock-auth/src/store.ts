@@ -45,6 +45,13 @@ export class Store {
     return undefined;
   }
 
+  /** Finds a user by phone (E.164 digits without `+`). */
+  findUserByPhone(phone: string): UserRecord | undefined {
+    if (phone === '') return undefined;
+    for (const user of this.users.values()) if (user.phone === phone) return user;
+    return undefined;
+  }
+
   /** The user's sessions, oldest first. */
   sessionsOfUser(userId: string): SessionRecord[] {
     return [...this.sessions.values()].filter((s) => s.userId === userId);

@@ -24,7 +24,9 @@ export function toIdentityJson(identity: IdentityRecord): Record<string, unknown
 export function toUserJson(user: UserRecord): UserJson {
   const optional = (key: string, ms: number | null): Record<string, string> =>
     ms === null ? {} : { [key]: toTimestamp(ms) };
-  const confirmedAt = user.emailConfirmedAt;
+  // `confirmed_at` is the earlier of the two confirmations.
+  const confirmations = [user.emailConfirmedAt, user.phoneConfirmedAt].filter((t): t is number => t !== null);
+  const confirmedAt = confirmations.length === 0 ? null : Math.min(...confirmations);
   return {
     id: user.id,
     aud: 'authenticated',
@@ -32,6 +34,7 @@ export function toUserJson(user: UserRecord): UserJson {
     email: user.email,
     ...optional('email_confirmed_at', user.emailConfirmedAt),
     phone: user.phone,
+    ...optional('phone_confirmed_at', user.phoneConfirmedAt),
     ...optional('confirmation_sent_at', user.confirmationSentAt),
     ...optional('confirmed_at', confirmedAt),
     ...optional('last_sign_in_at', user.lastSignInAt),
@@ -41,6 +44,7 @@ export function toUserJson(user: UserRecord): UserJson {
     created_at: toTimestamp(user.createdAt),
     updated_at: toTimestamp(user.updatedAt),
     ...optional('banned_until', user.bannedUntil),
+    ...optional('deleted_at', user.deletedAt),
     is_anonymous: user.isAnonymous,
   };
 }
