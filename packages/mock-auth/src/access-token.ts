@@ -43,8 +43,8 @@ export function buildAccessTokenClaims(
     user_metadata: user.userMetadata,
     role: 'authenticated',
     aal: session.aal,
-    // Most recent first (spec §4.1).
-    amr: [...session.amr].sort((a, b) => b.timestamp - a.timestamp).map((e) => ({ method: e.method, timestamp: e.timestamp })),
+    // Most recent first (spec §4.1); within one second, the later-added entry first (a stable sort of the reversed list).
+    amr: [...session.amr].reverse().sort((a, b) => b.timestamp - a.timestamp).map((e) => ({ method: e.method, timestamp: e.timestamp })),
     session_id: session.id,
     is_anonymous: user.isAnonymous,
   };

@@ -104,6 +104,8 @@ async function route(c: MockAuthControls, method: string, path: string, body: Js
       return ok();
     case 'GET /users/:id/otp':
       return found(c.latestOtp(id ?? ''));
+    case 'GET /factors/:id/challenge':
+      return found(c.latestFactorChallenge(id ?? ''));
     case 'GET /sessions':
       return ok(c.sessions());
     case 'GET /sessions/:id':

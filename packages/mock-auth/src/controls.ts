@@ -6,7 +6,18 @@ import { signIn, type AccessTokenResponse } from './sessions.js';
 import type { MockAuthState } from './state.js';
 import type { UserRecord } from './records.js';
 import { insertUser } from './users.js';
-import { toOtpView, toSessionView, toTokenView, toUserView, type MockUserView, type OtpView, type RefreshTokenView, type SessionView } from './views.js';
+import {
+  toChallengeView,
+  toOtpView,
+  toSessionView,
+  toTokenView,
+  toUserView,
+  type FactorChallengeView,
+  type MockUserView,
+  type OtpView,
+  type RefreshTokenView,
+  type SessionView,
+} from './views.js';
 
 /** Input of `controls.createUser`. */
 export interface CreateUserInput {
@@ -64,6 +75,8 @@ export interface MockAuthControls {
   issueSession(idOrEmail: string, options?: { readonly method?: string }): Promise<AccessTokenResponse>;
   /** The latest pending OTP / magic link of a user. */
   latestOtp(email: string): OtpView | undefined;
+  /** The latest challenge of an MFA factor; for a phone factor its `code` is the SMS the mock did not send. */
+  latestFactorChallenge(factorId: string): FactorChallengeView | undefined;
   /** Back to the initial state: seed users only, no sessions, faults or counts, real time, initial settings. */
   reset(): void;
 }
@@ -153,6 +166,10 @@ export function createControls(state: MockAuthState): MockAuthControls {
       const wanted = email.trim().toLowerCase();
       const otp = store.otps.filter((o) => o.email === wanted).at(-1);
       return otp === undefined ? undefined : toOtpView(otp, state.issuer);
+    },
+    latestFactorChallenge(factorId) {
+      const challenge = [...store.challenges.values()].filter((c) => c.factorId === factorId).at(-1);
+      return challenge === undefined ? undefined : toChallengeView(challenge);
     },
     reset() {
       store.clear();

@@ -45,6 +45,14 @@ export interface MockAuthOptions {
   readonly inactivityTimeoutSeconds?: number | null;
   /** Real-time source of the controllable clock (epoch ms). @default Date.now */
   readonly realNow?: () => number;
+  /** TOTP factors can be enrolled and verified (`MFA_TOTP_ENROLL_ENABLED`/`VERIFY_ENABLED`). @default true */
+  readonly mfaTotpEnabled?: boolean;
+  /** Phone factors can be enrolled and verified (GoTrue's default is off). @default false */
+  readonly mfaPhoneEnabled?: boolean;
+  /** `MFA_MAX_ENROLLED_FACTORS`. @default 10 */
+  readonly mfaMaxEnrolledFactors?: number;
+  /** `MFA_MAX_VERIFIED_FACTORS`. @default 10 */
+  readonly mfaMaxVerifiedFactors?: number;
   /**
    * The project URL as apps reach the mock (through a proxy, a gateway or a port mapping), like
    * GoTrue's external URL: it sets the JWT issuer (`${publicUrl}/auth/v1`), the links in OTP
@@ -71,6 +79,10 @@ export interface ResolvedOptions {
   readonly sessionTimeboxSeconds: number | null;
   readonly inactivityTimeoutSeconds: number | null;
   readonly realNow: () => number;
+  readonly mfaTotpEnabled: boolean;
+  readonly mfaPhoneEnabled: boolean;
+  readonly mfaMaxEnrolledFactors: number;
+  readonly mfaMaxVerifiedFactors: number;
   /** Without trailing slash; `null` = the listening URL. */
   readonly publicUrl: string | null;
 }
@@ -88,6 +100,10 @@ export const DEFAULTS = Object.freeze({
   requireApiKey: false,
   flowStateExpirySeconds: 300,
   otpExpirySeconds: 3600,
+  mfaTotpEnabled: true,
+  mfaPhoneEnabled: false,
+  mfaMaxEnrolledFactors: 10,
+  mfaMaxVerifiedFactors: 10,
 } as const);
 
 /** Error thrown for invalid options, with a stable code. */
@@ -115,6 +131,10 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? null,
     inactivityTimeoutSeconds: options.inactivityTimeoutSeconds ?? null,
     realNow: options.realNow ?? (() => Date.now()),
+    mfaTotpEnabled: options.mfaTotpEnabled ?? DEFAULTS.mfaTotpEnabled,
+    mfaPhoneEnabled: options.mfaPhoneEnabled ?? DEFAULTS.mfaPhoneEnabled,
+    mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors ?? DEFAULTS.mfaMaxEnrolledFactors,
+    mfaMaxVerifiedFactors: options.mfaMaxVerifiedFactors ?? DEFAULTS.mfaMaxVerifiedFactors,
     publicUrl: options.publicUrl === undefined ? null : options.publicUrl.replace(/\/+$/, ''),
   };
   validate(resolved);
@@ -134,6 +154,8 @@ function validate(o: ResolvedOptions): void {
   if (o.publicUrl !== null && !isBaseUrl(o.publicUrl)) {
     fail('publicUrl must be an absolute http(s) URL without query or fragment');
   }
+  if (!Number.isInteger(o.mfaMaxEnrolledFactors) || o.mfaMaxEnrolledFactors < 1) fail('mfaMaxEnrolledFactors must be an integer >= 1');
+  if (!Number.isInteger(o.mfaMaxVerifiedFactors) || o.mfaMaxVerifiedFactors < 1) fail('mfaMaxVerifiedFactors must be an integer >= 1');
   for (const user of o.users) {
     if (!user.email.includes('@')) fail('seed users need an email address');
     if (user.password.length < 6) fail('seed user passwords need at least 6 characters');

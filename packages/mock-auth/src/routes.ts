@@ -1,8 +1,10 @@
 // The GoTrue route table under `/auth/v1`: (method, path, grant) → endpoint name and handler.
 import { adminUsers } from './admin-endpoints.js';
+import { adminFactors } from './admin-factors.js';
 import { health, jwks, openIdConfiguration, settings } from './discovery-endpoints.js';
 import type { MockEndpoint } from './faults.js';
 import type { Handler } from './handler-types.js';
+import { challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa-endpoints.js';
 import { authorize, callback, mockProvider } from './oauth-endpoints.js';
 import { sendOtp, verifyGet, verifyPost } from './otp-endpoints.js';
 import { signup } from './signup.js';
@@ -33,12 +35,14 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /authorize': { endpoint: 'authorize', handler: authorize },
   'GET /mock-provider/authorize': { endpoint: 'mock-provider', handler: mockProvider },
   'GET /callback': { endpoint: 'callback', handler: callback },
+  'POST /factors': { endpoint: 'factors:enroll', handler: enrollFactor },
   'POST /otp': { endpoint: 'otp', handler: sendOtp },
   'POST /verify': { endpoint: 'verify', handler: verifyPost },
   'GET /verify': { endpoint: 'verify', handler: verifyGet },
 };
 
 const ADMIN_USERS: Route = { endpoint: 'admin', handler: adminUsers };
+const ADMIN_FACTORS: Route = { endpoint: 'admin', handler: adminFactors };
 
 /** Finds the route for a request below `/auth/v1`, or `null`. */
 export function matchRoute(method: string, path: string, query: URLSearchParams): Route | null {
@@ -47,5 +51,13 @@ export function matchRoute(method: string, path: string, query: URLSearchParams)
     return GRANTS[query.get('grant_type') ?? ''] ?? { endpoint: 'token:other', handler: unsupportedGrant };
   }
   if (path === '/admin/users' || /^\/admin\/users\/[^/]+$/.test(path)) return ADMIN_USERS;
+  if (/^\/admin\/users\/[^/]+\/factors(?:\/[^/]+)?$/.test(path)) return ADMIN_FACTORS;
+  const factor = /^\/factors\/[^/]+(\/challenge|\/verify)?$/.exec(path);
+  if (factor !== null) {
+    if (method === 'POST' && factor[1] === '/challenge') return { endpoint: 'factors:challenge', handler: challengeFactor };
+    if (method === 'POST' && factor[1] === '/verify') return { endpoint: 'factors:verify', handler: verifyFactor };
+    if (method === 'DELETE' && factor[1] === undefined) return { endpoint: 'factors:unenroll', handler: unenrollFactor };
+    return null;
+  }
   return ROUTES[`${method} ${path}`] ?? null;
 }

@@ -1,4 +1,5 @@
 // Serializes user and identity rows into GoTrue's JSON shapes, keys in server order (spec §1.5).
+import { toFactorJson } from './factor-json.js';
 import { toTimestamp } from './ids.js';
 import type { IdentityRecord, UserRecord } from './records.js';
 
@@ -40,6 +41,7 @@ export function toUserJson(user: UserRecord): UserJson {
     ...optional('last_sign_in_at', user.lastSignInAt),
     app_metadata: user.appMetadata,
     user_metadata: user.userMetadata,
+    ...(user.factors.length === 0 ? {} : { factors: user.factors.map(toFactorJson) }),
     identities: user.identities.map(toIdentityJson),
     created_at: toTimestamp(user.createdAt),
     updated_at: toTimestamp(user.updatedAt),

@@ -99,7 +99,7 @@ export function softDeleteUser(store: Store, user: UserRecord, nowMs: number): v
   user.password = null;
   user.userMetadata = {};
   user.identities = [];
-  user.factors = [];
+  for (const factor of [...user.factors]) store.deleteFactor(user, factor.id);
   user.deletedAt = nowMs;
   user.updatedAt = nowMs;
   for (const session of store.sessionsOfUser(user.id)) store.deleteSession(session.id);
