@@ -13,7 +13,8 @@ import type { MockAuthState } from './state.js';
 import { toUserJson } from './user-json.js';
 import { confirmEmail, confirmPhone, insertUser, softDeleteUser } from './users.js';
 
-const ADMIN_ROLES = new Set(['service_role', 'supabase_admin']);
+/** JWT roles the admin endpoints accept. */
+export const ADMIN_ROLES: ReadonlySet<string> = new Set(['service_role', 'supabase_admin']);
 const DUPLICATE_EMAIL = 'A user with this email address has already been registered';
 
 /** Checks the bearer is an admin JWT; returns the refusal or `null`. */

@@ -14,6 +14,9 @@ export type MockEndpoint =
   | 'mock-provider'
   | 'callback'
   | 'otp'
+  | 'recover'
+  | 'resend'
+  | 'reauthenticate'
   | 'factors:enroll'
   | 'factors:challenge'
   | 'factors:verify'
@@ -28,7 +31,7 @@ export type MockEndpoint =
 /** Every endpoint name, for validating HTTP control input. */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = Object.freeze([
   'token:password', 'token:refresh_token', 'token:pkce', 'token:other', 'signup', 'user', 'user:update',
-  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin',
+  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'recover', 'resend', 'reauthenticate', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin',
 ]);
 
 /** A fault to inject before the endpoint runs. */

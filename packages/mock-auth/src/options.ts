@@ -45,6 +45,14 @@ export interface MockAuthOptions {
   readonly inactivityTimeoutSeconds?: number | null;
   /** Real-time source of the controllable clock (epoch ms). @default Date.now */
   readonly realNow?: () => number;
+  /** Refuse every new user: sign-up, anonymous sign-in, OTP sign-up (`DISABLE_SIGNUP`). @default false */
+  readonly disableSignup?: boolean;
+  /** `signInAnonymously` works (`EXTERNAL_ANONYMOUS_USERS_ENABLED`; off by default, as locally). @default false */
+  readonly anonymousSignIns?: boolean;
+  /** An email change needs a code from the current address too (`MAILER_SECURE_EMAIL_CHANGE_ENABLED`). @default true */
+  readonly secureEmailChange?: boolean;
+  /** `PUT /user` with a password needs a `/reauthenticate` nonce once the session is 24 h old (`SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION`). @default false */
+  readonly passwordChangeRequiresReauthentication?: boolean;
   /** TOTP factors can be enrolled and verified (`MFA_TOTP_ENROLL_ENABLED`/`VERIFY_ENABLED`). @default true */
   readonly mfaTotpEnabled?: boolean;
   /** Phone factors can be enrolled and verified (GoTrue's default is off). @default false */
@@ -79,6 +87,10 @@ export interface ResolvedOptions {
   readonly sessionTimeboxSeconds: number | null;
   readonly inactivityTimeoutSeconds: number | null;
   readonly realNow: () => number;
+  readonly disableSignup: boolean;
+  readonly anonymousSignIns: boolean;
+  readonly secureEmailChange: boolean;
+  readonly passwordChangeRequiresReauthentication: boolean;
   readonly mfaTotpEnabled: boolean;
   readonly mfaPhoneEnabled: boolean;
   readonly mfaMaxEnrolledFactors: number;
@@ -100,6 +112,10 @@ export const DEFAULTS = Object.freeze({
   requireApiKey: false,
   flowStateExpirySeconds: 300,
   otpExpirySeconds: 3600,
+  disableSignup: false,
+  anonymousSignIns: false,
+  secureEmailChange: true,
+  passwordChangeRequiresReauthentication: false,
   mfaTotpEnabled: true,
   mfaPhoneEnabled: false,
   mfaMaxEnrolledFactors: 10,
@@ -131,6 +147,10 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? null,
     inactivityTimeoutSeconds: options.inactivityTimeoutSeconds ?? null,
     realNow: options.realNow ?? (() => Date.now()),
+    disableSignup: options.disableSignup ?? DEFAULTS.disableSignup,
+    anonymousSignIns: options.anonymousSignIns ?? DEFAULTS.anonymousSignIns,
+    secureEmailChange: options.secureEmailChange ?? DEFAULTS.secureEmailChange,
+    passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication ?? DEFAULTS.passwordChangeRequiresReauthentication,
     mfaTotpEnabled: options.mfaTotpEnabled ?? DEFAULTS.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled ?? DEFAULTS.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors ?? DEFAULTS.mfaMaxEnrolledFactors,

@@ -4,7 +4,8 @@ import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
 import { fail, json, objectField, stringField, type Handler } from './handler-types.js';
 import { readPkceParams } from './pkce.js';
-import type { OtpRecord } from './records.js';
+import { confirmEmailChange, SINGLE_CONFIRMATION } from './email-change.js';
+import type { OtpRecord, UserRecord } from './records.js';
 import { resolveRedirect, withFragment, withQuery } from './redirects.js';
 import { signIn } from './sessions.js';
 import type { MockAuthState } from './state.js';
@@ -36,8 +37,12 @@ export const sendOtp: Handler = (state, request) => {
   let user = state.store.findUserByEmail(email);
   let type = 'magiclink';
   if (user === undefined) {
-    user = insertUser(state.store, { email, password: null, confirmed: false, userMetadata: objectField(body, 'data') }, nowMs);
-    type = 'signup';
+    // A new address goes through sign-up: refused when sign-ups are off; with autoconfirm the user is
+    // confirmed at once and gets a magic link, otherwise the confirmation email is the link.
+    if (state.settings.disableSignup) return Promise.resolve(fail(apiError(422, 'signup_disabled', 'Signups not allowed for this instance')));
+    const autoconfirm = state.settings.autoconfirm;
+    user = insertUser(state.store, { email, password: null, confirmed: autoconfirm, userMetadata: objectField(body, 'data') }, nowMs);
+    type = autoconfirm ? 'magiclink' : 'signup';
   }
   const redirectTo = resolveRedirect(state, request.query.get('redirect_to'));
   const flow =
@@ -52,7 +57,15 @@ export const sendOtp: Handler = (state, request) => {
   return Promise.resolve(json(200, {}));
 };
 
-const EMAIL_TYPES = new Set(['email', 'magiclink', 'signup', 'invite', 'recovery', 'email_change']);
+/** Which stored codes each verification type accepts (GoTrue checks the token column of the type). */
+const ACCEPTED_CODES: Readonly<Record<string, readonly string[]>> = {
+  email: ['signup', 'invite', 'magiclink', 'recovery'],
+  signup: ['signup', 'invite'],
+  invite: ['signup', 'invite'],
+  magiclink: ['magiclink', 'recovery'],
+  recovery: ['magiclink', 'recovery'],
+  email_change: ['email_change'],
+};
 
 /** `POST /verify`: email + token or token_hash → session (amr `otp`); single use. */
 export const verifyPost: Handler = async (state, request) => {
@@ -62,18 +75,20 @@ export const verifyPost: Handler = async (state, request) => {
   const tokenHash = stringField(body, 'token_hash') ?? '';
   const email = (stringField(body, 'email') ?? '').trim().toLowerCase();
   if (type === 'sms' || type === 'phone_change') return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
-  if (!EMAIL_TYPES.has(type)) return fail(apiError(400, 'validation_failed', `Verify requires a verification type`));
+  const accepted = ACCEPTED_CODES[type];
+  if (accepted === undefined) return fail(apiError(400, 'validation_failed', `Verify requires a verification type`));
   const byHash = tokenHash !== '';
   if (!byHash && (token === '' || email === '')) {
     return fail(apiError(400, 'validation_failed', 'Verify requires either a token or a token hash'));
   }
-  const otp = findOtp(state, nowMs, (o) => (byHash ? o.tokenHash === tokenHash : o.email === email && o.otp === token));
+  const otp = findOtp(state, nowMs, (o) => accepted.includes(o.type) && (byHash ? o.tokenHash === tokenHash : o.email === email && o.otp === token));
   if (otp === undefined) {
     return fail(apiError(403, 'otp_expired', byHash ? 'Email link is invalid or has expired' : 'Token has expired or is invalid'));
   }
-  const user = consume(state, otp, nowMs);
-  if (user === null) return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
+  const user = state.store.users.get(otp.userId);
+  if (user === undefined) return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
   if (isBanned(user, nowMs)) return fail(apiError(403, 'user_banned', 'User is banned'));
+  if (consume(state, otp, user, nowMs) === 'pending') return json(200, SINGLE_CONFIRMATION);
   return json(200, await signIn(state, user, 'otp', nowMs));
 };
 
@@ -82,13 +97,17 @@ export const verifyGet: Handler = async (state, request) => {
   const { query, nowMs } = request;
   const tokenHash = query.get('token') ?? '';
   const type = query.get('type') ?? '';
-  const otp = findOtp(state, nowMs, (o) => o.tokenHash === tokenHash);
+  const accepted = ACCEPTED_CODES[type];
+  const otp = findOtp(state, nowMs, (o) => o.tokenHash === tokenHash && (type === '' || accepted?.includes(o.type) === true));
   const target = resolveRedirect(state, query.get('redirect_to') ?? otp?.redirectTo ?? null);
-  const user = otp === undefined ? null : consume(state, otp, nowMs);
-  if (otp === undefined || user === null || isBanned(user, nowMs)) {
+  const user = otp === undefined ? undefined : state.store.users.get(otp.userId);
+  if (otp === undefined || user === undefined || isBanned(user, nowMs)) {
     const params = { error: 'access_denied', error_code: 'otp_expired', error_description: 'Email link is invalid or has expired' };
     const location = tokenHash.startsWith('pkce_') ? withQuery(target, params) : target;
     return { kind: 'redirect', status: 303, location: withFragment(location, { ...params, sb: '' }) };
+  }
+  if (consume(state, otp, user, nowMs) === 'pending') {
+    return { kind: 'redirect', status: 303, location: withFragment(target, { message: SINGLE_CONFIRMATION.msg, sb: '' }) };
   }
   const flow = otp.flowStateId === null ? undefined : state.store.flowStates.get(otp.flowStateId);
   if (flow !== undefined) {
@@ -113,11 +132,11 @@ function findOtp(state: MockAuthState, nowMs: number, match: (otp: OtpRecord) =>
   return state.store.otps.find((o) => match(o) && nowMs <= o.createdAt + expiryMs);
 }
 
-/** Removes the OTP (single use) and confirms the user's email. */
-function consume(state: MockAuthState, otp: OtpRecord, nowMs: number) {
+/** Spends the code (single use) and applies it: an email change, or the confirmation of the address. */
+function consume(state: MockAuthState, otp: OtpRecord, user: UserRecord, nowMs: number): 'pending' | 'done' {
   state.store.removeOtps((o) => o === otp);
-  const user = state.store.users.get(otp.userId);
-  if (user === undefined) return null;
+  if (otp.type === 'email_change') return confirmEmailChange(state, user, nowMs) === 'pending' ? 'pending' : 'done';
+  if (otp.type === 'recovery' || otp.type === 'magiclink') user.recoverySentAt = null;
   confirmEmail(user, nowMs);
-  return user;
+  return 'done';
 }

@@ -24,6 +24,12 @@ export interface UserRecord {
   password: string | null;
   emailConfirmedAt: number | null;
   confirmationSentAt: number | null;
+  invitedAt: number | null;
+  recoverySentAt: number | null;
+  /** A pending email change (`email_change`) and when its codes were sent. */
+  newEmail: string;
+  emailChangeSentAt: number | null;
+  reauthenticationSentAt: number | null;
   lastSignInAt: number | null;
   appMetadata: Record<string, unknown>;
   userMetadata: Record<string, unknown>;

@@ -7,6 +7,7 @@ import type { Handler } from './handler-types.js';
 import { challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa-endpoints.js';
 import { authorize, callback, mockProvider } from './oauth-endpoints.js';
 import { sendOtp, verifyGet, verifyPost } from './otp-endpoints.js';
+import { reauthenticate, recover, resend } from './recovery-endpoints.js';
 import { signup } from './signup.js';
 import { passwordGrant, pkceGrant, refreshTokenGrant, unsupportedGrant } from './token-grants.js';
 import { getUser, logout, updateUser } from './user-endpoints.js';
@@ -36,6 +37,9 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /mock-provider/authorize': { endpoint: 'mock-provider', handler: mockProvider },
   'GET /callback': { endpoint: 'callback', handler: callback },
   'POST /factors': { endpoint: 'factors:enroll', handler: enrollFactor },
+  'POST /recover': { endpoint: 'recover', handler: recover },
+  'POST /resend': { endpoint: 'resend', handler: resend },
+  'GET /reauthenticate': { endpoint: 'reauthenticate', handler: reauthenticate },
   'POST /otp': { endpoint: 'otp', handler: sendOtp },
   'POST /verify': { endpoint: 'verify', handler: verifyPost },
   'GET /verify': { endpoint: 'verify', handler: verifyGet },

@@ -10,6 +10,10 @@ export interface MockAuthSettings {
   requireApiKey: boolean;
   sessionTimeboxSeconds: number | null;
   inactivityTimeoutSeconds: number | null;
+  disableSignup: boolean;
+  anonymousSignIns: boolean;
+  secureEmailChange: boolean;
+  passwordChangeRequiresReauthentication: boolean;
   mfaTotpEnabled: boolean;
   mfaPhoneEnabled: boolean;
   mfaMaxEnrolledFactors: number;
@@ -26,6 +30,10 @@ export function initialSettings(options: ResolvedOptions): MockAuthSettings {
     requireApiKey: options.requireApiKey,
     sessionTimeboxSeconds: options.sessionTimeboxSeconds,
     inactivityTimeoutSeconds: options.inactivityTimeoutSeconds,
+    disableSignup: options.disableSignup,
+    anonymousSignIns: options.anonymousSignIns,
+    secureEmailChange: options.secureEmailChange,
+    passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication,
     mfaTotpEnabled: options.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors,

@@ -1,4 +1,4 @@
-// `POST /signup`: email sign-up, autoconfirmed by default (spec §2.2).
+// `POST /signup`: email sign-up (autoconfirmed by default) and, without email and phone, anonymous sign-in (spec §2.2).
 import { apiError } from './api-error.js';
 import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
@@ -11,36 +11,43 @@ import { signIn } from './sessions.js';
 import { toUserJson } from './user-json.js';
 import { insertUser } from './users.js';
 
-/** `POST /signup`. */
+const SIGNUP_DISABLED = (): ReturnType<typeof fail> => fail(apiError(422, 'signup_disabled', 'Signups not allowed for this instance'));
+
+/** `POST /signup`, with GoTrue's check order (`validateSignupParams`, then the provider). */
 export const signup: Handler = async (state, request) => {
   const { body, nowMs } = request;
   const email = stringField(body, 'email') ?? '';
   const phone = stringField(body, 'phone') ?? '';
   const password = stringField(body, 'password') ?? '';
   if (email === '' && phone === '') {
-    return fail(apiError(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled'));
+    // The router sends a sign-up without email and phone to `SignupAnonymously`.
+    if (!state.settings.anonymousSignIns) return fail(apiError(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled'));
+    if (state.settings.disableSignup) return SIGNUP_DISABLED();
+    const user = insertUser(state.store, { email: '', password: null, confirmed: false, userMetadata: objectField(body, 'data'), anonymous: true }, nowMs);
+    return json(200, await signIn(state, user, 'anonymous', nowMs));
   }
+  if (state.settings.disableSignup) return SIGNUP_DISABLED();
+  if (password === '') return fail(apiError(400, 'validation_failed', 'Signup requires a valid password'));
+  const weak = checkPassword(password);
+  if (weak !== null) return fail(weak);
   if (email !== '' && phone !== '') {
     return fail(apiError(400, 'validation_failed', 'Only an email address or phone number should be provided on signup.'));
   }
-  if (phone !== '') return fail(apiError(422, 'phone_provider_disabled', 'Phone signups are disabled'));
-  if (password === '') return fail(apiError(400, 'validation_failed', 'Signup requires a valid password'));
-  const checked = validateEmail(email);
-  if (checked.kind === 'invalid') return fail(checked.error);
   const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
   if (pkce.kind === 'invalid') return fail(pkce.error);
-  const weak = checkPassword(password);
-  if (weak !== null) return fail(weak);
+  if (phone !== '') return fail(apiError(400, 'phone_provider_disabled', 'Phone signups are disabled'));
+  const checked = validateEmail(email);
+  if (checked.kind === 'invalid') return fail(checked.error);
 
   const autoconfirm = state.settings.autoconfirm;
-  const existing = state.store.findUserByEmail(email);
+  const existing = state.store.findUserByEmail(checked.email);
   if (existing !== undefined) {
     if (autoconfirm) return fail(apiError(422, 'user_already_exists', 'User already registered'));
     // Confirmations on: an obfuscated fake user, so sign-up cannot probe for accounts.
     const fake = { ...toUserJson(existing), id: newUuid(), identities: [], created_at: toTimestamp(nowMs) };
     return json(200, fake);
   }
-  const user = insertUser(state.store, { email, password, confirmed: autoconfirm, userMetadata: objectField(body, 'data') }, nowMs);
+  const user = insertUser(state.store, { email: checked.email, password, confirmed: autoconfirm, userMetadata: objectField(body, 'data') }, nowMs);
   if (autoconfirm) return json(200, await signIn(state, user, 'password', nowMs));
   const redirectTo = resolveRedirect(state, request.query.get('redirect_to'));
   const flow =

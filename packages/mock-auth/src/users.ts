@@ -19,6 +19,8 @@ export interface NewUserInput {
   readonly provider?: string;
   /** Provider subject for non-email providers. */
   readonly providerId?: string;
+  /** An anonymous user: no identity, empty `app_metadata`, `is_anonymous`. */
+  readonly anonymous?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function insertUser(store: Store, input: NewUserInput, nowMs: number): Us
   const id = newUuid();
   const email = input.email.trim().toLowerCase();
   const phone = input.phone ?? '';
-  const providers = input.provider !== undefined ? [input.provider] : [...(email === '' ? [] : ['email']), ...(phone === '' ? [] : ['phone'])];
+  const providers = input.anonymous === true ? [] : input.provider !== undefined ? [input.provider] : [...(email === '' ? [] : ['email']), ...(phone === '' ? [] : ['phone'])];
   const provider = providers[0] ?? 'email';
   const user: UserRecord = {
     id,
@@ -39,14 +41,20 @@ export function insertUser(store: Store, input: NewUserInput, nowMs: number): Us
     password: input.password,
     emailConfirmedAt: email !== '' && input.confirmed ? nowMs : null,
     confirmationSentAt: email !== '' && !input.confirmed ? nowMs : null,
+    invitedAt: null,
+    recoverySentAt: null,
+    newEmail: '',
+    emailChangeSentAt: null,
+    reauthenticationSentAt: null,
     lastSignInAt: null,
-    appMetadata: { provider, providers, ...input.appMetadata },
+    // Anonymous users get no provider entries (`ToUserModel`).
+    appMetadata: input.anonymous === true ? { ...input.appMetadata } : { provider, providers, ...input.appMetadata },
     userMetadata: { ...input.userMetadata, ...(input.confirmed ? { email_verified: true } : {}) },
     identities: [],
     factors: [],
     bannedUntil: null,
     deletedAt: null,
-    isAnonymous: false,
+    isAnonymous: input.anonymous === true,
     createdAt: nowMs,
     updatedAt: nowMs,
   };
