@@ -17,6 +17,8 @@ export type MockEndpoint =
   | 'recover'
   | 'resend'
   | 'reauthenticate'
+  | 'identities:link'
+  | 'identities:unlink'
   | 'factors:enroll'
   | 'factors:challenge'
   | 'factors:verify'
@@ -31,7 +33,7 @@ export type MockEndpoint =
 /** Every endpoint name, for validating HTTP control input. */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = Object.freeze([
   'token:password', 'token:refresh_token', 'token:pkce', 'token:other', 'signup', 'user', 'user:update',
-  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'recover', 'resend', 'reauthenticate', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin',
+  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'recover', 'resend', 'reauthenticate', 'identities:link', 'identities:unlink', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin',
 ]);
 
 /** A fault to inject before the endpoint runs. */

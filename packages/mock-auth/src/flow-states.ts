@@ -12,6 +12,7 @@ export interface NewFlowState {
   readonly redirectTo: string;
   readonly challenge: string | null;
   readonly method: 's256' | 'plain' | null;
+  readonly linkingTargetId?: string;
 }
 
 /** Inserts a flow state with a fresh auth code. */
@@ -30,6 +31,7 @@ export function insertFlowState(store: Store, input: NewFlowState, nowMs: number
     providerCode: null,
     providerEmail: null,
     callbackUsed: false,
+    linkingTargetId: input.linkingTargetId ?? null,
   };
   store.flowStates.set(flow.id, flow);
   return flow;

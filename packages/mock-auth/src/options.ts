@@ -53,6 +53,8 @@ export interface MockAuthOptions {
   readonly secureEmailChange?: boolean;
   /** `PUT /user` with a password needs a `/reauthenticate` nonce once the session is 24 h old (`SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION`). @default false */
   readonly passwordChangeRequiresReauthentication?: boolean;
+  /** `linkIdentity` / `unlinkIdentity` work (`SECURITY_MANUAL_LINKING_ENABLED`; off by default). @default false */
+  readonly manualLinking?: boolean;
   /** TOTP factors can be enrolled and verified (`MFA_TOTP_ENROLL_ENABLED`/`VERIFY_ENABLED`). @default true */
   readonly mfaTotpEnabled?: boolean;
   /** Phone factors can be enrolled and verified (GoTrue's default is off). @default false */
@@ -91,6 +93,7 @@ export interface ResolvedOptions {
   readonly anonymousSignIns: boolean;
   readonly secureEmailChange: boolean;
   readonly passwordChangeRequiresReauthentication: boolean;
+  readonly manualLinking: boolean;
   readonly mfaTotpEnabled: boolean;
   readonly mfaPhoneEnabled: boolean;
   readonly mfaMaxEnrolledFactors: number;
@@ -116,6 +119,7 @@ export const DEFAULTS = Object.freeze({
   anonymousSignIns: false,
   secureEmailChange: true,
   passwordChangeRequiresReauthentication: false,
+  manualLinking: false,
   mfaTotpEnabled: true,
   mfaPhoneEnabled: false,
   mfaMaxEnrolledFactors: 10,
@@ -151,6 +155,7 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     anonymousSignIns: options.anonymousSignIns ?? DEFAULTS.anonymousSignIns,
     secureEmailChange: options.secureEmailChange ?? DEFAULTS.secureEmailChange,
     passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication ?? DEFAULTS.passwordChangeRequiresReauthentication,
+    manualLinking: options.manualLinking ?? DEFAULTS.manualLinking,
     mfaTotpEnabled: options.mfaTotpEnabled ?? DEFAULTS.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled ?? DEFAULTS.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors ?? DEFAULTS.mfaMaxEnrolledFactors,

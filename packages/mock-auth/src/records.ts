@@ -124,6 +124,8 @@ export interface FlowStateRecord {
   providerCode: string | null;
   providerEmail: string | null;
   callbackUsed: boolean;
+  /** Manual linking (`/user/identities/authorize`): the signed-in user the new identity joins. */
+  linkingTargetId: string | null;
 }
 
 /** A pending email OTP / magic link. */

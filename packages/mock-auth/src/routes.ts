@@ -4,6 +4,7 @@ import { adminFactors } from './admin-factors.js';
 import { health, jwks, openIdConfiguration, settings } from './discovery-endpoints.js';
 import type { MockEndpoint } from './faults.js';
 import type { Handler } from './handler-types.js';
+import { linkIdentityStart, unlinkIdentity } from './identity-endpoints.js';
 import { challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa-endpoints.js';
 import { authorize, callback, mockProvider } from './oauth-endpoints.js';
 import { sendOtp, verifyGet, verifyPost } from './otp-endpoints.js';
@@ -40,6 +41,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'POST /recover': { endpoint: 'recover', handler: recover },
   'POST /resend': { endpoint: 'resend', handler: resend },
   'GET /reauthenticate': { endpoint: 'reauthenticate', handler: reauthenticate },
+  'GET /user/identities/authorize': { endpoint: 'identities:link', handler: linkIdentityStart },
   'POST /otp': { endpoint: 'otp', handler: sendOtp },
   'POST /verify': { endpoint: 'verify', handler: verifyPost },
   'GET /verify': { endpoint: 'verify', handler: verifyGet },
@@ -56,6 +58,7 @@ export function matchRoute(method: string, path: string, query: URLSearchParams)
   }
   if (path === '/admin/users' || /^\/admin\/users\/[^/]+$/.test(path)) return ADMIN_USERS;
   if (/^\/admin\/users\/[^/]+\/factors(?:\/[^/]+)?$/.test(path)) return ADMIN_FACTORS;
+  if (method === 'DELETE' && /^\/user\/identities\/[^/]+$/.test(path)) return { endpoint: 'identities:unlink', handler: unlinkIdentity };
   const factor = /^\/factors\/[^/]+(\/challenge|\/verify)?$/.exec(path);
   if (factor !== null) {
     if (method === 'POST' && factor[1] === '/challenge') return { endpoint: 'factors:challenge', handler: challengeFactor };

@@ -14,6 +14,7 @@ export interface MockAuthSettings {
   anonymousSignIns: boolean;
   secureEmailChange: boolean;
   passwordChangeRequiresReauthentication: boolean;
+  manualLinking: boolean;
   mfaTotpEnabled: boolean;
   mfaPhoneEnabled: boolean;
   mfaMaxEnrolledFactors: number;
@@ -34,6 +35,7 @@ export function initialSettings(options: ResolvedOptions): MockAuthSettings {
     anonymousSignIns: options.anonymousSignIns,
     secureEmailChange: options.secureEmailChange,
     passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication,
+    manualLinking: options.manualLinking,
     mfaTotpEnabled: options.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors,

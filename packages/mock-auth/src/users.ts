@@ -74,7 +74,7 @@ export function linkIdentity(user: UserRecord, provider: string, providerId: str
   const identity = newIdentity(user, provider, providerId, nowMs);
   user.identities.push(identity);
   const providers = Array.isArray(user.appMetadata.providers) ? (user.appMetadata.providers as unknown[]) : [];
-  user.appMetadata = { ...user.appMetadata, providers: [...providers, provider] };
+  user.appMetadata = { provider: user.appMetadata.provider ?? provider, ...user.appMetadata, providers: [...providers, provider] };
   user.updatedAt = nowMs;
   return identity;
 }
