@@ -28,12 +28,14 @@ export type MockEndpoint =
   | 'openid-configuration'
   | 'health'
   | 'settings'
-  | 'admin';
+  | 'admin'
+  | 'admin:generate_link'
+  | 'invite';
 
 /** Every endpoint name, for validating HTTP control input. */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = Object.freeze([
   'token:password', 'token:refresh_token', 'token:pkce', 'token:other', 'signup', 'user', 'user:update',
-  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'recover', 'resend', 'reauthenticate', 'identities:link', 'identities:unlink', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin',
+  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'recover', 'resend', 'reauthenticate', 'identities:link', 'identities:unlink', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin', 'admin:generate_link', 'invite',
 ]);
 
 /** A fault to inject before the endpoint runs. */

@@ -1,6 +1,7 @@
 // The GoTrue route table under `/auth/v1`: (method, path, grant) → endpoint name and handler.
 import { adminUsers } from './admin-endpoints.js';
 import { adminFactors } from './admin-factors.js';
+import { generateLink, inviteUser } from './admin-links.js';
 import { health, jwks, openIdConfiguration, settings } from './discovery-endpoints.js';
 import type { MockEndpoint } from './faults.js';
 import type { Handler } from './handler-types.js';
@@ -39,6 +40,8 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /callback': { endpoint: 'callback', handler: callback },
   'POST /factors': { endpoint: 'factors:enroll', handler: enrollFactor },
   'POST /recover': { endpoint: 'recover', handler: recover },
+  'POST /invite': { endpoint: 'invite', handler: inviteUser },
+  'POST /admin/generate_link': { endpoint: 'admin:generate_link', handler: generateLink },
   'POST /resend': { endpoint: 'resend', handler: resend },
   'GET /reauthenticate': { endpoint: 'reauthenticate', handler: reauthenticate },
   'GET /user/identities/authorize': { endpoint: 'identities:link', handler: linkIdentityStart },
