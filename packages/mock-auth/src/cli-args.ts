@@ -8,7 +8,7 @@ export const USAGE = `Usage: lockstep-mock-auth [options]
   --port <n>              MOCK_AUTH_PORT             port on 127.0.0.1 (default 54321; 0 = any free port)
   --token-lifetime <s>    MOCK_AUTH_TOKEN_LIFETIME   access-token lifetime in seconds (default 3600)
   --reuse-interval <s>    MOCK_AUTH_REUSE_INTERVAL   refresh-token reuse interval in seconds (default 10)
-  --jwt-algorithm <alg>   MOCK_AUTH_JWT_ALGORITHM    ES256 (default) or HS256
+  --jwt-algorithm <alg>   MOCK_AUTH_JWT_ALGORITHM    ES256 (default), RS256 or HS256
   --jwt-secret <secret>   MOCK_AUTH_JWT_SECRET       HS256 secret, >= 32 characters (default random)
   --user <email:pass>     MOCK_AUTH_USERS            seed user; repeat the flag, or comma-separate in env
   --site-url <url>        MOCK_AUTH_SITE_URL         default redirect target
@@ -16,6 +16,7 @@ export const USAGE = `Usage: lockstep-mock-auth [options]
                                                      mapping): sets the JWT issuer, links and JWKS URL
   --no-autoconfirm        MOCK_AUTH_AUTOCONFIRM=false  require email confirmation on sign-up
   --require-api-key       MOCK_AUTH_REQUIRE_API_KEY=true  reject requests without an apikey header
+  --new-api-keys          MOCK_AUTH_NEW_API_KEYS=true     also issue and accept sb_publishable_/sb_secret_ keys
   --help
 `;
 
@@ -47,6 +48,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'public-url': { type: 'string' },
         'no-autoconfirm': { type: 'boolean' },
         'require-api-key': { type: 'boolean' },
+        'new-api-keys': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -63,8 +65,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     return value;
   };
   const algorithm = values['jwt-algorithm'] ?? env.MOCK_AUTH_JWT_ALGORITHM;
-  if (algorithm !== undefined && algorithm !== 'ES256' && algorithm !== 'HS256') {
-    throw new MockAuthConfigError('jwt algorithm must be ES256 or HS256');
+  if (algorithm !== undefined && algorithm !== 'ES256' && algorithm !== 'RS256' && algorithm !== 'HS256') {
+    throw new MockAuthConfigError('jwt algorithm must be ES256, RS256 or HS256');
   }
   const userSpecs = values.user ?? (env.MOCK_AUTH_USERS ?? '').split(',').filter((s) => s.trim() !== '');
   const options: MockAuthOptions = {
@@ -77,6 +79,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     publicUrl: nonEmpty(values['public-url'] ?? env.MOCK_AUTH_PUBLIC_URL),
     autoconfirm: values['no-autoconfirm'] === true ? false : env.MOCK_AUTH_AUTOCONFIRM !== 'false',
     requireApiKey: values['require-api-key'] ?? env.MOCK_AUTH_REQUIRE_API_KEY === 'true',
+    newApiKeys: values['new-api-keys'] ?? env.MOCK_AUTH_NEW_API_KEYS === 'true',
     users: userSpecs.map(parseUser),
   };
   return { kind: 'start', options };

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     `  JWT algorithm:    ${mock.jwtAlgorithm}`,
     `  anon key:         ${mock.anonKey}`,
     `  service_role key: ${mock.serviceRoleKey}`,
+    ...(mock.publishableKey === null ? [] : [`  publishable key:  ${mock.publishableKey}`, `  secret key:       ${mock.secretKey ?? ''}`]),
     ...users.map((u) => `  user:             ${u.email} (${mock.controls.findUser(u.email)?.id ?? '?'})`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

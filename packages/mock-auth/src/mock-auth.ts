@@ -23,6 +23,10 @@ export interface MockAuth {
   readonly anonKey: string;
   /** HS256 JWT with role `service_role` (admin endpoints). */
   readonly serviceRoleKey: string;
+  /** `sb_publishable_…` (like the anon key) with `newApiKeys`, else `null`. */
+  readonly publishableKey: string | null;
+  /** `sb_secret_…` (like the service-role key) with `newApiKeys`, else `null`. */
+  readonly secretKey: string | null;
   /** The shared HS256 secret. */
   readonly jwtSecret: string;
   /** The access-token algorithm. */
@@ -59,7 +63,7 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
   if (!URL.canParse(url)) throw new MockAuthConfigError('url must be an absolute URL');
   const publicUrl = resolved.publicUrl ?? url;
   const clock = createControllableClock(resolved.realNow);
-  const keys = await createKeyMaterial(resolved.jwtAlgorithm, resolved.jwtSecret, clock.now());
+  const keys = await createKeyMaterial(resolved.jwtAlgorithm, resolved.jwtSecret, clock.now(), { newApiKeys: resolved.newApiKeys });
   const state: MockAuthState = {
     options: resolved,
     settings: initialSettings(resolved),
@@ -84,6 +88,8 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
     issuer: state.issuer,
     anonKey: keys.anonKey,
     serviceRoleKey: keys.serviceRoleKey,
+    publishableKey: keys.publishableKey,
+    secretKey: keys.secretKey,
     jwtSecret: keys.jwtSecret,
     jwtAlgorithm: keys.algorithm,
     jwks: keys.jwks,

@@ -9,7 +9,7 @@ export interface SeedUser {
 }
 
 /** Signing algorithm for access tokens. */
-export type JwtAlgorithm = 'ES256' | 'HS256';
+export type JwtAlgorithm = 'ES256' | 'RS256' | 'HS256';
 
 /** Options of {@link createMockAuth} and {@link startMockAuth}. */
 export interface MockAuthOptions {
@@ -21,7 +21,7 @@ export interface MockAuthOptions {
   readonly reuseIntervalSeconds?: number;
   /** Reuse detection revokes the token family (`REFRESH_TOKEN_ROTATION_ENABLED`). @default true */
   readonly refreshTokenRotation?: boolean;
-  /** Access-token signing algorithm. ES256 uses a generated P-256 key with a UUID `kid`. @default 'ES256' */
+  /** Access-token signing algorithm. ES256/RS256 use a generated P-256/RSA-2048 key with a UUID `kid`. @default 'ES256' */
   readonly jwtAlgorithm?: JwtAlgorithm;
   /** Shared HS256 secret (signs the anon and service-role keys, and HS256 access tokens). @default random */
   readonly jwtSecret?: string;
@@ -55,6 +55,11 @@ export interface MockAuthOptions {
   readonly passwordChangeRequiresReauthentication?: boolean;
   /** `linkIdentity` / `unlinkIdentity` work (`SECURITY_MANUAL_LINKING_ENABLED`; off by default). @default false */
   readonly manualLinking?: boolean;
+  /**
+   * Also issue and accept the new API keys (`sb_publishable_…`, `sb_secret_…`) in `apikey` and as a
+   * Bearer, as the Supabase gateway does; derived from `jwtSecret`, so a fixed secret gives fixed keys. @default false
+   */
+  readonly newApiKeys?: boolean;
   /** TOTP factors can be enrolled and verified (`MFA_TOTP_ENROLL_ENABLED`/`VERIFY_ENABLED`). @default true */
   readonly mfaTotpEnabled?: boolean;
   /** Phone factors can be enrolled and verified (GoTrue's default is off). @default false */
@@ -94,6 +99,7 @@ export interface ResolvedOptions {
   readonly secureEmailChange: boolean;
   readonly passwordChangeRequiresReauthentication: boolean;
   readonly manualLinking: boolean;
+  readonly newApiKeys: boolean;
   readonly mfaTotpEnabled: boolean;
   readonly mfaPhoneEnabled: boolean;
   readonly mfaMaxEnrolledFactors: number;
@@ -156,6 +162,7 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     secureEmailChange: options.secureEmailChange ?? DEFAULTS.secureEmailChange,
     passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication ?? DEFAULTS.passwordChangeRequiresReauthentication,
     manualLinking: options.manualLinking ?? DEFAULTS.manualLinking,
+    newApiKeys: options.newApiKeys ?? false,
     mfaTotpEnabled: options.mfaTotpEnabled ?? DEFAULTS.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled ?? DEFAULTS.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors ?? DEFAULTS.mfaMaxEnrolledFactors,
@@ -173,7 +180,7 @@ function validate(o: ResolvedOptions): void {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) fail('port must be an integer in 0..65535');
   if (!(o.tokenLifetimeSeconds > 0)) fail('tokenLifetimeSeconds must be > 0');
   if (!(o.reuseIntervalSeconds >= 0)) fail('reuseIntervalSeconds must be >= 0');
-  if (o.jwtAlgorithm !== 'ES256' && o.jwtAlgorithm !== 'HS256') fail('jwtAlgorithm must be ES256 or HS256');
+  if (!['ES256', 'RS256', 'HS256'].includes(o.jwtAlgorithm)) fail('jwtAlgorithm must be ES256, RS256 or HS256');
   if (o.jwtSecret !== null && o.jwtSecret.length < 32) fail('jwtSecret must be at least 32 characters');
   if (!URL.canParse(o.siteUrl)) fail('siteUrl must be an absolute URL');
   if (o.publicUrl !== null && !isBaseUrl(o.publicUrl)) {
