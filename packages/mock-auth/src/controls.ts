@@ -5,6 +5,7 @@ import { initialSettings, checkSettingsPatch, type MockAuthSettings } from './se
 import { signIn, type AccessTokenResponse } from './sessions.js';
 import type { MockAuthState } from './state.js';
 import type { UserRecord } from './records.js';
+import { issueIdToken, type IdTokenInput } from './id-token-grant.js';
 import { insertUser } from './users.js';
 import {
   toChallengeView,
@@ -77,6 +78,11 @@ export interface MockAuthControls {
   latestOtp(email: string): OtpView | undefined;
   /** The latest challenge of an MFA factor; for a phone factor its `code` is the SMS the mock did not send. */
   latestFactorChallenge(factorId: string): FactorChallengeView | undefined;
+  /**
+   * An ID token from the fake provider for `signInWithIdToken({ provider, token, nonce })`; its
+   * `aud` is `mock-client-id` and it carries the SHA-256 of `nonce` when one is given.
+   */
+  issueIdToken(input: IdTokenInput): Promise<string>;
   /** Back to the initial state: seed users only, no sessions, faults or counts, real time, initial settings. */
   reset(): void;
 }
@@ -171,6 +177,7 @@ export function createControls(state: MockAuthState): MockAuthControls {
       const challenge = [...store.challenges.values()].filter((c) => c.factorId === factorId).at(-1);
       return challenge === undefined ? undefined : toChallengeView(challenge);
     },
+    issueIdToken: (input) => issueIdToken(state, input, clock.now()),
     reset() {
       store.clear();
       faults.clear();

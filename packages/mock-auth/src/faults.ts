@@ -5,6 +5,7 @@ export type MockEndpoint =
   | 'token:password'
   | 'token:refresh_token'
   | 'token:pkce'
+  | 'token:id_token'
   | 'token:other'
   | 'signup'
   | 'user'
@@ -34,7 +35,7 @@ export type MockEndpoint =
 
 /** Every endpoint name, for validating HTTP control input. */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = Object.freeze([
-  'token:password', 'token:refresh_token', 'token:pkce', 'token:other', 'signup', 'user', 'user:update',
+  'token:password', 'token:refresh_token', 'token:pkce', 'token:id_token', 'token:other', 'signup', 'user', 'user:update',
   'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'recover', 'resend', 'reauthenticate', 'identities:link', 'identities:unlink', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin', 'admin:generate_link', 'invite',
 ]);
 

@@ -41,6 +41,8 @@ export interface KeyMaterial {
   readonly jwks: Jwks;
   readonly anonKey: string;
   readonly serviceRoleKey: string;
+  /** The fake OAuth provider's own key: it signs the ID tokens of `controls.issueIdToken`. */
+  readonly providerKey: AsymmetricKey;
   /** `sb_publishable_…` / `sb_secret_…` when the new API keys are on, else `null`. */
   readonly publishableKey: string | null;
   readonly secretKey: string | null;
@@ -79,6 +81,7 @@ export async function createKeyMaterial(
   const rsa: AsymmetricKey | null =
     algorithm === 'RS256' ? { alg: 'RS256', kid: newUuid(), ...(await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 })) } : null;
   const signing = algorithm === 'ES256' ? ecKey : rsa;
+  const providerKey: AsymmetricKey = { alg: 'ES256', kid: newUuid(), ...(await generateKeyPair('ES256')) };
   const iat = toUnixSeconds(nowMs);
   const apiKey = (role: string): Promise<string> =>
     new SignJWT({ iss: 'supabase-demo', role, iat, exp: iat + API_KEY_LIFETIME_SECONDS })
@@ -95,6 +98,7 @@ export async function createKeyMaterial(
     jwks: Object.freeze({ keys: signing === null ? [] : [await publicJwk(signing)] }),
     anonKey: await apiKey('anon'),
     serviceRoleKey: await apiKey('service_role'),
+    providerKey,
     publishableKey: options.newApiKeys === true ? newFormatKey('sb_publishable_', secret) : null,
     secretKey: options.newApiKeys === true ? newFormatKey('sb_secret_', secret) : null,
   });

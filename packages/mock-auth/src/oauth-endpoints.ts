@@ -1,7 +1,7 @@
 // The fake OAuth flow: `/authorize` → built-in provider page → `/callback` → app (spec §2.7).
-import { createHash } from 'node:crypto';
 import { apiError } from './api-error.js';
 import { insertFlowState } from './flow-states.js';
+import { providerSubject } from './id-token-grant.js';
 import { fail, json, type Handler, type HandlerResult, type MockRequest } from './handler-types.js';
 import { newUuid } from './ids.js';
 import { readPkceParams } from './pkce.js';
@@ -75,7 +75,7 @@ export const callback: Handler = async (state, request) => {
     return errorRedirect(flow.redirectTo, 400, 'bad_oauth_callback', 'OAuth callback with invalid code');
   }
   const email = flow.providerEmail;
-  const providerId = createHash('sha256').update(`${flow.provider}:${email}`).digest('hex').slice(0, 20);
+  const providerId = providerSubject(flow.provider, email);
   let user: UserRecord;
   if (flow.linkingTargetId !== null) {
     const linked = linkToTarget(state, flow.linkingTargetId, flow.provider, providerId, email, nowMs);

@@ -2,6 +2,7 @@
 import { adminUsers } from './admin-endpoints.js';
 import { adminFactors } from './admin-factors.js';
 import { generateLink, inviteUser } from './admin-links.js';
+import { idTokenGrant } from './id-token-grant.js';
 import { health, jwks, openIdConfiguration, settings } from './discovery-endpoints.js';
 import type { MockEndpoint } from './faults.js';
 import type { Handler } from './handler-types.js';
@@ -24,6 +25,7 @@ const GRANTS: Readonly<Record<string, Route>> = {
   password: { endpoint: 'token:password', handler: passwordGrant },
   refresh_token: { endpoint: 'token:refresh_token', handler: refreshTokenGrant },
   pkce: { endpoint: 'token:pkce', handler: pkceGrant },
+  id_token: { endpoint: 'token:id_token', handler: idTokenGrant },
 };
 
 const ROUTES: Readonly<Record<string, Route>> = {
