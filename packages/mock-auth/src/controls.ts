@@ -74,7 +74,7 @@ export interface MockAuthControls {
   signOutUser(idOrEmail: string): number;
   /** Signs a user in directly (amr `password` unless given) and returns the session body. */
   issueSession(idOrEmail: string, options?: { readonly method?: string }): Promise<AccessTokenResponse>;
-  /** The latest pending OTP / magic link of a user. */
+  /** The latest pending code sent to an email address or (as an SMS) a phone number. */
   latestOtp(email: string): OtpView | undefined;
   /** The latest challenge of an MFA factor; for a phone factor its `code` is the SMS the mock did not send. */
   latestFactorChallenge(factorId: string): FactorChallengeView | undefined;
@@ -169,8 +169,10 @@ export function createControls(state: MockAuthState): MockAuthControls {
     },
     issueSession: (idOrEmail, options) => signIn(state, requireUser(idOrEmail), options?.method ?? 'password', clock.now()),
     latestOtp(email) {
+      // An email, or a phone number with or without `+` (stored as E.164 digits).
       const wanted = email.trim().toLowerCase();
-      const otp = store.otps.filter((o) => o.email === wanted).at(-1);
+      const asPhone = wanted.replace(/^\+/, '').replaceAll(' ', '');
+      const otp = store.otps.filter((o) => o.email === wanted || o.email === asPhone).at(-1);
       return otp === undefined ? undefined : toOtpView(otp, state.issuer);
     },
     latestFactorChallenge(factorId) {

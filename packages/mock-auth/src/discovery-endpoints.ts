@@ -32,14 +32,14 @@ export const health: Handler = () =>
 
 /** `GET /settings`: provider toggles. */
 export const settings: Handler = (state) => {
-  const external: Record<string, boolean> = { email: true, phone: false, anonymous_users: state.settings.anonymousSignIns };
+  const external: Record<string, boolean> = { email: true, phone: state.settings.phoneEnabled, anonymous_users: state.settings.anonymousSignIns };
   for (const provider of state.options.oauthProviders) external[provider] = true;
   return Promise.resolve(
     json(200, {
       external,
       disable_signup: state.settings.disableSignup,
       mailer_autoconfirm: state.settings.autoconfirm,
-      phone_autoconfirm: false,
+      phone_autoconfirm: state.settings.phoneAutoconfirm,
       sms_provider: '',
       saml_enabled: false,
     }),

@@ -55,6 +55,10 @@ export interface MockAuthOptions {
   readonly passwordChangeRequiresReauthentication?: boolean;
   /** `linkIdentity` / `unlinkIdentity` work (`SECURITY_MANUAL_LINKING_ENABLED`; off by default). @default false */
   readonly manualLinking?: boolean;
+  /** Phone sign-up and sign-in (`EXTERNAL_PHONE_ENABLED`; off by default, as in GoTrue). @default false */
+  readonly phoneEnabled?: boolean;
+  /** Phone sign-ups are confirmed at once (the local CLI's `enable_confirmations = false`). @default true */
+  readonly phoneAutoconfirm?: boolean;
   /**
    * Also issue and accept the new API keys (`sb_publishable_…`, `sb_secret_…`) in `apikey` and as a
    * Bearer, as the Supabase gateway does; derived from `jwtSecret`, so a fixed secret gives fixed keys. @default false
@@ -100,6 +104,8 @@ export interface ResolvedOptions {
   readonly passwordChangeRequiresReauthentication: boolean;
   readonly manualLinking: boolean;
   readonly newApiKeys: boolean;
+  readonly phoneEnabled: boolean;
+  readonly phoneAutoconfirm: boolean;
   readonly mfaTotpEnabled: boolean;
   readonly mfaPhoneEnabled: boolean;
   readonly mfaMaxEnrolledFactors: number;
@@ -163,6 +169,8 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication ?? DEFAULTS.passwordChangeRequiresReauthentication,
     manualLinking: options.manualLinking ?? DEFAULTS.manualLinking,
     newApiKeys: options.newApiKeys ?? false,
+    phoneEnabled: options.phoneEnabled ?? false,
+    phoneAutoconfirm: options.phoneAutoconfirm ?? true,
     mfaTotpEnabled: options.mfaTotpEnabled ?? DEFAULTS.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled ?? DEFAULTS.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors ?? DEFAULTS.mfaMaxEnrolledFactors,

@@ -2,7 +2,9 @@
 import { apiError } from './api-error.js';
 import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
-import { fail, json, objectField, stringField, type Handler } from './handler-types.js';
+import { fail, json, objectField, stringField, type Handler, type HandlerResult } from './handler-types.js';
+import { applySmsCode, sendSms, SMS_OTP_EXPIRY_MS } from './phone-auth.js';
+import { validatePhone } from './phone-number.js';
 import { readPkceParams } from './pkce.js';
 import { confirmEmailChange, SINGLE_CONFIRMATION } from './email-change.js';
 import type { OtpRecord, UserRecord } from './records.js';
@@ -26,7 +28,7 @@ export const sendOtp: Handler = (state, request) => {
   const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
   if (pkce.kind === 'invalid') return Promise.resolve(fail(pkce.error));
   if (rawEmail === '' && phone === '') return invalid('One of email or phone must be set');
-  if (rawEmail === '') return Promise.resolve(fail(apiError(400, 'phone_provider_disabled', 'Unsupported phone provider')));
+  if (rawEmail === '') return Promise.resolve(sendPhoneOtp(state, phone, body, nowMs));
   const checked = validateEmail(rawEmail);
   // `shouldCreateUser` validates first but answers any failure, a bad address included, with `otp_disabled`.
   if (body.create_user === false && (checked.kind === 'invalid' || state.store.findUserByEmail(checked.email) === undefined)) {
@@ -57,6 +59,25 @@ export const sendOtp: Handler = (state, request) => {
   return Promise.resolve(json(200, {}));
 };
 
+/** `SmsOtp`: an `sms` code for a known number, or a phone sign-up for a new one (`create_user` allowing). */
+function sendPhoneOtp(state: MockAuthState, rawPhone: string, body: Readonly<Record<string, unknown>>, nowMs: number): HandlerResult {
+  const checked = validatePhone(rawPhone);
+  const known = checked.kind === 'ok' ? state.store.findUserByPhone(checked.phone) : undefined;
+  if (body.create_user === false && known === undefined) return fail(apiError(422, 'otp_disabled', 'Signups not allowed for otp'));
+  if (!state.settings.phoneEnabled) return fail(apiError(400, 'phone_provider_disabled', 'Unsupported phone provider'));
+  if (checked.kind === 'invalid') return fail(checked.error);
+  if ((stringField(body, 'channel') || 'sms') !== 'sms') {
+    return fail(apiError(400, 'validation_failed', "Invalid channel, supported values are 'sms' or 'whatsapp'. 'whatsapp' is only supported if Twilio or Twilio Verify is used as the provider."));
+  }
+  let user = known;
+  if (user === undefined) {
+    if (state.settings.disableSignup) return fail(apiError(422, 'signup_disabled', 'Signups not allowed for this instance'));
+    user = insertUser(state.store, { email: '', phone: checked.phone, password: null, confirmed: false, userMetadata: objectField(body, 'data') }, nowMs);
+  }
+  const refused = sendSms(state, user, 'sms', checked.phone, nowMs);
+  return refused === null ? json(200, {}) : fail(refused);
+}
+
 /** Which stored codes each verification type accepts (GoTrue checks the token column of the type). */
 const ACCEPTED_CODES: Readonly<Record<string, readonly string[]>> = {
   email: ['signup', 'invite', 'magiclink', 'recovery'],
@@ -74,7 +95,7 @@ export const verifyPost: Handler = async (state, request) => {
   const token = stringField(body, 'token') ?? '';
   const tokenHash = stringField(body, 'token_hash') ?? '';
   const email = (stringField(body, 'email') ?? '').trim().toLowerCase();
-  if (type === 'sms' || type === 'phone_change') return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
+  if (type === 'sms' || type === 'phone_change') return verifySms(state, type, stringField(body, 'phone') ?? '', token, nowMs);
   const accepted = ACCEPTED_CODES[type];
   if (accepted === undefined) return fail(apiError(400, 'validation_failed', `Verify requires a verification type`));
   const byHash = tokenHash !== '';
@@ -126,6 +147,19 @@ export const verifyGet: Handler = async (state, request) => {
   };
   return { kind: 'redirect', status: 303, location: withFragment(target, fragment) };
 };
+
+/** `POST /verify` with `type=sms|phone_change`: the phone and its one-minute code → session (amr `otp`). */
+async function verifySms(state: MockAuthState, type: 'sms' | 'phone_change', rawPhone: string, token: string, nowMs: number): Promise<HandlerResult> {
+  if (rawPhone === '' || token === '') return fail(apiError(400, 'validation_failed', 'Verify requires either a token or a token hash'));
+  const phone = rawPhone.replace(/^\+/, '').replaceAll(' ', '');
+  const otp = state.store.otps.find((o) => o.type === type && o.email === phone && o.otp === token && nowMs <= o.createdAt + SMS_OTP_EXPIRY_MS);
+  const user = otp === undefined ? undefined : state.store.users.get(otp.userId);
+  if (otp === undefined || user === undefined) return fail(apiError(403, 'otp_expired', 'Token has expired or is invalid'));
+  if (isBanned(user, nowMs)) return fail(apiError(403, 'user_banned', 'User is banned'));
+  state.store.removeOtps((o) => o === otp);
+  applySmsCode(user, type, nowMs);
+  return json(200, await signIn(state, user, 'otp', nowMs));
+}
 
 function findOtp(state: MockAuthState, nowMs: number, match: (otp: OtpRecord) => boolean): OtpRecord | undefined {
   const expiryMs = state.options.otpExpirySeconds * 1000;

@@ -28,6 +28,10 @@ export interface UserRecord {
   recoverySentAt: number | null;
   /** A pending email change (`email_change`) and when its codes were sent. */
   newEmail: string;
+  /** A pending phone change (`phone_change`). */
+  newPhone: string;
+  /** When the last SMS (confirmation, OTP, phone change) went out: one a minute (`SMS_MAX_FREQUENCY`). */
+  smsSentAt: number | null;
   emailChangeSentAt: number | null;
   reauthenticationSentAt: number | null;
   lastSignInAt: number | null;

@@ -3,6 +3,8 @@ import { apiError } from './api-error.js';
 import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
 import { fail, json, stringField, type Handler, type HandlerResult } from './handler-types.js';
+import { sendSms } from './phone-auth.js';
+import { validatePhone } from './phone-number.js';
 import { readPkceParams } from './pkce.js';
 import { resolveRedirect } from './redirects.js';
 import { requireAuthentication } from './require-authentication.js';
@@ -34,7 +36,7 @@ export const recover: Handler = (state, request) => {
   return Promise.resolve(json(200, {}));
 };
 
-/** `POST /resend` for `signup` and `email_change` (`sms`/`phone_change`: phone logins are disabled here). */
+/** `POST /resend` for `signup`, `email_change`, `sms` and `phone_change`. */
 export const resend: Handler = (state, request) => {
   const { body, nowMs } = request;
   const type = stringField(body, 'type') ?? '';
@@ -50,7 +52,7 @@ export const resend: Handler = (state, request) => {
   if (phone === '' && type === 'sms') return Promise.resolve(invalid('Type provided requires a phone number'));
   if (rawEmail !== '' && phone !== '') return Promise.resolve(invalid('Only an email address or phone number should be provided.'));
   if (rawEmail === '' && phone === '') return Promise.resolve(invalid('Missing email address or phone number'));
-  if (phone !== '') return Promise.resolve(fail(apiError(400, 'phone_provider_disabled', 'Phone logins are disabled')));
+  if (phone !== '') return Promise.resolve(resendSms(state, type, phone, nowMs));
   const checked = validateEmail(rawEmail);
   if (checked.kind === 'invalid') return Promise.resolve(fail(checked.error));
   const user = state.store.findUserByEmail(checked.email);
@@ -77,6 +79,20 @@ export const resend: Handler = (state, request) => {
   }
   return Promise.resolve(json(200, {}));
 };
+
+/** `POST /resend` for `sms` (an unconfirmed phone sign-up) and `phone_change` (a pending new number). */
+function resendSms(state: Parameters<Handler>[0], type: string, rawPhone: string, nowMs: number): HandlerResult {
+  if (!state.settings.phoneEnabled) return fail(apiError(400, 'phone_provider_disabled', 'Phone logins are disabled'));
+  const checked = validatePhone(rawPhone);
+  if (checked.kind === 'invalid') return fail(checked.error);
+  const user = state.store.findUserByPhone(checked.phone);
+  if (user === undefined || (type === 'sms' && user.phoneConfirmedAt !== null) || (type === 'phone_change' && user.newPhone === '')) {
+    return json(200, {});
+  }
+  const refused =
+    type === 'sms' ? sendSms(state, user, 'sms', user.phone, nowMs) : type === 'phone_change' ? sendSms(state, user, 'phone_change', user.newPhone, nowMs) : null;
+  return refused === null ? json(200, {}) : fail(refused);
+}
 
 /** `GET /reauthenticate`: a nonce for `PUT /user` (read it with `controls.latestOtp(email)`, type `reauthentication`). */
 export const reauthenticate: Handler = async (state, request) => {

@@ -15,6 +15,8 @@ export interface MockAuthSettings {
   secureEmailChange: boolean;
   passwordChangeRequiresReauthentication: boolean;
   manualLinking: boolean;
+  phoneEnabled: boolean;
+  phoneAutoconfirm: boolean;
   mfaTotpEnabled: boolean;
   mfaPhoneEnabled: boolean;
   mfaMaxEnrolledFactors: number;
@@ -36,6 +38,8 @@ export function initialSettings(options: ResolvedOptions): MockAuthSettings {
     secureEmailChange: options.secureEmailChange,
     passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication,
     manualLinking: options.manualLinking,
+    phoneEnabled: options.phoneEnabled,
+    phoneAutoconfirm: options.phoneAutoconfirm,
     mfaTotpEnabled: options.mfaTotpEnabled,
     mfaPhoneEnabled: options.mfaPhoneEnabled,
     mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors,

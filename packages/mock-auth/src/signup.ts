@@ -2,14 +2,37 @@
 import { apiError } from './api-error.js';
 import { validateEmail } from './email-address.js';
 import { insertFlowState, issueOtp } from './flow-states.js';
-import { fail, json, objectField, stringField, type Handler } from './handler-types.js';
+import { fail, json, objectField, stringField, type Handler, type HandlerResult } from './handler-types.js';
+import { sendSms } from './phone-auth.js';
+import { validatePhone } from './phone-number.js';
 import { newUuid, toTimestamp } from './ids.js';
 import { checkPassword } from './password-policy.js';
 import { readPkceParams } from './pkce.js';
 import { resolveRedirect } from './redirects.js';
 import { signIn } from './sessions.js';
 import { toUserJson } from './user-json.js';
-import { insertUser } from './users.js';
+import type { MockAuthState } from './state.js';
+import { confirmPhone, insertUser } from './users.js';
+
+const INVALID_CHANNEL = "Invalid channel, supported values are 'sms' or 'whatsapp'. 'whatsapp' is only supported if Twilio or Twilio Verify is used as the provider.";
+
+/** A phone sign-up: confirmed at once under `phoneAutoconfirm`, else an `sms` code goes to the test hook. */
+async function phoneSignup(state: MockAuthState, rawPhone: string, password: string, data: Record<string, unknown>, nowMs: number): Promise<HandlerResult> {
+  if (!state.settings.phoneEnabled) return fail(apiError(400, 'phone_provider_disabled', 'Phone signups are disabled'));
+  const checked = validatePhone(rawPhone);
+  if (checked.kind === 'invalid') return fail(checked.error);
+  const existing = state.store.findUserByPhone(checked.phone);
+  if (existing !== undefined && existing.phoneConfirmedAt !== null) return fail(apiError(422, 'user_already_exists', 'User already registered'));
+  const user = existing ?? insertUser(state.store, { email: '', phone: checked.phone, password, confirmed: false, userMetadata: data }, nowMs);
+  if (state.settings.phoneAutoconfirm) {
+    confirmPhone(user, nowMs);
+    return json(200, await signIn(state, user, 'password', nowMs));
+  }
+  const refused = sendSms(state, user, 'sms', checked.phone, nowMs);
+  if (refused !== null) return fail(refused);
+  user.confirmationSentAt = nowMs;
+  return json(200, toUserJson(user));
+}
 
 const SIGNUP_DISABLED = (): ReturnType<typeof fail> => fail(apiError(422, 'signup_disabled', 'Signups not allowed for this instance'));
 
@@ -33,9 +56,13 @@ export const signup: Handler = async (state, request) => {
   if (email !== '' && phone !== '') {
     return fail(apiError(400, 'validation_failed', 'Only an email address or phone number should be provided on signup.'));
   }
+  if (phone !== '' && (stringField(body, 'channel') || 'sms') !== 'sms') return fail(apiError(400, 'validation_failed', INVALID_CHANNEL));
+  if (phone !== '' && (stringField(body, 'code_challenge') ?? '') !== '') {
+    return fail(apiError(400, 'validation_failed', 'PKCE not supported for phone signups'));
+  }
   const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
   if (pkce.kind === 'invalid') return fail(pkce.error);
-  if (phone !== '') return fail(apiError(400, 'phone_provider_disabled', 'Phone signups are disabled'));
+  if (phone !== '') return phoneSignup(state, phone, password, objectField(body, 'data'), nowMs);
   const checked = validateEmail(email);
   if (checked.kind === 'invalid') return fail(checked.error);
 

@@ -5,6 +5,8 @@ import { fail, json, objectField, stringField, type Handler } from './handler-ty
 import { validateEmail } from './email-address.js';
 import { startEmailChange } from './email-change.js';
 import { checkPassword } from './password-policy.js';
+import { applySmsCode, sendSms } from './phone-auth.js';
+import { validatePhone } from './phone-number.js';
 import { readPkceParams } from './pkce.js';
 import { consumeReauthenticationNonce } from './reauthentication.js';
 import { resolveRedirect } from './redirects.js';
@@ -32,13 +34,18 @@ export const updateUser: Handler = async (state, request) => {
   const { body, nowMs } = request;
   const password = stringField(body, 'password');
   let email = stringField(body, 'email') ?? '';
-  const phone = stringField(body, 'phone') ?? '';
+  let phone = stringField(body, 'phone') ?? '';
   if (email !== '') {
     const checked = validateEmail(email);
     if (checked.kind === 'invalid') return fail(checked.error);
     email = checked.email;
   }
-  if (phone !== '') return fail(apiError(400, 'phone_provider_disabled', 'Phone logins are disabled'));
+  if (phone !== '') {
+    if (!state.settings.phoneEnabled) return fail(apiError(400, 'phone_provider_disabled', 'Phone logins are disabled'));
+    const checked = validatePhone(phone);
+    if (checked.kind === 'invalid') return fail(checked.error);
+    phone = checked.phone;
+  }
   if (password !== undefined) {
     const weak = checkPassword(password);
     if (weak !== null) return fail(weak);
@@ -47,14 +54,18 @@ export const updateUser: Handler = async (state, request) => {
     return fail(apiError(403, 'not_admin', 'Updating app_metadata requires admin privileges'));
   }
   const changesEmail = email !== '' && email !== user.email;
-  if (user.factors.some((f) => f.status === 'verified') && session?.aal !== 'aal2' && ((password ?? '') !== '' || changesEmail)) {
+  const changesPhone = phone !== '' && phone !== user.phone;
+  if (user.factors.some((f) => f.status === 'verified') && session?.aal !== 'aal2' && ((password ?? '') !== '' || changesEmail || changesPhone)) {
     return fail(apiError(401, 'insufficient_aal', 'AAL2 session is required to update email or password when MFA is enabled.'));
   }
-  if (user.isAnonymous && (password ?? '') !== '' && email === '') {
+  if (user.isAnonymous && (password ?? '') !== '' && email === '' && phone === '') {
     return fail(apiError(422, 'validation_failed', 'Updating password of an anonymous user without an email or phone is not allowed'));
   }
   if (changesEmail && state.store.findUserByEmail(email) !== undefined) {
     return fail(apiError(422, 'email_exists', 'A user with this email address has already been registered'));
+  }
+  if (changesPhone && state.store.findUserByPhone(phone) !== undefined) {
+    return fail(apiError(422, 'phone_exists', 'Phone number is already registered'));
   }
   const pkce = readPkceParams(body.code_challenge, body.code_challenge_method);
   if (pkce.kind === 'invalid') return fail(pkce.error);
@@ -88,6 +99,15 @@ export const updateUser: Handler = async (state, request) => {
     state.store.removeOtps((o) => o.userId === user.id);
     user.newEmail = '';
     user.emailChangeSentAt = null;
+  }
+  if (changesPhone) {
+    // With SMS autoconfirm the number changes at once; otherwise a `phone_change` code confirms it.
+    user.newPhone = phone;
+    if (state.settings.phoneAutoconfirm) applySmsCode(user, 'phone_change', nowMs);
+    else {
+      const refused = sendSms(state, user, 'phone_change', phone, nowMs);
+      if (refused !== null) return fail(refused);
+    }
   }
   if (changesEmail) {
     const redirectTo = resolveRedirect(state, request.query.get('redirect_to'));

@@ -42,6 +42,7 @@ export function toUserJson(user: UserRecord): UserJson {
     ...optional('recovery_sent_at', user.recoverySentAt),
     ...(user.newEmail === '' ? {} : { new_email: user.newEmail }),
     ...optional('email_change_sent_at', user.emailChangeSentAt),
+    ...(user.newPhone === '' ? {} : { new_phone: user.newPhone }),
     ...optional('reauthentication_sent_at', user.reauthenticationSentAt),
     ...optional('last_sign_in_at', user.lastSignInAt),
     app_metadata: user.appMetadata,

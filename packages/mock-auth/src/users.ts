@@ -44,6 +44,8 @@ export function insertUser(store: Store, input: NewUserInput, nowMs: number): Us
     invitedAt: null,
     recoverySentAt: null,
     newEmail: '',
+    newPhone: '',
+    smsSentAt: null,
     emailChangeSentAt: null,
     reauthenticationSentAt: null,
     lastSignInAt: null,
