@@ -17,6 +17,11 @@ export const USAGE = `Usage: lockstep-mock-auth [options]
   --no-autoconfirm        MOCK_AUTH_AUTOCONFIRM=false  require email confirmation on sign-up
   --require-api-key       MOCK_AUTH_REQUIRE_API_KEY=true  reject requests without an apikey header
   --new-api-keys          MOCK_AUTH_NEW_API_KEYS=true     also issue and accept sb_publishable_/sb_secret_ keys
+  --anonymous-sign-ins    MOCK_AUTH_ANONYMOUS_SIGN_INS=true  allow signInAnonymously
+  --disable-signup        MOCK_AUTH_DISABLE_SIGNUP=true   refuse every new user
+  --manual-linking        MOCK_AUTH_MANUAL_LINKING=true   allow linkIdentity / unlinkIdentity
+  --phone                 MOCK_AUTH_PHONE=true            allow phone sign-up and sign-in (SMS codes via the controls)
+  --mfa-phone             MOCK_AUTH_MFA_PHONE=true        allow phone MFA factors
   --help
 `;
 
@@ -49,6 +54,11 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'no-autoconfirm': { type: 'boolean' },
         'require-api-key': { type: 'boolean' },
         'new-api-keys': { type: 'boolean' },
+        'anonymous-sign-ins': { type: 'boolean' },
+        'disable-signup': { type: 'boolean' },
+        'manual-linking': { type: 'boolean' },
+        phone: { type: 'boolean' },
+        'mfa-phone': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -80,6 +90,11 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     autoconfirm: values['no-autoconfirm'] === true ? false : env.MOCK_AUTH_AUTOCONFIRM !== 'false',
     requireApiKey: values['require-api-key'] ?? env.MOCK_AUTH_REQUIRE_API_KEY === 'true',
     newApiKeys: values['new-api-keys'] ?? env.MOCK_AUTH_NEW_API_KEYS === 'true',
+    anonymousSignIns: values['anonymous-sign-ins'] ?? env.MOCK_AUTH_ANONYMOUS_SIGN_INS === 'true',
+    disableSignup: values['disable-signup'] ?? env.MOCK_AUTH_DISABLE_SIGNUP === 'true',
+    manualLinking: values['manual-linking'] ?? env.MOCK_AUTH_MANUAL_LINKING === 'true',
+    phoneEnabled: values.phone ?? env.MOCK_AUTH_PHONE === 'true',
+    mfaPhoneEnabled: values['mfa-phone'] ?? env.MOCK_AUTH_MFA_PHONE === 'true',
     users: userSpecs.map(parseUser),
   };
   return { kind: 'start', options };

@@ -59,6 +59,14 @@ export const sendOtp: Handler = (state, request) => {
   return Promise.resolve(json(200, {}));
 };
 
+/** `POST /magiclink` (the older email-only endpoint): `/otp` for an email, which it requires. */
+export const sendMagicLink: Handler = (state, request) => {
+  if ((stringField(request.body, 'email') ?? '') === '') {
+    return Promise.resolve(fail(apiError(400, 'validation_failed', 'An email address is required')));
+  }
+  return sendOtp(state, { ...request, body: { ...request.body, phone: undefined } });
+};
+
 /** `SmsOtp`: an `sms` code for a known number, or a phone sign-up for a new one (`create_user` allowing). */
 function sendPhoneOtp(state: MockAuthState, rawPhone: string, body: Readonly<Record<string, unknown>>, nowMs: number): HandlerResult {
   const checked = validatePhone(rawPhone);

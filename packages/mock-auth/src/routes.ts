@@ -9,7 +9,7 @@ import type { Handler } from './handler-types.js';
 import { linkIdentityStart, unlinkIdentity } from './identity-endpoints.js';
 import { challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa-endpoints.js';
 import { authorize, callback, mockProvider } from './oauth-endpoints.js';
-import { sendOtp, verifyGet, verifyPost } from './otp-endpoints.js';
+import { sendMagicLink, sendOtp, verifyGet, verifyPost } from './otp-endpoints.js';
 import { reauthenticate, recover, resend } from './recovery-endpoints.js';
 import { signup } from './signup.js';
 import { passwordGrant, pkceGrant, refreshTokenGrant, unsupportedGrant } from './token-grants.js';
@@ -48,6 +48,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /reauthenticate': { endpoint: 'reauthenticate', handler: reauthenticate },
   'GET /user/identities/authorize': { endpoint: 'identities:link', handler: linkIdentityStart },
   'POST /otp': { endpoint: 'otp', handler: sendOtp },
+  'POST /magiclink': { endpoint: 'magiclink', handler: sendMagicLink },
   'POST /verify': { endpoint: 'verify', handler: verifyPost },
   'GET /verify': { endpoint: 'verify', handler: verifyGet },
 };

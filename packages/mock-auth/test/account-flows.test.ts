@@ -226,3 +226,13 @@ describe('PUT /user rules', () => {
     expect(reused.error).toMatchObject({ status: 422, code: 'reauthentication_not_valid' });
   });
 });
+
+describe('POST /magiclink', () => {
+  it('sends a magic link like /otp, and needs an email', async () => {
+    const sent = await call(mock, 'POST', '/magiclink', { body: { email: ALICE.email } });
+    expect(sent.status).toBe(200);
+    expect(mock.controls.latestOtp(ALICE.email)?.type).toBe('magiclink');
+    const missing = await call(mock, 'POST', '/magiclink', { body: {} });
+    expect(missing.body).toEqual({ code: 'validation_failed', message: 'An email address is required' });
+  });
+});

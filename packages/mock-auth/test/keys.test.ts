@@ -94,3 +94,23 @@ describe('new API keys', () => {
     expect(() => parseCli(['--jwt-algorithm', 'PS256'], {})).toThrow('jwt algorithm must be ES256, RS256 or HS256');
   });
 });
+
+describe('CLI switches for the GoTrue settings', () => {
+  it('turn on anonymous sign-ins, disabled sign-ups, manual linking, phone and phone MFA, from flags or env', () => {
+    const flags = parseCli(['--anonymous-sign-ins', '--disable-signup', '--manual-linking', '--phone', '--mfa-phone'], {});
+    const env = parseCli([], {
+      MOCK_AUTH_ANONYMOUS_SIGN_INS: 'true',
+      MOCK_AUTH_DISABLE_SIGNUP: 'true',
+      MOCK_AUTH_MANUAL_LINKING: 'true',
+      MOCK_AUTH_PHONE: 'true',
+      MOCK_AUTH_MFA_PHONE: 'true',
+    });
+    for (const command of [flags, env]) {
+      if (command.kind !== 'start') throw new Error('expected a start command');
+      const { anonymousSignIns, disableSignup, manualLinking, phoneEnabled, mfaPhoneEnabled } = command.options;
+      expect([anonymousSignIns, disableSignup, manualLinking, phoneEnabled, mfaPhoneEnabled]).toEqual([true, true, true, true, true]);
+    }
+    const none = parseCli([], {});
+    expect(none.kind === 'start' && none.options.anonymousSignIns).toBe(false);
+  });
+});
