@@ -80,6 +80,16 @@ describe('password recovery', () => {
     expect(old.error?.code).toBe('invalid_credentials');
   });
 
+  it('a recovery code expires after otpExpirySeconds', async () => {
+    mock.controls.clock.freeze();
+    const supabase = clientFor(mock.url, mock.anonKey);
+    await supabase.auth.resetPasswordForEmail(ALICE.email);
+    const code = mock.controls.latestOtp(ALICE.email)?.otp ?? '';
+    mock.controls.clock.advance(3601);
+    const expired = await supabase.auth.verifyOtp({ email: ALICE.email, token: code, type: 'recovery' });
+    expect(expired.error).toMatchObject({ status: 403, code: 'otp_expired', message: 'Token has expired or is invalid' });
+  });
+
   it('answers {} for an unknown address and validates the address', async () => {
     const supabase = clientFor(mock.url, mock.anonKey);
     expect((await supabase.auth.resetPasswordForEmail('nobody@example.com')).error).toBeNull();

@@ -260,6 +260,8 @@ describe('phone factors', () => {
     expect(again.error).toMatchObject({ status: 429, code: 'over_sms_send_rate_limit', message: 'For security purposes, you can only request this after 60 seconds.' });
     const sms = mock.controls.latestFactorChallenge(factorId);
     expect(sms?.code).toMatch(/^\d{6}$/);
+    const overHttp = (await (await fetch(`${mock.url}/__mock/factors/${factorId}/challenge`)).json()) as { code?: string };
+    expect(overHttp.code).toBe(sms?.code);
     const wrong = await supabase.auth.mfa.verify({ factorId, challengeId: challenge.data?.id ?? '', code: sms?.code === '000000' ? '000001' : '000000' });
     expect(wrong.error).toMatchObject({ status: 422, code: 'mfa_verification_failed', message: 'Invalid MFA Phone code entered' });
     const ok = await supabase.auth.mfa.verify({ factorId, challengeId: challenge.data?.id ?? '', code: sms?.code ?? '' });
