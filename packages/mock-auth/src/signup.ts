@@ -12,7 +12,8 @@ import { resolveRedirect } from './redirects.js';
 import { signIn } from './sessions.js';
 import { toUserJson } from './user-json.js';
 import type { MockAuthState } from './state.js';
-import { confirmPhone, insertUser } from './users.js';
+import type { UserRecord } from './records.js';
+import { confirmEmail, confirmPhone, insertUser } from './users.js';
 
 const INVALID_CHANNEL = "Invalid channel, supported values are 'sms' or 'whatsapp'. 'whatsapp' is only supported if Twilio or Twilio Verify is used as the provider.";
 
@@ -22,7 +23,7 @@ async function phoneSignup(state: MockAuthState, rawPhone: string, password: str
   const checked = validatePhone(rawPhone);
   if (checked.kind === 'invalid') return fail(checked.error);
   const existing = state.store.findUserByPhone(checked.phone);
-  if (existing !== undefined && existing.phoneConfirmedAt !== null) return fail(apiError(422, 'user_already_exists', 'User already registered'));
+  if (existing !== undefined && existing.phoneConfirmedAt !== null) return userExists(state, existing, 'phone', data, nowMs);
   const user = existing ?? insertUser(state.store, { email: '', phone: checked.phone, password, confirmed: false, userMetadata: data }, nowMs);
   if (state.settings.phoneAutoconfirm) {
     confirmPhone(user, nowMs);
@@ -32,6 +33,29 @@ async function phoneSignup(state: MockAuthState, rawPhone: string, password: str
   if (refused !== null) return fail(refused);
   user.confirmationSentAt = nowMs;
   return json(200, toUserJson(user));
+}
+
+/**
+ * A sign-up for a confirmed address: `422 user_already_exists` when either email or SMS autoconfirm
+ * is on (GoTrue checks both), else a sanitized look-alike user so sign-up cannot probe for accounts.
+ */
+function userExists(state: MockAuthState, existing: UserRecord, provider: 'email' | 'phone', data: Record<string, unknown>, nowMs: number): HandlerResult {
+  if (state.settings.autoconfirm || state.settings.phoneAutoconfirm) return fail(apiError(422, 'user_already_exists', 'User already registered'));
+  const now = toTimestamp(nowMs);
+  const { email_confirmed_at: _e, phone_confirmed_at: _p, confirmed_at: _c, last_sign_in_at: _l, email_change_sent_at: _s, new_email: _n, ...rest } = toUserJson(existing);
+  return json(200, {
+    ...rest,
+    id: newUuid(),
+    role: '',
+    email: provider === 'email' ? existing.email : '',
+    phone: provider === 'phone' ? existing.phone : '',
+    confirmation_sent_at: now,
+    app_metadata: { provider, providers: [provider] },
+    user_metadata: data,
+    identities: [],
+    created_at: now,
+    updated_at: now,
+  });
 }
 
 const SIGNUP_DISABLED = (): ReturnType<typeof fail> => fail(apiError(422, 'signup_disabled', 'Signups not allowed for this instance'));
@@ -67,15 +91,16 @@ export const signup: Handler = async (state, request) => {
   if (checked.kind === 'invalid') return fail(checked.error);
 
   const autoconfirm = state.settings.autoconfirm;
+  const data = objectField(body, 'data');
   const existing = state.store.findUserByEmail(checked.email);
-  if (existing !== undefined) {
-    if (autoconfirm) return fail(apiError(422, 'user_already_exists', 'User already registered'));
-    // Confirmations on: an obfuscated fake user, so sign-up cannot probe for accounts.
-    const fake = { ...toUserJson(existing), id: newUuid(), identities: [], created_at: toTimestamp(nowMs) };
-    return json(200, fake);
+  if (existing !== undefined && existing.emailConfirmedAt !== null) return userExists(state, existing, 'email', data, nowMs);
+  // An unconfirmed user is not updated (GoTrue cannot trust the claimed identity): under autoconfirm
+  // it is confirmed and signed in, otherwise its confirmation is sent again.
+  const user = existing ?? insertUser(state.store, { email: checked.email, password, confirmed: autoconfirm, userMetadata: data }, nowMs);
+  if (autoconfirm) {
+    confirmEmail(user, nowMs);
+    return json(200, await signIn(state, user, 'password', nowMs));
   }
-  const user = insertUser(state.store, { email: checked.email, password, confirmed: autoconfirm, userMetadata: objectField(body, 'data') }, nowMs);
-  if (autoconfirm) return json(200, await signIn(state, user, 'password', nowMs));
   const redirectTo = resolveRedirect(state, request.query.get('redirect_to'));
   const flow =
     pkce.kind === 'pkce'

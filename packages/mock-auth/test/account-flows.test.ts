@@ -246,3 +246,31 @@ describe('POST /magiclink', () => {
     expect(missing.body).toEqual({ code: 'validation_failed', message: 'An email address is required' });
   });
 });
+
+describe('sign-up for an existing address', () => {
+  it('is refused with user_already_exists while either email or SMS autoconfirm is on', async () => {
+    mock.controls.updateSettings({ autoconfirm: false });
+    const { error } = await clientFor(mock.url, mock.anonKey).auth.signUp(ALICE);
+    expect(error).toMatchObject({ status: 422, code: 'user_already_exists' });
+  });
+
+  it('with both confirmations on, answers a sanitized look-alike user', async () => {
+    mock.controls.updateSettings({ autoconfirm: false, phoneAutoconfirm: false });
+    const { data, error } = await clientFor(mock.url, mock.anonKey).auth.signUp({ ...ALICE, options: { data: { probe: true } } });
+    expect(error).toBeNull();
+    expect(data.session).toBeNull();
+    expect(data.user?.id).not.toBe(mock.controls.findUser(ALICE.email)?.id);
+    expect(data.user).toMatchObject({ email: ALICE.email, identities: [], user_metadata: { probe: true } });
+    expect(data.user?.email_confirmed_at).toBeUndefined();
+  });
+
+  it('an unconfirmed user is confirmed and signed in under autoconfirm, without taking the new password', async () => {
+    mock.controls.createUser({ email: 'pending@example.com', password: 'first-password', emailConfirmed: false });
+    const { data, error } = await clientFor(mock.url, mock.anonKey).auth.signUp({ email: 'pending@example.com', password: 'second-password' });
+    expect(error).toBeNull();
+    expect(data.user?.id).toBe(mock.controls.findUser('pending@example.com')?.id);
+    expect(data.session).not.toBeNull();
+    const withNew = await clientFor(mock.url, mock.anonKey).auth.signInWithPassword({ email: 'pending@example.com', password: 'second-password' });
+    expect(withNew.error?.code).toBe('invalid_credentials');
+  });
+});
