@@ -67,17 +67,39 @@ export function canonicalizePath(rawPath: string, options?: CanonicalPathOptions
 export function createPathCanonicalizer(
   options?: CanonicalPathOptions,
 ): (rawPath: string) => CanonicalPathResult {
+  const read = createPathReader(options);
+  return (rawPath) => {
+    const reading = read(rawPath);
+    return reading.kind === 'ok' ? { kind: 'ok', path: reading.path } : reading;
+  };
+}
+
+/**
+ * The canonical path plus the reading of a router that does not collapse `//`: React Router and
+ * Hono dispatch `//blog/x` to another route than `/blog/x` (often a catch-all), so the policy
+ * decides such a path by the stricter of the two. Equal to `path` when there is no empty segment.
+ */
+export type PathReading =
+  | { kind: 'ok'; path: string; withEmptySegments: string }
+  | { kind: 'malformed'; reason: MalformedPathReason };
+
+/** Like `createPathCanonicalizer`, also returning the reading with empty segments kept. */
+export function createPathReader(options?: CanonicalPathOptions): (rawPath: string) => PathReading {
   const trailingSlash = options?.trailingSlash ?? 'ignore';
   const basePath = options?.basePath ?? '';
   if (basePath !== '') assertBasePath(basePath);
   return (rawPath) => {
     const result = canonicalizeFullPath(rawPath, trailingSlash);
     if (result.kind === 'malformed' || basePath === '') return result;
-    return { kind: 'ok', path: stripBasePath(result.path, basePath) };
+    return {
+      kind: 'ok',
+      path: stripBasePath(result.path, basePath),
+      withEmptySegments: stripBasePath(result.withEmptySegments, basePath),
+    };
   };
 }
 
-function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'strict'): CanonicalPathResult {
+function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'strict'): PathReading {
   if (typeof rawPath !== 'string' || !rawPath.startsWith('/')) return malformed('not_absolute');
   if (rawPath.length > MAX_PATH_LENGTH) return malformed('too_long');
   const rawSegments = rawPath.slice(1).split('/');
@@ -112,9 +134,11 @@ function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'stric
     collapsedStack.push(segment.canonical);
   }
   if (!sameSegments(rfcStack, collapsedStack)) return malformed('ambiguous_dot_segment');
-  if (collapsedStack.length === 0) return { kind: 'ok', path: '/' };
+  if (collapsedStack.length === 0) return { kind: 'ok', path: '/', withEmptySegments: '/' };
   const suffix = trailingSlash === 'strict' && endsInDirectory ? '/' : '';
-  return { kind: 'ok', path: `/${collapsedStack.join('/')}${suffix}` };
+  const path = `/${collapsedStack.join('/')}${suffix}`;
+  const withEmptySegments = rfcStack.length === collapsedStack.length ? path : `/${rfcStack.join('/')}${suffix}`;
+  return { kind: 'ok', path, withEmptySegments };
 }
 
 function sameSegments(rfcStack: readonly string[], collapsedStack: readonly string[]): boolean {
@@ -148,6 +172,6 @@ function assertBasePath(basePath: unknown): void {
   }
 }
 
-function malformed(reason: MalformedPathReason): CanonicalPathResult {
+function malformed(reason: MalformedPathReason): { kind: 'malformed'; reason: MalformedPathReason } {
   return { kind: 'malformed', reason };
 }

@@ -116,3 +116,22 @@ describe('caseSensitive: false (React Router, Remix)', () => {
     );
   });
 });
+
+describe('doubled slashes: the collapsed and the kept reading, the stricter wins', () => {
+  const policy = createRoutePolicy({ ...options, caseSensitive: true });
+  it.each([
+    // React Router and Hono serve `//blog/post` by a catch-all, not by the blog route.
+    ['//blog/post', PROTECTED_BY_DEFAULT],
+    ['/blog//post', PROTECTED_BY_DEFAULT],
+    ['//_next/static/chunk.js', PROTECTED_BY_DEFAULT],
+    // Both readings match the admin rule, or the collapsed one is the stricter.
+    ['/admin//users', ADMIN],
+    ['//admin', ADMIN],
+  ])('%s', (path, expected) => {
+    expect(route(policy, path)).toEqual(expected);
+  });
+
+  it('reports the collapsed canonical path', () => {
+    expect(policy.resolve('//blog/post')).toMatchObject({ route: { canonicalPath: '/blog/post' } });
+  });
+});

@@ -77,7 +77,8 @@ describe('resolve: basePath and trailing slash', () => {
   it.each([
     ['/blog/', 'public'],
     ['/blog', 'protected'],
-    ['/blog//', 'public'],
+    // `/blog//` collapses to `/blog/`, but a router that keeps `//` routes it elsewhere: the stricter reading decides.
+    ['/blog//', 'protected'],
     ['/about', 'public'],
     ['/about/', 'protected'],
     ['/login', 'authPage'],

@@ -1,12 +1,13 @@
 // The route policy: the compiled rule table that decides, per request path, what access it needs.
 import { LockstepError } from '../errors.js';
-import { createPathCanonicalizer } from './canonical-path.js';
+import { createPathReader } from './canonical-path.js';
 import { createCaseInsensitiveDecider, describeCaseInsensitiveOverride } from './case-insensitive-decider.js';
 import { compileRules } from './compile-rules.js';
 import { describeEvaluation, evaluateRules, toRouteMatch } from './evaluate-rules.js';
 import { compileImplicitRules } from './implicit-rules.js';
 import type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
 import type { RouteRule, VerifyMode } from './route-rule.js';
+import { stricterRoute } from './stricter-route.js';
 
 export type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
 
@@ -90,20 +91,27 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
     throw new LockstepError('ERR_CONFIG_INVALID', 'caseSensitive must be true or false.');
   }
   const basePath = options.basePath ?? '';
-  const canonicalize = createPathCanonicalizer({ basePath, trailingSlash });
+  const canonicalize = createPathReader({ basePath, trailingSlash });
   const userRules = compileRules(options.rules, defaultVerify, trailingSlash);
   const rules = Object.freeze([
     ...userRules,
     ...compileImplicitRules(userRules, options.loginPath, options.implicitPublic, defaultVerify, trailingSlash),
   ]);
-  const decide = caseSensitive
+  const decidePath = caseSensitive
     ? (path: string) => toRouteMatch(evaluateRules(rules, path), path, defaultVerify)
     : createCaseInsensitiveDecider(rules, defaultVerify, basePath, trailingSlash);
+  // `//` is collapsed for matching, but routers that keep it dispatch such a path elsewhere: the
+  // stricter of both readings decides (the route reports the collapsed canonical path).
+  const decide = (reading: { path: string; withEmptySegments: string }, rawPath: string): RouteMatch => {
+    const route = decidePath(reading.path, rawPath);
+    if (reading.withEmptySegments === reading.path) return route;
+    return { ...stricterRoute(route, decidePath(reading.withEmptySegments, rawPath)), canonicalPath: reading.path };
+  };
 
   const resolve = (rawPath: string): RouteDecision => {
     const canonical = canonicalize(rawPath);
     if (canonical.kind === 'malformed') return canonical;
-    return { kind: 'matched', route: decide(canonical.path, rawPath) };
+    return { kind: 'matched', route: decide(canonical, rawPath) };
   };
 
   const explain = (rawPath: string): RouteExplanation => {
@@ -120,7 +128,7 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
     const tried: RouteRuleTrial[] = [];
     const evaluation = evaluateRules(rules, canonical.path, tried);
     const exact = toRouteMatch(evaluation, canonical.path, defaultVerify);
-    const route = decide(canonical.path, rawPath);
+    const route = decide(canonical, rawPath);
     const reason = describeEvaluation(evaluation, exact);
     return {
       kind: 'matched',
