@@ -134,10 +134,11 @@ function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'stric
     collapsedStack.push(segment.canonical);
   }
   if (!sameSegments(rfcStack, collapsedStack)) return malformed('ambiguous_dot_segment');
-  if (collapsedStack.length === 0) return { kind: 'ok', path: '/', withEmptySegments: '/' };
   const suffix = trailingSlash === 'strict' && endsInDirectory ? '/' : '';
-  const path = `/${collapsedStack.join('/')}${suffix}`;
-  const withEmptySegments = rfcStack.length === collapsedStack.length ? path : `/${rfcStack.join('/')}${suffix}`;
+  const path = collapsedStack.length === 0 ? '/' : `/${collapsedStack.join('/')}${suffix}`;
+  // The kept reading keeps its trailing slash too: `//` must not read as the root `/`.
+  const withEmptySegments =
+    rfcStack.length === collapsedStack.length ? path : `/${rfcStack.join('/')}${endsInDirectory ? '/' : ''}`;
   return { kind: 'ok', path, withEmptySegments };
 }
 
