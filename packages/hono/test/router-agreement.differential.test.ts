@@ -83,7 +83,7 @@ async function weakerBecause(rawPath: string, instance: Lockstep = lockstep): Pr
 }
 
 // Segments of the app, and what an attacker does to them.
-const WORDS = ['admin', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
+const WORDS = ['admin', 'users', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
 const LOOKALIKES: Record<string, readonly string[]> = {
   s: ['S', 'ſ', '%C5%BF'],
   k: ['K', '\u212A', '%E2%84%AA'],

@@ -79,7 +79,7 @@ function weakerBecause(rawPath: string, instance: Lockstep = lockstep): string |
 }
 
 // Segments of the app, and what an attacker does to them.
-const WORDS = ['admin', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
+const WORDS = ['admin', 'users', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
 const LOOKALIKES: Record<string, readonly string[]> = {
   s: ['S', 'ſ', '%C5%BF'],
   k: ['K', '\u212A', '%E2%84%AA'],

@@ -1,5 +1,6 @@
 // Turns a raw, still percent-encoded URL pathname into the one canonical path that rules match.
 import { LockstepError } from '../errors.js';
+import { literalizeNeedlessEscapes } from './as-sent-reading.js';
 import { decodeSegment, dotSegmentKind, hidesDotSegment } from './path-segment.js';
 
 /** Longest raw path accepted (8 KiB); longer ones are `too_long`, which keeps the work bounded. */
@@ -80,7 +81,13 @@ export function createPathCanonicalizer(
  * decides such a path by the stricter of the two. Equal to `path` when there is no empty segment.
  */
 export type PathReading =
-  | { kind: 'ok'; path: string; withEmptySegments: string }
+  | {
+      kind: 'ok';
+      path: string;
+      withEmptySegments: string;
+      /** The readings with needless escapes kept as text (see `literalizeNeedlessEscapes`); empty when there are none. */
+      asSent: readonly string[];
+    }
   | { kind: 'malformed'; reason: MalformedPathReason };
 
 /** Like `createPathCanonicalizer`, also returning the reading with empty segments kept. */
@@ -88,18 +95,24 @@ export function createPathReader(options?: CanonicalPathOptions): (rawPath: stri
   const trailingSlash = options?.trailingSlash ?? 'ignore';
   const basePath = options?.basePath ?? '';
   if (basePath !== '') assertBasePath(basePath);
+  const strip = (path: string): string => (basePath === '' ? path : stripBasePath(path, basePath));
   return (rawPath) => {
     const result = canonicalizeFullPath(rawPath, trailingSlash);
-    if (result.kind === 'malformed' || basePath === '') return result;
+    if (result.kind === 'malformed') return result;
+    const literal = typeof rawPath === 'string' ? literalizeNeedlessEscapes(rawPath) : rawPath;
+    const asSent = literal === rawPath ? null : canonicalizeFullPath(literal, trailingSlash);
     return {
       kind: 'ok',
-      path: stripBasePath(result.path, basePath),
-      withEmptySegments: stripBasePath(result.withEmptySegments, basePath),
+      path: strip(result.path),
+      withEmptySegments: strip(result.withEmptySegments),
+      asSent: asSent === null || asSent.kind === 'malformed' ? [] : [...new Set([asSent.path, asSent.withEmptySegments])].map(strip),
     };
   };
 }
 
-function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'strict'): PathReading {
+type FullPathReading = { kind: 'ok'; path: string; withEmptySegments: string } | { kind: 'malformed'; reason: MalformedPathReason };
+
+function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'strict'): FullPathReading {
   if (typeof rawPath !== 'string' || !rawPath.startsWith('/')) return malformed('not_absolute');
   if (rawPath.length > MAX_PATH_LENGTH) return malformed('too_long');
   const rawSegments = rawPath.slice(1).split('/');

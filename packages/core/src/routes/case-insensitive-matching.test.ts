@@ -135,3 +135,35 @@ describe('doubled slashes: the collapsed and the kept reading, the stricter wins
     expect(policy.resolve('//blog/post')).toMatchObject({ route: { canonicalPath: '/blog/post' } });
   });
 });
+
+describe('encoded slashes: also read as separators, the stricter wins', () => {
+  const policy = createRoutePolicy({ ...options, caseSensitive: true });
+  it.each([
+    // Next.js serves `/admin%2Fusers` by its static `/admin/users` page (looked up decoded).
+    ['/admin%2Fusers', ADMIN],
+    ['/x/..%2Fadmin', null],
+    ['/blog/a%2Fb', PROTECTED_BY_DEFAULT],
+    ['/blog%2F%2Fpost', PROTECTED_BY_DEFAULT],
+    // A literal percent sign is `%25`: `%252F` is text, not a slash.
+    ['/blog/a%252Fb', { access: 'public', verify: 'claims', session: true, ruleIndex: 1, pattern: '/blog/*' }],
+  ])('%s', (path, expected) => {
+    if (expected === null) expect(policy.resolve(path)).toEqual({ kind: 'malformed', reason: 'hidden_dot_segment' });
+    else expect(route(policy, path)).toEqual(expected);
+  });
+});
+
+describe('escapes a browser never sends: also read as sent, the stricter wins', () => {
+  const policy = createRoutePolicy({ ...options, caseSensitive: true });
+  it.each([
+    // Next.js matches `/bl%6Fg/post` against its dynamic routes as sent: its catch-all, not the blog.
+    ['/bl%6Fg/post', PROTECTED_BY_DEFAULT],
+    ['/_next/st%61tic/chunk.js', PROTECTED_BY_DEFAULT],
+    // Decoded it is the admin path; as sent it is no rule's: both protected, the stricter (user) wins.
+    ['/%61dmin', ADMIN],
+    // Escapes browsers do send (non-ASCII, space) read the same both ways.
+    ['/blog/caf%C3%A9', { access: 'public', verify: 'claims', session: true, ruleIndex: 1, pattern: '/blog/*' }],
+    ['/blog/a%20b', { access: 'public', verify: 'claims', session: true, ruleIndex: 1, pattern: '/blog/*' }],
+  ])('%s', (path, expected) => {
+    expect(route(policy, path)).toEqual(expected);
+  });
+});

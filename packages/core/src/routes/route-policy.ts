@@ -1,9 +1,10 @@
 // The route policy: the compiled rule table that decides, per request path, what access it needs.
 import { LockstepError } from '../errors.js';
-import { createPathReader } from './canonical-path.js';
+import { createPathReader, type PathReading } from './canonical-path.js';
 import { createCaseInsensitiveDecider, describeCaseInsensitiveOverride } from './case-insensitive-decider.js';
 import { compileRules } from './compile-rules.js';
 import { describeEvaluation, evaluateRules, toRouteMatch } from './evaluate-rules.js';
+import { alternativeReadings } from './path-readings.js';
 import { compileImplicitRules } from './implicit-rules.js';
 import type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
 import type { RouteRule, VerifyMode } from './route-rule.js';
@@ -100,12 +101,13 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
   const decidePath = caseSensitive
     ? (path: string) => toRouteMatch(evaluateRules(rules, path), path, defaultVerify)
     : createCaseInsensitiveDecider(rules, defaultVerify, basePath, trailingSlash);
-  // `//` is collapsed for matching, but routers that keep it dispatch such a path elsewhere: the
-  // stricter of both readings decides (the route reports the collapsed canonical path).
-  const decide = (reading: { path: string; withEmptySegments: string }, rawPath: string): RouteMatch => {
-    const route = decidePath(reading.path, rawPath);
-    if (reading.withEmptySegments === reading.path) return route;
-    return { ...stricterRoute(route, decidePath(reading.withEmptySegments, rawPath)), canonicalPath: reading.path };
+  // Routers read some paths otherwise than the canonical form (`//` kept, `%2F` as a separator):
+  // the strictest of all readings decides; the route reports the canonical path.
+  const reread = createPathReader({ trailingSlash });
+  const decide = (reading: Extract<PathReading, { kind: 'ok' }>, rawPath: string): RouteMatch => {
+    let route = decidePath(reading.path, rawPath);
+    for (const path of alternativeReadings(reading, reread)) route = stricterRoute(route, decidePath(path, rawPath));
+    return route.canonicalPath === reading.path ? route : { ...route, canonicalPath: reading.path };
   };
 
   const resolve = (rawPath: string): RouteDecision => {
