@@ -67,12 +67,3 @@ export function createCaseInsensitiveDecider(
     return route;
   };
 }
-
-/** The clause `explain()` appends when a case-insensitive reading made the decision stricter. */
-export function describeCaseInsensitiveOverride(route: RouteMatch): string {
-  const rule = route.pattern === null ? 'deny by default' : `pattern "${route.pattern}"`;
-  return (
-    `a case-insensitive reading of the path (caseSensitive: false) is decided more strictly, by ${rule}: ` +
-    `${route.access}, verify: ${route.verify}`
-  );
-}

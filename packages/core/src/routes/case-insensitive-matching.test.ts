@@ -98,11 +98,12 @@ describe('caseSensitive: false (React Router, Remix)', () => {
     expect(route(createRoutePolicy({ ...base, caseSensitive: false }), '/DOCSX/admin')).toEqual(PROTECTED_BY_DEFAULT);
   });
 
-  it('explain() says when a case-insensitive reading made the decision stricter', () => {
+  it('explain() says when another reading made the decision stricter', () => {
     const explanation = insensitive.explain('/ADMIN');
     expect(explanation.kind === 'matched' && explanation.route.verify).toBe('user');
-    expect(explanation.reason).toMatch(/case-insensitive reading .* pattern "\/admin\/\*\*": protected, verify: user/);
-    expect(sensitive.explain('/ADMIN').reason).not.toMatch(/case-insensitive/);
+    expect(explanation.reason).toMatch(/another reading of the path .* pattern "\/admin\/\*\*": protected, verify: user/);
+    expect(sensitive.explain('/ADMIN').reason).not.toMatch(/another reading/);
+    expect(sensitive.explain('//blog/post').reason).toMatch(/^matched rules\[1\] .*; another reading .* deny by default: protected, verify: claims$/);
   });
 
   it('is the default', () => {

@@ -1,7 +1,7 @@
 // The route policy: the compiled rule table that decides, per request path, what access it needs.
 import { LockstepError } from '../errors.js';
 import { createPathReader, type PathReading } from './canonical-path.js';
-import { createCaseInsensitiveDecider, describeCaseInsensitiveOverride } from './case-insensitive-decider.js';
+import { createCaseInsensitiveDecider } from './case-insensitive-decider.js';
 import { compileRules } from './compile-rules.js';
 import { describeEvaluation, evaluateRules, toRouteMatch } from './evaluate-rules.js';
 import { alternativeReadings } from './path-readings.js';
@@ -138,7 +138,7 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
       canonicalPath: canonical.path,
       tried,
       route,
-      reason: sameRoute(route, exact) ? reason : `${reason}; ${describeCaseInsensitiveOverride(route)}`,
+      reason: sameRoute(route, exact) ? reason : `${reason}; ${describeStricterReading(route)}`,
     };
   };
 
@@ -147,4 +147,13 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
 
 function sameRoute(a: RouteMatch, b: RouteMatch): boolean {
   return a.access === b.access && a.verify === b.verify && a.session === b.session && a.ruleIndex === b.ruleIndex && a.pattern === b.pattern;
+}
+
+/** The clause `explain()` appends when another reading of the path (see `alternativeReadings`, `caseSensitive`) decided it more strictly. */
+function describeStricterReading(route: RouteMatch): string {
+  const rule = route.pattern === null ? 'deny by default' : `pattern "${route.pattern}"`;
+  return (
+    'another reading of the path that a router may make (case-insensitive, `//` kept, escapes as sent, ' +
+    `\`%2F\` as a separator) is decided more strictly, by ${rule}: ${route.access}, verify: ${route.verify}`
+  );
 }
