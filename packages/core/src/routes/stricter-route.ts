@@ -22,13 +22,3 @@ export function stricterRoute(a: RouteMatch, b: RouteMatch): RouteMatch {
   if (verify === strong.verify && session === strong.session) return strong;
   return { ...strong, verify, session };
 }
-
-/** The rank used by `stricterRoute` for access, exported for tests that compare decisions. */
-export function accessRank(access: RouteAccess): number {
-  return ACCESS_RANK[access];
-}
-
-/** The rank used by `stricterRoute` for verify modes (`session` < `claims` < `user`). */
-export function verifyRank(verify: VerifyMode): number {
-  return VERIFY_RANK[verify];
-}

@@ -1,4 +1,4 @@
-// Tests — caseSensitive: a router that ignores case never gets a path decided more weakly than the route it serves.
+// Tests — a path a router may read otherwise (case, Unicode, `//`, needless escapes, `%2F`) is never decided more weakly than the route it serves.
 import { describe, expect, it } from 'vitest';
 import { fullLowerCase, fullUpperCase, regexpIgnoreCase, simpleCaseFold, turkicLowerCase } from './case-folding.js';
 import { createRoutePolicy, type RoutePolicyOptions } from './route-policy.js';
