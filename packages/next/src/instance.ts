@@ -22,5 +22,5 @@ export function instanceFrom(source: LockstepSource, effects?: LockstepEffects):
 }
 
 function toInstance(value: LockstepOptions | Lockstep, effects?: LockstepEffects): Lockstep {
-  return typeof (value as Partial<Lockstep>).handle === 'function' ? (value as Lockstep) : createLockstep(value as LockstepOptions, effects);
+  return typeof (value as Partial<Lockstep>).handle === 'function' ? (value as Lockstep) : createLockstep({ caseSensitive: true, ...(value as LockstepOptions) }, effects); // Next routes case-sensitively
 }
