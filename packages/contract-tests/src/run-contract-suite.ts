@@ -12,6 +12,7 @@ import { nextInternalsScenarios } from './scenarios/next-internals.js';
 import { pathScenarios } from './scenarios/paths.js';
 import { reactRouterInternalsScenarios } from './scenarios/react-router-internals.js';
 import { refreshScenarios } from './scenarios/refresh.js';
+import { routerAgreementScenarios } from './scenarios/router-agreement.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
 import { signOutScenarios } from './scenarios/sign-out.js';
 
@@ -38,5 +39,6 @@ export function runContractSuite(harness: AdapterHarness): void {
     callbackScenarios(env);
     reactRouterInternalsScenarios(env);
     nextInternalsScenarios(env);
+    routerAgreementScenarios(env);
   });
 }

@@ -30,6 +30,8 @@ export type LockstepEvent =
       readonly operation: AuthOperation;
       readonly cause: UnavailableCause;
       readonly status?: number;
+      /** For `network`: a stable code for why (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`, `BAD_PORT`, …), never a secret. */
+      readonly detail?: string;
     }
   | {
       readonly type: 'route.denied';

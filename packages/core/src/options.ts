@@ -30,6 +30,13 @@ export interface LockstepBaseOptions {
   basePath?: string;
   /** `ignore`: `/a/` is `/a`. `strict`: they differ. @default 'ignore' */
   trailingSlash?: 'ignore' | 'strict';
+  /**
+   * Whether your router tells `/Admin` from `/admin`. The adapters set it to their framework's
+   * behaviour (Hono, Next.js: `true`; React Router, Remix: `false`); set it yourself only when your
+   * routes differ (e.g. every React Router route marked `caseSensitive`). With `false`, a path is
+   * decided by the strictest rule any case-insensitive reading of it matches. @default false
+   */
+  caseSensitive?: boolean;
   /** Attributes of the session cookies. */
   cookies?: CookieOptions;
   /** Refresh this many seconds before the access token expires (clamped to half its lifetime). @default 120 */

@@ -125,6 +125,19 @@ describe('auth server unavailable (C11, C12)', () => {
     expect(home.auth).toEqual({ kind: 'unavailable', cause: 'network' });
     expect(home.cookies.setCookie).toEqual([]);
   });
+
+  it('an unreachable auth server: the event says why (a stable code, no URL, no secret)', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:443 (https://secret.example)'), { code: 'ECONNREFUSED' });
+    const h = await createHarness({}, {}, (inner) => (async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/token')) throw new TypeError('fetch failed', { cause: refused });
+      return inner(input, init);
+    }) as typeof fetch);
+    const cookie = h.cookieFor(await h.signIn());
+    h.mock.controls.clock.advance(LIFETIME + 1);
+    await h.lockstep.handle(h.request('/dashboard', { cookie }));
+    expect(h.events).toContainEqual({ type: 'auth.unavailable', operation: 'refresh', cause: 'network', detail: 'ECONNREFUSED' });
+    expect(JSON.stringify(h.events)).not.toMatch(/secret|10\.1\.2\.3/);
+  });
 });
 
 describe('a failing shared refresh store (DESIGN §3.4)', () => {

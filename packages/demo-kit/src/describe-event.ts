@@ -23,7 +23,7 @@ export function describeEvent(event: LockstepEvent): string {
     case 'route.malformed':
       return `reason: ${event.reason}`;
     case 'auth.unavailable':
-      return `${event.operation}: ${event.cause}${event.status === undefined ? '' : ` (${event.status})`}`;
+      return `${event.operation}: ${event.cause}${event.status === undefined ? '' : ` (${event.status})`}${event.detail === undefined ? '' : ` [${event.detail}]`}`;
     case 'route.denied':
       return `${event.path} → ${event.response}`;
     case 'session.verified':

@@ -14,7 +14,7 @@ import { setVariables, type LockstepEnv } from './variables.js';
  * app.get('/dashboard', (c) => c.json({ id: c.var.user?.id }));
  */
 export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): MiddlewareHandler<LockstepEnv> {
-  const instance = isLockstep(options) ? options : createLockstep(options, effects);
+  const instance = isLockstep(options) ? options : createLockstep({ caseSensitive: true, trailingSlash: 'strict', ...options }, effects); // as Hono routes: case-sensitive, `/a/` ≠ `/a`
   return async function lockstepMiddleware(c, next) {
     const outcome = await instance.handle(c.req.raw);
     switch (outcome.kind) {

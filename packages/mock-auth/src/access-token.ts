@@ -43,18 +43,21 @@ export function buildAccessTokenClaims(
     user_metadata: user.userMetadata,
     role: 'authenticated',
     aal: session.aal,
-    // Most recent first (spec §4.1).
-    amr: [...session.amr].sort((a, b) => b.timestamp - a.timestamp).map((e) => ({ method: e.method, timestamp: e.timestamp })),
+    // Most recent first (spec §4.1); within one second, the later-added entry first (a stable sort of the reversed list).
+    amr: [...session.amr].reverse().sort((a, b) => b.timestamp - a.timestamp).map((e) => ({ method: e.method, timestamp: e.timestamp })),
     session_id: session.id,
     is_anonymous: user.isAnonymous,
   };
 }
 
-/** Signs `claims` with the configured algorithm; ES256 carries the key's `kid` (spec §4.2). */
+/** Signs `claims` with the configured algorithm; ES256 and RS256 carry the key's `kid` (spec §4.2). */
 export function signAccessToken(keys: KeyMaterial, claims: AccessTokenClaims): Promise<string> {
   const jwt = new SignJWT({ ...claims });
   if (keys.algorithm === 'ES256') {
     return jwt.setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: keys.ecKid }).sign(keys.ecPrivateKey);
+  }
+  if (keys.algorithm === 'RS256' && keys.rsa !== null) {
+    return jwt.setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keys.rsa.kid }).sign(keys.rsa.privateKey);
   }
   return jwt.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(keys.hmacKey);
 }
@@ -65,7 +68,7 @@ export type JwtVerification =
   | { readonly kind: 'invalid'; readonly reason: string };
 
 /**
- * Verifies a JWT signed by this mock: ES256 by `kid`, HS256 with the shared secret (with or
+ * Verifies a JWT signed by this mock: ES256 and RS256 by `kid`, HS256 with the shared secret (with or
  * without `kid`); expiry enforced at `nowMs` with no leeway.
  */
 export async function verifyJwt(keys: KeyMaterial, token: string, nowMs: number): Promise<JwtVerification> {
@@ -80,6 +83,9 @@ export async function verifyJwt(keys: KeyMaterial, token: string, nowMs: number)
   try {
     if (alg === 'ES256' && kid === keys.ecKid) {
       return { kind: 'valid', claims: (await jwtVerify(token, keys.ecPublicKey, { ...options, algorithms: ['ES256'] })).payload };
+    }
+    if (alg === 'RS256' && keys.rsa !== null && kid === keys.rsa.kid) {
+      return { kind: 'valid', claims: (await jwtVerify(token, keys.rsa.publicKey, { ...options, algorithms: ['RS256'] })).payload };
     }
     if (alg === 'HS256') {
       return { kind: 'valid', claims: (await jwtVerify(token, keys.hmacKey, { ...options, algorithms: ['HS256'] })).payload };

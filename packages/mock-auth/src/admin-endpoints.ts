@@ -1,44 +1,51 @@
-// Admin user endpoints for the service-role key: create, list, get, update (ban) and delete users.
+// Admin user endpoints for the service-role key: create, list (paginated), get, update (ban) and delete users.
+import { paginationHeaders, readPageRequest } from './admin-pagination.js';
 import { apiError } from './api-error.js';
+import { validateEmail } from './email-address.js';
+import { parseGoDuration } from './go-duration.js';
 import { fail, json, objectField, stringField, type Handler, type HandlerResult, type MockRequest } from './handler-types.js';
+import { isUuid } from './ids.js';
 import { checkPassword } from './password-policy.js';
+import { validatePhone } from './phone-number.js';
 import type { UserRecord } from './records.js';
 import { requireJwt } from './require-authentication.js';
 import type { MockAuthState } from './state.js';
 import { toUserJson } from './user-json.js';
-import { confirmEmail, insertUser } from './users.js';
+import { confirmEmail, confirmPhone, insertUser, softDeleteUser } from './users.js';
 
-const ADMIN_ROLES = new Set(['service_role', 'supabase_admin']);
+/** JWT roles the admin endpoints accept. */
+export const ADMIN_ROLES: ReadonlySet<string> = new Set(['service_role', 'supabase_admin']);
+const DUPLICATE_EMAIL = 'A user with this email address has already been registered';
 
-async function requireAdmin(state: MockAuthState, request: MockRequest): Promise<HandlerResult | null> {
+/** Checks the bearer is an admin JWT; returns the refusal or `null`. */
+export async function requireAdmin(state: MockAuthState, request: MockRequest): Promise<HandlerResult | null> {
   const jwt = await requireJwt(state, request);
   if (jwt.kind === 'error') return fail(jwt.error);
   if (!ADMIN_ROLES.has(String(jwt.claims.role))) return fail(apiError(403, 'not_admin', 'User not allowed'));
   return null;
 }
 
-/** The user id from `/admin/users/<id>`. */
-function userIdOf(request: MockRequest): string {
-  return decodeURIComponent(request.path.slice('/admin/users/'.length));
+/** Loads the user of `/admin/users/<id>[/...]` like GoTrue's `loadUser`. */
+export function loadAdminUser(state: MockAuthState, rawId: string): { kind: 'ok'; user: UserRecord } | { kind: 'error'; result: HandlerResult } {
+  const id = decodeURIComponent(rawId);
+  if (!isUuid(id)) return { kind: 'error', result: fail(apiError(404, 'validation_failed', 'user_id must be an UUID')) };
+  const user = state.store.users.get(id);
+  if (user === undefined) return { kind: 'error', result: fail(apiError(404, 'user_not_found', 'User not found')) };
+  return { kind: 'ok', user };
 }
-
-const userNotFound = (): HandlerResult => fail(apiError(404, 'user_not_found', 'User not found'));
 
 /** `/admin/users` and `/admin/users/<id>` for every method. */
 export const adminUsers: Handler = async (state, request) => {
   const denied = await requireAdmin(state, request);
   if (denied !== null) return denied;
-  const { store } = state;
   if (request.path === '/admin/users') {
-    if (request.method === 'GET') {
-      const users = [...store.users.values()].map(toUserJson);
-      return json(200, { users, aud: 'authenticated' }, { 'X-Total-Count': String(users.length) });
-    }
+    if (request.method === 'GET') return listUsers(state, request);
     if (request.method === 'POST') return createUser(state, request);
     return fail(apiError(405, null, 'Method Not Allowed'));
   }
-  const user = store.users.get(userIdOf(request));
-  if (user === undefined) return userNotFound();
+  const loaded = loadAdminUser(state, request.path.slice('/admin/users/'.length));
+  if (loaded.kind === 'error') return loaded.result;
+  const { user } = loaded;
   switch (request.method) {
     case 'GET':
       return json(200, toUserJson(user));
@@ -46,78 +53,139 @@ export const adminUsers: Handler = async (state, request) => {
       return updateUser(state, request, user);
     case 'DELETE':
       if (request.body.should_soft_delete === true) {
-        // Soft delete keeps the row but removes every session (spec §6).
-        for (const session of store.sessionsOfUser(user.id)) store.deleteSession(session.id);
+        if (user.deletedAt === null) softDeleteUser(state.store, user, request.nowMs);
       } else {
-        store.deleteUser(user.id);
+        state.store.deleteUser(user.id);
       }
-      return json(200, toUserJson(user));
+      return json(200, {});
     default:
       return fail(apiError(405, null, 'Method Not Allowed'));
   }
 };
 
+/** `GET /admin/users?page&per_page&filter`: newest first (GoTrue's default sort), with `Link` and `X-Total-Count`. */
+function listUsers(state: MockAuthState, request: MockRequest): HandlerResult {
+  const paging = readPageRequest(request.query);
+  if (paging.kind === 'invalid') return fail(paging.error);
+  const { page } = paging;
+  const filter = request.query.get('filter') ?? '';
+  const all = [...state.store.users.values()]
+    .map((user, index) => ({ user, index }))
+    .filter(({ user }) => filter === '' || user.email.includes(filter) || String(user.userMetadata.full_name ?? '').toLowerCase().includes(filter.toLowerCase()))
+    .sort((a, b) => b.user.createdAt - a.user.createdAt || b.index - a.index)
+    .map(({ user }) => user);
+  const users = all.slice((page.page - 1) * page.perPage, page.page * page.perPage).map(toUserJson);
+  return json(200, { users, aud: 'authenticated' }, paginationHeaders('/admin/users', request.query, page, all.length));
+}
+
 function createUser(state: MockAuthState, request: MockRequest): HandlerResult {
   const { body, nowMs } = request;
-  const email = (stringField(body, 'email') ?? '').trim();
+  let email = stringField(body, 'email') ?? '';
+  let phone = stringField(body, 'phone') ?? '';
+  const invalid = (message: string): HandlerResult => fail(apiError(400, 'validation_failed', message));
+  if (email === '' && phone === '') return invalid('Cannot create a user without either an email or phone');
+  if (email !== '') {
+    const checked = validateEmail(email);
+    if (checked.kind === 'invalid') return fail(checked.error);
+    email = checked.email;
+    if (state.store.findUserByEmail(email) !== undefined) return fail(apiError(422, 'email_exists', DUPLICATE_EMAIL));
+  }
+  if (phone !== '') {
+    const checked = validatePhone(phone);
+    if (checked.kind === 'invalid') return fail(checked.error);
+    phone = checked.phone;
+    if (state.store.findUserByPhone(phone) !== undefined) {
+      return fail(apiError(422, 'phone_exists', 'Phone number already registered by another user'));
+    }
+  }
   const password = stringField(body, 'password');
-  if (email === '') return fail(apiError(400, 'validation_failed', 'An email address is required'));
-  if (state.store.findUserByEmail(email) !== undefined) {
-    return fail(apiError(422, 'email_exists', 'A user with this email address has already been registered'));
+  if (password !== undefined && (stringField(body, 'password_hash') ?? '') !== '') {
+    return invalid('Only a password or a password hash should be provided');
   }
-  if (password !== undefined) {
-    const weak = checkPassword(password);
-    if (weak !== null) return fail(weak);
-  }
+  const ban = readBanDuration(body.ban_duration);
+  if (ban.kind === 'invalid') return ban.result;
+  // GoTrue applies no password policy here; without a password the user gets a random one (none here).
   const user = insertUser(
     state.store,
     {
       email,
-      password: password ?? null,
+      phone,
+      password: password === undefined || password === '' ? null : password,
       confirmed: body.email_confirm === true,
+      phoneConfirmed: body.phone_confirm === true,
       userMetadata: objectField(body, 'user_metadata'),
-      appMetadata: objectField(body, 'app_metadata'),
     },
     nowMs,
   );
-  const ban = applyBan(user, body.ban_duration, nowMs);
-  return ban ?? json(200, toUserJson(user));
+  if ('app_metadata' in body) user.appMetadata = { ...user.appMetadata, ...objectField(body, 'app_metadata') };
+  if (ban.kind === 'set') applyBan(user, ban.ms, nowMs);
+  return json(200, toUserJson(user));
 }
 
 function updateUser(state: MockAuthState, request: MockRequest, user: UserRecord): HandlerResult {
   const { body, nowMs } = request;
+  let email = stringField(body, 'email') ?? '';
+  let phone = stringField(body, 'phone') ?? '';
+  if (email !== '') {
+    const checked = validateEmail(email);
+    if (checked.kind === 'invalid') return fail(checked.error);
+    email = checked.email;
+  }
+  if (phone !== '') {
+    const checked = validatePhone(phone);
+    if (checked.kind === 'invalid') return fail(checked.error);
+    phone = checked.phone;
+  }
+  const ban = readBanDuration(body.ban_duration);
+  if (ban.kind === 'invalid') return ban.result;
   const password = stringField(body, 'password');
   if (password !== undefined) {
     const weak = checkPassword(password);
     if (weak !== null) return fail(weak);
-    user.password = password;
   }
-  const email = stringField(body, 'email');
-  if (email !== undefined) user.email = email.trim().toLowerCase();
   if (body.email_confirm === true) confirmEmail(user, nowMs);
-  if ('user_metadata' in body) user.userMetadata = { ...user.userMetadata, ...objectField(body, 'user_metadata') };
-  if ('app_metadata' in body) user.appMetadata = { ...user.appMetadata, ...objectField(body, 'app_metadata') };
-  const ban = applyBan(user, body.ban_duration, nowMs);
-  if (ban !== null) return ban;
+  if (body.phone_confirm === true) confirmPhone(user, nowMs);
+  if (password !== undefined) {
+    user.password = password;
+    // `UpdatePassword(tx, nil)`: an admin password change signs the user out everywhere.
+    for (const session of state.store.sessionsOfUser(user.id)) state.store.deleteSession(session.id);
+  }
+  if (email !== '') {
+    user.email = email;
+    if (user.isAnonymous && body.email_confirm === true) user.isAnonymous = false;
+  }
+  if (phone !== '') {
+    user.phone = phone;
+    if (user.isAnonymous && body.phone_confirm === true) user.isAnonymous = false;
+  }
+  if ('user_metadata' in body) user.userMetadata = mergeMetadata(user.userMetadata, objectField(body, 'user_metadata'));
+  if ('app_metadata' in body) user.appMetadata = mergeMetadata(user.appMetadata, objectField(body, 'app_metadata'));
+  if (ban.kind === 'set') applyBan(user, ban.ms, nowMs);
   user.updatedAt = nowMs;
   return json(200, toUserJson(user));
 }
 
-const DURATION_RE = /^(?:(\d+(?:\.\d+)?)(h|ms|m|s))+$/;
-const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+/** GoTrue's metadata update: merge, and a `null` value removes the key. */
+function mergeMetadata(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...current, ...patch };
+  for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
+  return merged;
+}
 
-/** Applies `ban_duration` (a Go duration such as `24h`, or `none`); returns an error result or `null`. */
-function applyBan(user: UserRecord, duration: unknown, nowMs: number): HandlerResult | null {
-  if (duration === undefined || duration === null) return null;
-  if (duration === 'none') {
-    user.bannedUntil = null;
-    return null;
+type BanDuration = { kind: 'absent' } | { kind: 'set'; ms: number } | { kind: 'invalid'; result: HandlerResult };
+
+/** `ban_duration`: a Go duration (`24h`, `1h30m`, `-1s`) or `none`; parsed before anything changes. */
+function readBanDuration(value: unknown): BanDuration {
+  if (typeof value !== 'string' || value === '') return { kind: 'absent' };
+  if (value === 'none') return { kind: 'set', ms: 0 };
+  const parsed = parseGoDuration(value);
+  if (parsed.kind === 'invalid') {
+    return { kind: 'invalid', result: fail(apiError(400, 'validation_failed', `invalid format for ban duration: ${parsed.message}`)) };
   }
-  if (typeof duration !== 'string' || !DURATION_RE.test(duration)) {
-    return fail(apiError(400, 'validation_failed', 'invalid format for ban duration'));
-  }
-  let total = 0;
-  for (const match of duration.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) total += Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 0);
-  user.bannedUntil = nowMs + total;
-  return null;
+  return { kind: 'set', ms: parsed.ms };
+}
+
+/** `User.Ban`: zero lifts the ban; anything else bans until now + duration (a negative one lies in the past). */
+function applyBan(user: UserRecord, ms: number, nowMs: number): void {
+  user.bannedUntil = ms === 0 ? null : nowMs + ms;
 }

@@ -14,11 +14,13 @@ async function main(): Promise<void> {
   const lines = [
     `lockstep mock auth listening`,
     `  API URL:          ${mock.url}`,
+    ...(mock.publicUrl === mock.url ? [] : [`  Public URL:       ${mock.publicUrl}`]),
     `  GoTrue:           ${mock.issuer}`,
     `  Controls:         ${mock.url}/__mock`,
     `  JWT algorithm:    ${mock.jwtAlgorithm}`,
     `  anon key:         ${mock.anonKey}`,
     `  service_role key: ${mock.serviceRoleKey}`,
+    ...(mock.publishableKey === null ? [] : [`  publishable key:  ${mock.publishableKey}`, `  secret key:       ${mock.secretKey ?? ''}`]),
     ...users.map((u) => `  user:             ${u.email} (${mock.controls.findUser(u.email)?.id ?? '?'})`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -104,6 +104,10 @@ async function route(c: MockAuthControls, method: string, path: string, body: Js
       return ok();
     case 'GET /users/:id/otp':
       return found(c.latestOtp(id ?? ''));
+    case 'GET /factors/:id/challenge':
+      return found(c.latestFactorChallenge(id ?? ''));
+    case 'POST /id-tokens':
+      return ok({ id_token: await c.issueIdToken(body as never) });
     case 'GET /sessions':
       return ok(c.sessions());
     case 'GET /sessions/:id':

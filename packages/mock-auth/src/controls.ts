@@ -5,8 +5,20 @@ import { initialSettings, checkSettingsPatch, type MockAuthSettings } from './se
 import { signIn, type AccessTokenResponse } from './sessions.js';
 import type { MockAuthState } from './state.js';
 import type { UserRecord } from './records.js';
+import { issueIdToken, type IdTokenInput } from './id-token-grant.js';
 import { insertUser } from './users.js';
-import { toOtpView, toSessionView, toTokenView, toUserView, type MockUserView, type OtpView, type RefreshTokenView, type SessionView } from './views.js';
+import {
+  toChallengeView,
+  toOtpView,
+  toSessionView,
+  toTokenView,
+  toUserView,
+  type FactorChallengeView,
+  type MockUserView,
+  type OtpView,
+  type RefreshTokenView,
+  type SessionView,
+} from './views.js';
 
 /** Input of `controls.createUser`. */
 export interface CreateUserInput {
@@ -62,8 +74,15 @@ export interface MockAuthControls {
   signOutUser(idOrEmail: string): number;
   /** Signs a user in directly (amr `password` unless given) and returns the session body. */
   issueSession(idOrEmail: string, options?: { readonly method?: string }): Promise<AccessTokenResponse>;
-  /** The latest pending OTP / magic link of a user. */
+  /** The latest pending code sent to an email address or (as an SMS) a phone number. */
   latestOtp(email: string): OtpView | undefined;
+  /** The latest challenge of an MFA factor; for a phone factor its `code` is the SMS the mock did not send. */
+  latestFactorChallenge(factorId: string): FactorChallengeView | undefined;
+  /**
+   * An ID token from the fake provider for `signInWithIdToken({ provider, token, nonce })`; its
+   * `aud` is `mock-client-id` and it carries the SHA-256 of `nonce` when one is given.
+   */
+  issueIdToken(input: IdTokenInput): Promise<string>;
   /** Back to the initial state: seed users only, no sessions, faults or counts, real time, initial settings. */
   reset(): void;
 }
@@ -150,10 +169,17 @@ export function createControls(state: MockAuthState): MockAuthControls {
     },
     issueSession: (idOrEmail, options) => signIn(state, requireUser(idOrEmail), options?.method ?? 'password', clock.now()),
     latestOtp(email) {
+      // An email, or a phone number with or without `+` (stored as E.164 digits).
       const wanted = email.trim().toLowerCase();
-      const otp = store.otps.filter((o) => o.email === wanted).at(-1);
+      const asPhone = wanted.replace(/^\+/, '').replaceAll(' ', '');
+      const otp = store.otps.filter((o) => o.email === wanted || o.email === asPhone).at(-1);
       return otp === undefined ? undefined : toOtpView(otp, state.issuer);
     },
+    latestFactorChallenge(factorId) {
+      const challenge = [...store.challenges.values()].filter((c) => c.factorId === factorId).at(-1);
+      return challenge === undefined ? undefined : toChallengeView(challenge);
+    },
+    issueIdToken: (input) => issueIdToken(state, input, clock.now()),
     reset() {
       store.clear();
       faults.clear();

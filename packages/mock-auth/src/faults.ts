@@ -5,6 +5,7 @@ export type MockEndpoint =
   | 'token:password'
   | 'token:refresh_token'
   | 'token:pkce'
+  | 'token:id_token'
   | 'token:other'
   | 'signup'
   | 'user'
@@ -14,16 +15,29 @@ export type MockEndpoint =
   | 'mock-provider'
   | 'callback'
   | 'otp'
+  | 'magiclink'
+  | 'recover'
+  | 'resend'
+  | 'reauthenticate'
+  | 'identities:link'
+  | 'identities:unlink'
+  | 'factors:enroll'
+  | 'factors:challenge'
+  | 'factors:verify'
+  | 'factors:unenroll'
   | 'verify'
   | 'jwks'
+  | 'openid-configuration'
   | 'health'
   | 'settings'
-  | 'admin';
+  | 'admin'
+  | 'admin:generate_link'
+  | 'invite';
 
 /** Every endpoint name, for validating HTTP control input. */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = Object.freeze([
-  'token:password', 'token:refresh_token', 'token:pkce', 'token:other', 'signup', 'user', 'user:update',
-  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'verify', 'jwks', 'health', 'settings', 'admin',
+  'token:password', 'token:refresh_token', 'token:pkce', 'token:id_token', 'token:other', 'signup', 'user', 'user:update',
+  'logout', 'authorize', 'mock-provider', 'callback', 'otp', 'magiclink', 'recover', 'resend', 'reauthenticate', 'identities:link', 'identities:unlink', 'factors:enroll', 'factors:challenge', 'factors:verify', 'factors:unenroll', 'verify', 'jwks', 'openid-configuration', 'health', 'settings', 'admin', 'admin:generate_link', 'invite',
 ]);
 
 /** A fault to inject before the endpoint runs. */

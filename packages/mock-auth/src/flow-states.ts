@@ -12,6 +12,7 @@ export interface NewFlowState {
   readonly redirectTo: string;
   readonly challenge: string | null;
   readonly method: 's256' | 'plain' | null;
+  readonly linkingTargetId?: string;
 }
 
 /** Inserts a flow state with a fresh auth code. */
@@ -30,12 +31,24 @@ export function insertFlowState(store: Store, input: NewFlowState, nowMs: number
     providerCode: null,
     providerEmail: null,
     callbackUsed: false,
+    linkingTargetId: input.linkingTargetId ?? null,
   };
   store.flowStates.set(flow.id, flow);
   return flow;
 }
 
-/** Issues a new email OTP (replacing the user's earlier ones); the token hash is hex(sha224(email + otp)). */
+/** GoTrue keeps one token per purpose (a column each); a new code replaces the user's earlier one of that purpose. */
+function tokenSlot(type: string, sentTo: string): string {
+  if (type === 'signup' || type === 'invite') return 'confirmation';
+  if (type === 'magiclink' || type === 'recovery') return 'recovery';
+  if (type === 'email_change') return `email_change:${sentTo}`;
+  return type;
+}
+
+/**
+ * Issues a new email OTP to `sentTo` (the user's email unless given), replacing the user's earlier
+ * code of the same purpose; the token hash is hex(sha224(email + otp)).
+ */
 export function issueOtp(
   store: Store,
   user: UserRecord,
@@ -43,12 +56,14 @@ export function issueOtp(
   nowMs: number,
   flow: FlowStateRecord | null,
   redirectTo: string | null,
+  sentTo: string = user.email,
 ): OtpRecord {
   const otp = newOtp();
-  const hash = createHash('sha224').update(user.email + otp).digest('hex');
-  store.removeOtps((o) => o.userId === user.id);
+  const hash = createHash('sha224').update(sentTo + otp).digest('hex');
+  const slot = tokenSlot(type, sentTo);
+  store.removeOtps((o) => o.userId === user.id && tokenSlot(o.type, o.email) === slot);
   const record: OtpRecord = {
-    email: user.email,
+    email: sentTo,
     userId: user.id,
     otp,
     tokenHash: flow === null ? hash : `pkce_${hash}`,

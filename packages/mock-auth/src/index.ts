@@ -6,7 +6,9 @@ export { DEFAULTS, MockAuthConfigError, type MockAuthOptions, type SeedUser, typ
 export type { MockAuthControls, ClockControls, CreateUserInput } from './controls.js';
 export type { MockAuthSettings } from './settings.js';
 export { MOCK_ENDPOINTS, type MockEndpoint, type Fault, type FailOptions } from './faults.js';
-export type { MockUserView, SessionView, RefreshTokenView, OtpView } from './views.js';
+export type { MockUserView, SessionView, RefreshTokenView, OtpView, FactorChallengeView } from './views.js';
+export { totpCode } from './totp.js';
+export { MOCK_OIDC_CLIENT_ID, type IdTokenInput } from './id-token-grant.js';
 export type { AccessTokenResponse } from './sessions.js';
 export type { AccessTokenClaims } from './access-token.js';
 export type { Jwks, PublicJwk } from './keys.js';

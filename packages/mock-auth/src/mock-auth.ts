@@ -15,12 +15,18 @@ import { Store } from './store.js';
 export interface MockAuth {
   /** The Supabase project URL: `createClient(mock.url, mock.anonKey)`. */
   readonly url: string;
-  /** The JWT issuer, `${url}/auth/v1`. */
+  /** The URL apps reach the mock at: `options.publicUrl`, else `url`. */
+  readonly publicUrl: string;
+  /** The JWT issuer, `${publicUrl}/auth/v1`. */
   readonly issuer: string;
   /** HS256 JWT with role `anon`. */
   readonly anonKey: string;
   /** HS256 JWT with role `service_role` (admin endpoints). */
   readonly serviceRoleKey: string;
+  /** `sb_publishable_…` (like the anon key) with `newApiKeys`, else `null`. */
+  readonly publishableKey: string | null;
+  /** `sb_secret_…` (like the service-role key) with `newApiKeys`, else `null`. */
+  readonly secretKey: string | null;
   /** The shared HS256 secret. */
   readonly jwtSecret: string;
   /** The access-token algorithm. */
@@ -55,8 +61,9 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
   const resolved = resolveOptions(rest);
   const url = (rawUrl ?? 'http://127.0.0.1:54321').replace(/\/+$/, '');
   if (!URL.canParse(url)) throw new MockAuthConfigError('url must be an absolute URL');
+  const publicUrl = resolved.publicUrl ?? url;
   const clock = createControllableClock(resolved.realNow);
-  const keys = await createKeyMaterial(resolved.jwtAlgorithm, resolved.jwtSecret, clock.now());
+  const keys = await createKeyMaterial(resolved.jwtAlgorithm, resolved.jwtSecret, clock.now(), { newApiKeys: resolved.newApiKeys });
   const state: MockAuthState = {
     options: resolved,
     settings: initialSettings(resolved),
@@ -66,7 +73,7 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
     faults: new FaultInjector(),
     refreshLocks: new KeyedMutex(),
     url,
-    issuer: `${url}${AUTH_PREFIX}`,
+    issuer: `${publicUrl}${AUTH_PREFIX}`,
   };
   const controls = createControls(state);
   const handle = createRequestHandler(state, createControlRouter(controls));
@@ -77,9 +84,12 @@ export async function createMockAuth(options: CreateMockAuthOptions = {}): Promi
   };
   return Object.freeze({
     url,
+    publicUrl,
     issuer: state.issuer,
     anonKey: keys.anonKey,
     serviceRoleKey: keys.serviceRoleKey,
+    publishableKey: keys.publishableKey,
+    secretKey: keys.secretKey,
     jwtSecret: keys.jwtSecret,
     jwtAlgorithm: keys.algorithm,
     jwks: keys.jwks,

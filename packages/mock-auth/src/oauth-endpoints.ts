@@ -1,23 +1,31 @@
 // The fake OAuth flow: `/authorize` → built-in provider page → `/callback` → app (spec §2.7).
-import { createHash } from 'node:crypto';
 import { apiError } from './api-error.js';
 import { insertFlowState } from './flow-states.js';
-import { fail, json, type Handler, type HandlerResult } from './handler-types.js';
+import { providerSubject } from './id-token-grant.js';
+import { fail, json, type Handler, type HandlerResult, type MockRequest } from './handler-types.js';
 import { newUuid } from './ids.js';
 import { readPkceParams } from './pkce.js';
 import { resolveRedirect, withFragment, withQuery } from './redirects.js';
 import { signIn } from './sessions.js';
-import { insertUser, isBanned, linkIdentity } from './users.js';
+import type { UserRecord } from './records.js';
+import type { MockAuthState } from './state.js';
+import { confirmEmail, insertUser, isBanned, linkIdentity } from './users.js';
 
 /** `GET /authorize?provider=...`: creates a flow state and sends the browser to the fake provider. */
-export const authorize: Handler = (state, request) => {
+export const authorize: Handler = (state, request) => Promise.resolve(startProviderFlow(state, request, null));
+
+/**
+ * The start of every OAuth flow: validates the provider and PKCE parameters, creates the flow state
+ * (with the user to link to, for manual linking) and points at the fake provider page.
+ */
+export function startProviderFlow(state: MockAuthState, request: MockRequest, linkingTargetId: string | null): HandlerResult {
   const { query, nowMs } = request;
   const provider = query.get('provider') ?? '';
   if (!state.options.oauthProviders.includes(provider)) {
-    return Promise.resolve(fail(apiError(400, 'validation_failed', `Unsupported provider: provider is not enabled`)));
+    return fail(apiError(400, 'validation_failed', `Unsupported provider: provider is not enabled`));
   }
   const pkce = readPkceParams(query.get('code_challenge'), query.get('code_challenge_method'));
-  if (pkce.kind === 'invalid') return Promise.resolve(fail(pkce.error));
+  if (pkce.kind === 'invalid') return fail(pkce.error);
   const flow = insertFlowState(
     state.store,
     {
@@ -27,6 +35,7 @@ export const authorize: Handler = (state, request) => {
       redirectTo: resolveRedirect(state, query.get('redirect_to')),
       challenge: pkce.kind === 'pkce' ? pkce.challenge : null,
       method: pkce.kind === 'pkce' ? pkce.method : null,
+      ...(linkingTargetId === null ? {} : { linkingTargetId }),
     },
     nowMs,
   );
@@ -34,9 +43,9 @@ export const authorize: Handler = (state, request) => {
   providerUrl.searchParams.set('state', flow.id);
   const hint = query.get('login_hint');
   if (hint !== null) providerUrl.searchParams.set('login_hint', hint);
-  if (query.get('skip_http_redirect') === 'true') return Promise.resolve(json(200, { url: providerUrl.toString() }));
-  return Promise.resolve({ kind: 'redirect', status: 302, location: providerUrl.toString() });
-};
+  if (query.get('skip_http_redirect') === 'true') return json(200, { url: providerUrl.toString() });
+  return { kind: 'redirect', status: 302, location: providerUrl.toString() };
+}
 
 /**
  * `GET /mock-provider/authorize?state=...[&login_hint=email]`: the fake provider. With an email it
@@ -66,11 +75,17 @@ export const callback: Handler = async (state, request) => {
     return errorRedirect(flow.redirectTo, 400, 'bad_oauth_callback', 'OAuth callback with invalid code');
   }
   const email = flow.providerEmail;
-  const providerId = createHash('sha256').update(`${flow.provider}:${email}`).digest('hex').slice(0, 20);
-  const existing = state.store.findUserByEmail(email);
-  const user =
-    existing ?? insertUser(state.store, { email, password: null, confirmed: true, provider: flow.provider, providerId }, nowMs);
-  if (existing !== undefined) linkIdentity(existing, flow.provider, providerId, nowMs);
+  const providerId = providerSubject(flow.provider, email);
+  let user: UserRecord;
+  if (flow.linkingTargetId !== null) {
+    const linked = linkToTarget(state, flow.linkingTargetId, flow.provider, providerId, email, nowMs);
+    if (linked.kind === 'error') return errorRedirect(flow.redirectTo, linked.status, linked.code, linked.message);
+    user = linked.user;
+  } else {
+    const existing = state.store.findUserByEmail(email);
+    user = existing ?? insertUser(state.store, { email, password: null, confirmed: true, provider: flow.provider, providerId }, nowMs);
+    if (existing !== undefined) linkIdentity(existing, flow.provider, providerId, nowMs);
+  }
   if (isBanned(user, nowMs)) return errorRedirect(flow.redirectTo, 403, 'user_banned', 'User is banned');
   flow.callbackUsed = true;
   if (flow.codeChallenge !== null) {
@@ -100,6 +115,29 @@ const OAUTH_ERROR: Readonly<Record<number, string>> = {
   500: 'server_error',
   503: 'temporarily_unavailable',
 };
+
+type LinkOutcome = { kind: 'ok'; user: UserRecord } | { kind: 'error'; status: number; code: string; message: string };
+
+/** `linkIdentityToUser`: the provider identity joins the signed-in user unless some user already has it. */
+function linkToTarget(state: MockAuthState, targetId: string, provider: string, providerId: string, email: string, nowMs: number): LinkOutcome {
+  const target = state.store.users.get(targetId);
+  if (target === undefined) return { kind: 'error', status: 404, code: 'user_not_found', message: 'User not found' };
+  for (const other of state.store.users.values()) {
+    if (!other.identities.some((i) => i.provider === provider && i.providerId === providerId)) continue;
+    const message = other.id === target.id ? 'Identity is already linked' : 'Identity is already linked to another user';
+    return { kind: 'error', status: 422, code: 'identity_already_exists', message };
+  }
+  const identity = linkIdentity(target, provider, providerId, nowMs);
+  identity.email = email;
+  identity.identityData = { ...identity.identityData, email, email_verified: true };
+  if (target.email === '') {
+    // An anonymous (or phone-only) user takes the provider's verified email and stops being anonymous.
+    target.email = email;
+    confirmEmail(target, nowMs);
+    target.isAnonymous = false;
+  }
+  return { kind: 'ok', user: target };
+}
 
 /** A callback error: `error`, `error_code`, `error_description` in the query and the fragment (+ `sb=`). */
 export function errorRedirect(target: string, status: number, code: string, description: string): HandlerResult {

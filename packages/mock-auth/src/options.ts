@@ -9,7 +9,7 @@ export interface SeedUser {
 }
 
 /** Signing algorithm for access tokens. */
-export type JwtAlgorithm = 'ES256' | 'HS256';
+export type JwtAlgorithm = 'ES256' | 'RS256' | 'HS256';
 
 /** Options of {@link createMockAuth} and {@link startMockAuth}. */
 export interface MockAuthOptions {
@@ -21,7 +21,7 @@ export interface MockAuthOptions {
   readonly reuseIntervalSeconds?: number;
   /** Reuse detection revokes the token family (`REFRESH_TOKEN_ROTATION_ENABLED`). @default true */
   readonly refreshTokenRotation?: boolean;
-  /** Access-token signing algorithm. ES256 uses a generated P-256 key with a UUID `kid`. @default 'ES256' */
+  /** Access-token signing algorithm. ES256/RS256 use a generated P-256/RSA-2048 key with a UUID `kid`. @default 'ES256' */
   readonly jwtAlgorithm?: JwtAlgorithm;
   /** Shared HS256 secret (signs the anon and service-role keys, and HS256 access tokens). @default random */
   readonly jwtSecret?: string;
@@ -45,6 +45,39 @@ export interface MockAuthOptions {
   readonly inactivityTimeoutSeconds?: number | null;
   /** Real-time source of the controllable clock (epoch ms). @default Date.now */
   readonly realNow?: () => number;
+  /** Refuse every new user: sign-up, anonymous sign-in, OTP sign-up (`DISABLE_SIGNUP`). @default false */
+  readonly disableSignup?: boolean;
+  /** `signInAnonymously` works (`EXTERNAL_ANONYMOUS_USERS_ENABLED`; off by default, as locally). @default false */
+  readonly anonymousSignIns?: boolean;
+  /** An email change needs a code from the current address too (`MAILER_SECURE_EMAIL_CHANGE_ENABLED`). @default true */
+  readonly secureEmailChange?: boolean;
+  /** `PUT /user` with a password needs a `/reauthenticate` nonce once the session is 24 h old (`SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION`). @default false */
+  readonly passwordChangeRequiresReauthentication?: boolean;
+  /** `linkIdentity` / `unlinkIdentity` work (`SECURITY_MANUAL_LINKING_ENABLED`; off by default). @default false */
+  readonly manualLinking?: boolean;
+  /** Phone sign-up and sign-in (`EXTERNAL_PHONE_ENABLED`; off by default, as in GoTrue). @default false */
+  readonly phoneEnabled?: boolean;
+  /** Phone sign-ups are confirmed at once (the local CLI's `enable_confirmations = false`). @default true */
+  readonly phoneAutoconfirm?: boolean;
+  /**
+   * Also issue and accept the new API keys (`sb_publishable_…`, `sb_secret_…`) in `apikey` and as a
+   * Bearer, as the Supabase gateway does; derived from `jwtSecret`, so a fixed secret gives fixed keys. @default false
+   */
+  readonly newApiKeys?: boolean;
+  /** TOTP factors can be enrolled and verified (`MFA_TOTP_ENROLL_ENABLED`/`VERIFY_ENABLED`). @default true */
+  readonly mfaTotpEnabled?: boolean;
+  /** Phone factors can be enrolled and verified (GoTrue's default is off). @default false */
+  readonly mfaPhoneEnabled?: boolean;
+  /** `MFA_MAX_ENROLLED_FACTORS`. @default 10 */
+  readonly mfaMaxEnrolledFactors?: number;
+  /** `MFA_MAX_VERIFIED_FACTORS`. @default 10 */
+  readonly mfaMaxVerifiedFactors?: number;
+  /**
+   * The project URL as apps reach the mock (through a proxy, a gateway or a port mapping), like
+   * GoTrue's external URL: it sets the JWT issuer (`${publicUrl}/auth/v1`), the links in OTP
+   * emails and OAuth redirects and the JWKS URL. @default the URL the mock listens on
+   */
+  readonly publicUrl?: string;
 }
 
 /** The options after defaults, frozen. */
@@ -65,6 +98,20 @@ export interface ResolvedOptions {
   readonly sessionTimeboxSeconds: number | null;
   readonly inactivityTimeoutSeconds: number | null;
   readonly realNow: () => number;
+  readonly disableSignup: boolean;
+  readonly anonymousSignIns: boolean;
+  readonly secureEmailChange: boolean;
+  readonly passwordChangeRequiresReauthentication: boolean;
+  readonly manualLinking: boolean;
+  readonly newApiKeys: boolean;
+  readonly phoneEnabled: boolean;
+  readonly phoneAutoconfirm: boolean;
+  readonly mfaTotpEnabled: boolean;
+  readonly mfaPhoneEnabled: boolean;
+  readonly mfaMaxEnrolledFactors: number;
+  readonly mfaMaxVerifiedFactors: number;
+  /** Without trailing slash; `null` = the listening URL. */
+  readonly publicUrl: string | null;
 }
 
 /** The defaults: the Supabase CLI's local settings where they exist (spec §3.2). */
@@ -80,6 +127,15 @@ export const DEFAULTS = Object.freeze({
   requireApiKey: false,
   flowStateExpirySeconds: 300,
   otpExpirySeconds: 3600,
+  disableSignup: false,
+  anonymousSignIns: false,
+  secureEmailChange: true,
+  passwordChangeRequiresReauthentication: false,
+  manualLinking: false,
+  mfaTotpEnabled: true,
+  mfaPhoneEnabled: false,
+  mfaMaxEnrolledFactors: 10,
+  mfaMaxVerifiedFactors: 10,
 } as const);
 
 /** Error thrown for invalid options, with a stable code. */
@@ -107,6 +163,19 @@ export function resolveOptions(options: MockAuthOptions = {}): ResolvedOptions {
     sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? null,
     inactivityTimeoutSeconds: options.inactivityTimeoutSeconds ?? null,
     realNow: options.realNow ?? (() => Date.now()),
+    disableSignup: options.disableSignup ?? DEFAULTS.disableSignup,
+    anonymousSignIns: options.anonymousSignIns ?? DEFAULTS.anonymousSignIns,
+    secureEmailChange: options.secureEmailChange ?? DEFAULTS.secureEmailChange,
+    passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication ?? DEFAULTS.passwordChangeRequiresReauthentication,
+    manualLinking: options.manualLinking ?? DEFAULTS.manualLinking,
+    newApiKeys: options.newApiKeys ?? false,
+    phoneEnabled: options.phoneEnabled ?? false,
+    phoneAutoconfirm: options.phoneAutoconfirm ?? true,
+    mfaTotpEnabled: options.mfaTotpEnabled ?? DEFAULTS.mfaTotpEnabled,
+    mfaPhoneEnabled: options.mfaPhoneEnabled ?? DEFAULTS.mfaPhoneEnabled,
+    mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors ?? DEFAULTS.mfaMaxEnrolledFactors,
+    mfaMaxVerifiedFactors: options.mfaMaxVerifiedFactors ?? DEFAULTS.mfaMaxVerifiedFactors,
+    publicUrl: options.publicUrl === undefined ? null : options.publicUrl.replace(/\/+$/, ''),
   };
   validate(resolved);
   return Object.freeze(resolved);
@@ -119,11 +188,31 @@ function validate(o: ResolvedOptions): void {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) fail('port must be an integer in 0..65535');
   if (!(o.tokenLifetimeSeconds > 0)) fail('tokenLifetimeSeconds must be > 0');
   if (!(o.reuseIntervalSeconds >= 0)) fail('reuseIntervalSeconds must be >= 0');
-  if (o.jwtAlgorithm !== 'ES256' && o.jwtAlgorithm !== 'HS256') fail('jwtAlgorithm must be ES256 or HS256');
+  if (!['ES256', 'RS256', 'HS256'].includes(o.jwtAlgorithm)) fail('jwtAlgorithm must be ES256, RS256 or HS256');
   if (o.jwtSecret !== null && o.jwtSecret.length < 32) fail('jwtSecret must be at least 32 characters');
   if (!URL.canParse(o.siteUrl)) fail('siteUrl must be an absolute URL');
+  if (o.publicUrl !== null && !isBaseUrl(o.publicUrl)) {
+    fail('publicUrl must be an absolute http(s) URL without query or fragment');
+  }
+  if (!Number.isInteger(o.mfaMaxEnrolledFactors) || o.mfaMaxEnrolledFactors < 1) fail('mfaMaxEnrolledFactors must be an integer >= 1');
+  if (!Number.isInteger(o.mfaMaxVerifiedFactors) || o.mfaMaxVerifiedFactors < 1) fail('mfaMaxVerifiedFactors must be an integer >= 1');
   for (const user of o.users) {
     if (!user.email.includes('@')) fail('seed users need an email address');
     if (user.password.length < 6) fail('seed user passwords need at least 6 characters');
   }
+}
+
+/** An http(s) URL that can prefix paths: no query, no fragment, no credentials. */
+export function isBaseUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    !value.includes('?') &&
+    !value.includes('#')
+  );
 }

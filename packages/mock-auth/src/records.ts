@@ -19,18 +19,61 @@ export interface UserRecord {
   id: string;
   email: string;
   phone: string;
+  phoneConfirmedAt: number | null;
   /** Stored in clear: this is a test server. */
   password: string | null;
   emailConfirmedAt: number | null;
   confirmationSentAt: number | null;
+  invitedAt: number | null;
+  recoverySentAt: number | null;
+  /** A pending email change (`email_change`) and when its codes were sent. */
+  newEmail: string;
+  /** A pending phone change (`phone_change`). */
+  newPhone: string;
+  /** When the last SMS (confirmation, OTP, phone change) went out: one a minute (`SMS_MAX_FREQUENCY`). */
+  smsSentAt: number | null;
+  emailChangeSentAt: number | null;
+  reauthenticationSentAt: number | null;
   lastSignInAt: number | null;
   appMetadata: Record<string, unknown>;
   userMetadata: Record<string, unknown>;
   identities: IdentityRecord[];
+  /** MFA factors, oldest first. */
+  factors: FactorRecord[];
   bannedUntil: number | null;
+  /** Set by an admin soft delete. */
+  deletedAt: number | null;
   isAnonymous: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+/** An MFA factor (`auth.mfa_factors`). */
+export interface FactorRecord {
+  id: string;
+  userId: string;
+  factorType: 'totp' | 'phone';
+  status: 'unverified' | 'verified';
+  friendlyName: string;
+  /** TOTP only: the base32 secret. */
+  secret: string | null;
+  /** Phone only: E.164 digits without `+`. */
+  phone: string;
+  lastChallengedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An MFA challenge (`auth.mfa_challenges`). */
+export interface ChallengeRecord {
+  id: string;
+  factorId: string;
+  createdAt: number;
+  verifiedAt: number | null;
+  /** The client address the challenge was made from; verify must come from the same one. */
+  ipAddress: string;
+  /** Phone factors only: the code sent by "SMS" (read through the test hook). */
+  otpCode: string | null;
 }
 
 /** One AMR entry of a session. */
@@ -49,6 +92,8 @@ export interface SessionRecord {
   notAfter: number | null;
   aal: 'aal1' | 'aal2';
   amr: AmrEntry[];
+  /** The factor whose verification raised the session to aal2. */
+  factorId: string | null;
 }
 
 /** A legacy refresh-token row (`auth.refresh_tokens`). */
@@ -83,6 +128,8 @@ export interface FlowStateRecord {
   providerCode: string | null;
   providerEmail: string | null;
   callbackUsed: boolean;
+  /** Manual linking (`/user/identities/authorize`): the signed-in user the new identity joins. */
+  linkingTargetId: string | null;
 }
 
 /** A pending email OTP / magic link. */

@@ -98,6 +98,8 @@ export function rotateRefreshToken(
     return reject('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
   }
   token.updatedAt = nowMs;
+  // A fork mints a new refresh token, and GoTrue's token creation marks a sign-in each time.
+  user.lastSignInAt = nowMs;
   return issued(insertRefreshToken(store, session, token.token, nowMs), 'reuse-window');
 }
 

@@ -1,6 +1,7 @@
 // The Web-standard entry point: `(Request) => Promise<Response>` for GoTrue routes and the test controls.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiError } from './api-error.js';
+import { passGateway } from './api-keys.js';
 import { preflightHeaders } from './cors.js';
 import type { Fault } from './faults.js';
 import { fail, type HandlerResult, type MockRequest } from './handler-types.js';
@@ -39,10 +40,9 @@ export function createRequestHandler(state: MockAuthState, controls: ControlRout
     const path = url.pathname.slice(AUTH_PREFIX.length);
     const route = matchRoute(request.method, path, url.searchParams);
     if (route === null) return render(fail(apiError(404, null, 'Not Found')), context);
-    if (state.settings.requireApiKey && request.headers.get('apikey') === null) {
-      // Gateway emulation: 401 with a body that has no error code (spec §1.2).
-      return render({ kind: 'json', status: 401, body: { message: 'No API key found in request' } }, context);
-    }
+    // Gateway emulation: 401 with a body that has no error code (spec §1.2).
+    const gateway = passGateway(state.keys, state.settings.requireApiKey, request.headers);
+    if (gateway.kind === 'refuse') return render({ kind: 'json', status: 401, body: gateway.body }, context);
     const fault = state.faults.onCall(route.endpoint);
     const loseResponse = fault?.kind === 'drop' && fault.afterHandler === true;
     if (fault?.kind === 'foreign') return foreignAnswer(fault);
@@ -58,7 +58,7 @@ export function createRequestHandler(state: MockAuthState, controls: ControlRout
       url,
       path,
       query: url.searchParams,
-      headers: request.headers,
+      headers: gateway.headers,
       body: parsed.body,
       nowMs,
       requestId: context.requestId,

@@ -55,6 +55,7 @@ export function startSession(
     notAfter: null,
     aal: 'aal1',
     amr: [{ method, timestamp: toUnixSeconds(nowMs) }],
+    factorId: null,
   };
   state.store.sessions.set(session.id, session);
   user.lastSignInAt = nowMs;

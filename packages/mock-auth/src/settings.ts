@@ -10,6 +10,17 @@ export interface MockAuthSettings {
   requireApiKey: boolean;
   sessionTimeboxSeconds: number | null;
   inactivityTimeoutSeconds: number | null;
+  disableSignup: boolean;
+  anonymousSignIns: boolean;
+  secureEmailChange: boolean;
+  passwordChangeRequiresReauthentication: boolean;
+  manualLinking: boolean;
+  phoneEnabled: boolean;
+  phoneAutoconfirm: boolean;
+  mfaTotpEnabled: boolean;
+  mfaPhoneEnabled: boolean;
+  mfaMaxEnrolledFactors: number;
+  mfaMaxVerifiedFactors: number;
 }
 
 /** The initial settings, from the resolved options. */
@@ -22,6 +33,17 @@ export function initialSettings(options: ResolvedOptions): MockAuthSettings {
     requireApiKey: options.requireApiKey,
     sessionTimeboxSeconds: options.sessionTimeboxSeconds,
     inactivityTimeoutSeconds: options.inactivityTimeoutSeconds,
+    disableSignup: options.disableSignup,
+    anonymousSignIns: options.anonymousSignIns,
+    secureEmailChange: options.secureEmailChange,
+    passwordChangeRequiresReauthentication: options.passwordChangeRequiresReauthentication,
+    manualLinking: options.manualLinking,
+    phoneEnabled: options.phoneEnabled,
+    phoneAutoconfirm: options.phoneAutoconfirm,
+    mfaTotpEnabled: options.mfaTotpEnabled,
+    mfaPhoneEnabled: options.mfaPhoneEnabled,
+    mfaMaxEnrolledFactors: options.mfaMaxEnrolledFactors,
+    mfaMaxVerifiedFactors: options.mfaMaxVerifiedFactors,
   };
 }
 
@@ -29,5 +51,9 @@ export function initialSettings(options: ResolvedOptions): MockAuthSettings {
 export function checkSettingsPatch(patch: Partial<MockAuthSettings>): string | null {
   if (patch.tokenLifetimeSeconds !== undefined && !(patch.tokenLifetimeSeconds > 0)) return 'tokenLifetimeSeconds must be > 0';
   if (patch.reuseIntervalSeconds !== undefined && !(patch.reuseIntervalSeconds >= 0)) return 'reuseIntervalSeconds must be >= 0';
+  for (const key of ['mfaMaxEnrolledFactors', 'mfaMaxVerifiedFactors'] as const) {
+    const value = patch[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) return `${key} must be an integer >= 1`;
+  }
   return null;
 }

@@ -18,6 +18,6 @@ export interface MockAuthState {
   readonly refreshLocks: KeyedMutex;
   /** Project URL, e.g. `http://127.0.0.1:54321` (no trailing slash). */
   readonly url: string;
-  /** `${url}/auth/v1`: the JWT `iss`. */
+  /** `${publicUrl}/auth/v1`: the JWT `iss` and the base of every link the mock hands out. */
   readonly issuer: string;
 }

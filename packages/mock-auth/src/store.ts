@@ -1,5 +1,7 @@
 // The in-memory database with GoTrue's cascades: user → sessions → refresh tokens (spec §3.1).
 import type {
+  ChallengeRecord,
+  FactorRecord,
   FlowStateRecord,
   OtpRecord,
   RefreshTokenRecord,
@@ -14,6 +16,8 @@ export class Store {
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly flowStates = new Map<string, FlowStateRecord>();
   readonly otps: OtpRecord[] = [];
+  /** MFA challenges by id. */
+  readonly challenges = new Map<string, ChallengeRecord>();
   /** Refresh tokens per session in id order, so refreshes stay O(family) however many sessions exist. */
   private readonly tokensBySession = new Map<string, RefreshTokenRecord[]>();
   private nextTokenId = 1;
@@ -45,6 +49,13 @@ export class Store {
     return undefined;
   }
 
+  /** Finds a user by phone (E.164 digits without `+`). */
+  findUserByPhone(phone: string): UserRecord | undefined {
+    if (phone === '') return undefined;
+    for (const user of this.users.values()) if (user.phone === phone) return user;
+    return undefined;
+  }
+
   /** The user's sessions, oldest first. */
   sessionsOfUser(userId: string): SessionRecord[] {
     return [...this.sessions.values()].filter((s) => s.userId === userId);
@@ -73,13 +84,31 @@ export class Store {
     return true;
   }
 
-  /** Deletes a user and, by cascade, their sessions, tokens, flow states and OTPs. */
+  /** Deletes a user and, by cascade, their factors, challenges, sessions, tokens, flow states and OTPs. */
   deleteUser(userId: string): boolean {
-    if (!this.users.delete(userId)) return false;
+    const user = this.users.get(userId);
+    if (user === undefined) return false;
+    for (const factor of [...user.factors]) this.deleteFactor(user, factor.id);
+    this.users.delete(userId);
     for (const session of this.sessionsOfUser(userId)) this.deleteSession(session.id);
     for (const [key, flow] of this.flowStates) if (flow.userId === userId) this.flowStates.delete(key);
     this.removeOtps((otp) => otp.userId === userId);
     return true;
+  }
+
+  /** Finds a user's factor and its owner by the factor id. */
+  findFactor(factorId: string): { user: UserRecord; factor: FactorRecord } | undefined {
+    for (const user of this.users.values()) {
+      const factor = user.factors.find((f) => f.id === factorId);
+      if (factor !== undefined) return { user, factor };
+    }
+    return undefined;
+  }
+
+  /** Deletes a factor and its challenges. */
+  deleteFactor(user: UserRecord, factorId: string): void {
+    user.factors = user.factors.filter((f) => f.id !== factorId);
+    for (const [id, challenge] of this.challenges) if (challenge.factorId === factorId) this.challenges.delete(id);
   }
 
   /** Removes OTP rows matching `predicate`. */
@@ -98,5 +127,6 @@ export class Store {
     this.tokensBySession.clear();
     this.flowStates.clear();
     this.otps.length = 0;
+    this.challenges.clear();
   }
 }

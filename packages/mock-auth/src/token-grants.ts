@@ -18,12 +18,15 @@ export const passwordGrant: Handler = async (state, request) => {
     return badRequest('validation_failed', 'Only an email address or phone number should be provided on login.');
   }
   if (email === '' && phone === '') return badRequest('validation_failed', 'missing email or phone');
-  const user = email === '' ? undefined : state.store.findUserByEmail(email);
+  if (phone !== '' && !state.settings.phoneEnabled) return fail(apiError(422, 'phone_provider_disabled', 'Phone logins are disabled'));
+  // `formatPhoneNumber`: no leading `+`, no spaces.
+  const user = email === '' ? state.store.findUserByPhone(phone.replace(/^\+/, '').replaceAll(' ', '')) : state.store.findUserByEmail(email);
   if (user === undefined || user.password === null || user.password !== password) {
     return badRequest('invalid_credentials', 'Invalid login credentials');
   }
   if (isBanned(user, request.nowMs)) return badRequest('user_banned', 'User is banned');
-  if (user.emailConfirmedAt === null) return badRequest('email_not_confirmed', 'Email not confirmed');
+  if (email !== '' && user.emailConfirmedAt === null) return badRequest('email_not_confirmed', 'Email not confirmed');
+  if (phone !== '' && user.phoneConfirmedAt === null) return badRequest('phone_not_confirmed', 'Phone not confirmed');
   return json(200, await signIn(state, user, 'password', request.nowMs));
 };
 

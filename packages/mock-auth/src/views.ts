@@ -1,5 +1,5 @@
 // Read-only snapshots of the mock's rows for inspection in tests (times are epoch milliseconds).
-import type { OtpRecord, RefreshTokenRecord, SessionRecord, UserRecord } from './records.js';
+import type { ChallengeRecord, OtpRecord, RefreshTokenRecord, SessionRecord, UserRecord } from './records.js';
 import type { Store } from './store.js';
 
 /** A user as the controls show it. */
@@ -106,5 +106,25 @@ export function toOtpView(otp: OtpRecord, issuer: string): OtpView {
     type: otp.type,
     actionLink: link.toString(),
     createdAt: otp.createdAt,
+  });
+}
+
+/** An MFA challenge; `code` is what the "SMS" of a phone factor carried (`null` for TOTP). */
+export interface FactorChallengeView {
+  readonly id: string;
+  readonly factorId: string;
+  readonly code: string | null;
+  readonly createdAt: number;
+  readonly verified: boolean;
+}
+
+/** Snapshot of an MFA challenge. */
+export function toChallengeView(challenge: ChallengeRecord): FactorChallengeView {
+  return Object.freeze({
+    id: challenge.id,
+    factorId: challenge.factorId,
+    code: challenge.otpCode,
+    createdAt: challenge.createdAt,
+    verified: challenge.verifiedAt !== null,
   });
 }

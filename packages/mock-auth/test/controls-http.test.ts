@@ -93,7 +93,7 @@ describe('CLI arguments', () => {
 
   it('rejects bad input with a config error', () => {
     expect(() => parseCli(['--port', 'x'], {})).toThrow(MockAuthConfigError);
-    expect(() => parseCli(['--jwt-algorithm', 'RS256'], {})).toThrow(MockAuthConfigError);
+    expect(() => parseCli(['--jwt-algorithm', 'PS256'], {})).toThrow(MockAuthConfigError);
     expect(() => parseCli(['--bogus'], {})).toThrow(MockAuthConfigError);
     expect(() => parseCli(['--user', 'nopassword'], {})).toThrow(MockAuthConfigError);
   });

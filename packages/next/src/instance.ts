@@ -5,8 +5,9 @@ import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptio
  * Options, a ready instance, or a function returning either. Options (and the function form) are
  * validated and turned into an instance at the first request, not when the module is imported:
  * Next imports proxy and route modules during `next build`, where run-time settings such as
- * `SUPABASE_URL` are often absent (CI, Docker image builds). Pass `createLockstep(options)` (from
- * `@lockstep/core`) for the eager form: the options are then checked at import, build included.
+ * `SUPABASE_URL` are often absent (CI, Docker image builds). Pass `createLockstep({ caseSensitive: true,
+ * ...options })` (from `@lockstep/core`) for the eager form: the options are then checked at import,
+ * build included (`caseSensitive`, as Next's router is; the adapter adds it only to options it creates from).
  */
 export type LockstepSource = LockstepOptions | Lockstep | (() => LockstepOptions | Lockstep);
 
@@ -29,5 +30,5 @@ function isInstance(value: LockstepSource): value is Lockstep {
 }
 
 function toInstance(value: LockstepOptions | Lockstep, effects?: LockstepEffects): Lockstep {
-  return isInstance(value) ? value : createLockstep(value, effects);
+  return isInstance(value) ? value : createLockstep({ caseSensitive: true, ...value }, effects); // Next routes case-sensitively
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions, type RedisStoreError } from '../src/index.js';
 import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';
 import { HAS_REDIS, startRedisServer, type RedisServer } from './support/redis-server.js';
-import { T0, record, sleep } from './support/store-fixtures.js';
+import { T0, expectReleaseWakesWaiter, record } from './support/store-fixtures.js';
 
 describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redis-server)', () => {
   let redis: RedisServer;
@@ -47,14 +47,7 @@ describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redi
   it('wakes a waiter in another process through pub/sub on release', async () => {
     const [one, two] = [store({ keyPrefix: 'v6b:', pollIntervalMs: 60_000 }), store({ keyPrefix: 'v6b:', pollIntervalMs: 60_000 })];
     const grant = await one.acquireLock('key-a', T0, T0 + 10);
-    let woken = false;
-    const waiting = two.waitForUnlock('key-a', T0, AbortSignal.timeout(5000)).then(() => (woken = true));
-    await sleep(50);
-    expect(woken).toBe(false);
-    const released = Date.now();
-    await one.releaseLock('key-a', grant.acquired ? grant.generation : 0);
-    await waiting;
-    expect(Date.now() - released).toBeLessThan(500);
+    await expectReleaseWakesWaiter(one, two, 'key-a', grant.acquired ? grant.generation : 0, 500);
   });
 
   it('3 instances, 100 concurrent requests with one expired session: 1 upstream refresh, identical sessions', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RedisRefreshStore } from '../src/index.js';
 import { HAS_REDIS } from './support/redis-server.js';
-import { T0, record, sleep, useStoreFixture } from './support/store-fixtures.js';
+import { T0, expectReleaseWakesWaiter, record, sleep, useStoreFixture } from './support/store-fixtures.js';
 
 describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-server)', () => {
   const fixture = useStoreFixture();
@@ -61,14 +61,7 @@ describe.runIf(HAS_REDIS)('redis refresh store: lock and waiters (real redis-ser
     it('wakes a waiter in another process on release, through pub/sub (no polling needed)', async () => {
       const [one, two] = pair({ pollIntervalMs: 60_000 });
       const grant = await one.acquireLock('key-a', T0, T0 + 10);
-      let woken = false;
-      const waiting = two.waitForUnlock('key-a', T0, AbortSignal.timeout(5000)).then(() => (woken = true));
-      await sleep(50);
-      expect(woken).toBe(false);
-      const released = Date.now();
-      await one.releaseLock('key-a', grant.acquired ? grant.generation : 0);
-      await waiting;
-      expect(Date.now() - released).toBeLessThan(500);
+      await expectReleaseWakesWaiter(one, two, 'key-a', grant.acquired ? grant.generation : 0, 500);
     });
 
     it('is not woken by the release of another key, nor by a stale release', async () => {

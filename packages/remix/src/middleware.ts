@@ -17,7 +17,7 @@ import { coreRequest, isSingleFetch, kindHint } from './request-target.js';
  * export function loader({ context }: Route.LoaderArgs) { return { user: getAuth(context).user }; }
  */
 export function lockstepMiddleware(options: LockstepOptions | Lockstep, effects?: LockstepEffects): MiddlewareFunction<Response> {
-  const instance = isLockstep(options) ? options : createLockstep(options, effects);
+  const instance = isLockstep(options) ? options : createLockstep({ caseSensitive: false, ...options }, effects); // React Router's matcher ignores case
   return async function lockstep(args, next) {
     const outcome = await instance.handle(coreRequest(args), kindHint(args));
     switch (outcome.kind) {

@@ -90,9 +90,12 @@ export function accessScenarios(env: ContractEnv): void {
       env.mock.controls.resetCounters();
       expect((await probeOf(await env.send('/admin', { cookie }))).user?.id).toBe(session.user.id);
       expect((await probeOf(await env.send('/admin/users', { cookie }))).route).toBe('admin');
-      expect(env.mock.controls.calls('user')).toBe(2);
+      // Once per request by the middleware, and again where the handler reads the session (a guard
+      // re-checks in the rule's mode, C35): the same number for each of the two requests.
+      const userCalls = env.mock.controls.calls('user');
+      expect(userCalls === 2 || userCalls === 4, `${userCalls} GET /user calls for 2 requests`).toBe(true);
       await probeOf(await env.send('/dashboard', { cookie }));
-      expect(env.mock.controls.calls('user')).toBe(2);
+      expect(env.mock.controls.calls('user')).toBe(userCalls);
     });
   });
 

@@ -1,5 +1,6 @@
 // One call to an auth backend with a hard time bound and an explicit classification of the answer.
 import type { UnavailableCause } from '../session/session.js';
+import { networkFailureDetail } from './network-failure.js';
 
 /**
  * Three answers kept apart because they call for different actions: the server said no (sign
@@ -10,7 +11,8 @@ export type CallResult =
   | { readonly kind: 'ok'; readonly status: number; readonly body: unknown }
   /** A deliberate refusal (a 4xx with a JSON body, or a policy's bodyless refusal). `code` is the server's error code, if any. */
   | { readonly kind: 'error'; readonly status: number; readonly code: string | null }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
+  /** `detail`: why the network failed (`ECONNREFUSED`, `ENOTFOUND`, `BAD_PORT`, …; see `networkFailureDetail`). */
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number; readonly detail?: string };
 
 /** What a backend's statuses mean, beyond the common rules (429: rate limited; 5xx: try later). */
 export interface AnswerPolicy {
@@ -42,9 +44,11 @@ export async function boundedCall(fetchImpl: typeof fetch, url: string, init: Om
     let response: Response;
     try {
       response = await fetchImpl(url, { ...init, signal: controller.signal, redirect: 'manual' });
-    } catch {
+    } catch (error) {
       // Our own signal says whether it was the timeout: fetch implementations reject with different error types.
-      return { kind: 'unavailable', cause: controller.signal.aborted ? 'timeout' : 'network' };
+      if (controller.signal.aborted) return { kind: 'unavailable', cause: 'timeout' };
+      const detail = networkFailureDetail(error);
+      return detail === undefined ? { kind: 'unavailable', cause: 'network' } : { kind: 'unavailable', cause: 'network', detail };
     }
     return classifyAnswer(response, policy);
   })();

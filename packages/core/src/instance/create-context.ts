@@ -37,7 +37,8 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const callbackPath = options.callbackPath ?? DEFAULTS.callbackPath;
   const returnToParam = requireString(options.returnToParam ?? DEFAULTS.returnToParam, 'returnToParam');
   const defaultVerify = options.verify ?? DEFAULTS.verify;
-  const routes = createRoutePolicy({ rules: options.routes ?? [], defaultVerify, loginPath, basePath, trailingSlash, implicitPublic: [callbackPath] });
+  const caseSensitive = options.caseSensitive ?? false;
+  const routes = createRoutePolicy({ rules: options.routes ?? [], defaultVerify, loginPath, basePath, trailingSlash, caseSensitive, implicitPublic: [callbackPath] });
   const { name: _name, encoding: _encoding, ...attributeOptions } = (options.cookies ?? {}) as NonNullable<LockstepOptions['cookies']> & { name?: unknown; encoding?: unknown };
   const cookieOptions = resolveCookieOptions(attributeOptions);
   const { provider, project } = buildProvider(options, env, cookieOptions);

@@ -45,7 +45,7 @@ export function namedRefreshRejection(code: string | null): RefreshRejection | n
 export type RefreshResult =
   | { readonly kind: 'refreshed'; readonly session: Session }
   | { readonly kind: 'rejected'; readonly reason: RefreshRejection }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number; readonly detail?: string };
 
 /**
  * How a caller of the refresh coordinator got its result:

@@ -12,6 +12,7 @@ describe('crossSiteVerdict (C34)', () => {
     ['no Origin, same-origin fetch metadata', { 'sec-fetch-site': 'same-origin' }],
     ['no Origin, a typed address', { 'sec-fetch-site': 'none' }],
     ['no browser headers at all (curl, a server)', {}],
+    ['the Host header the browser sent, when the framework renamed the URL\'s host', { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' }],
   ])('lets through %s', (_name, headers) => {
     expect(verdict(headers)).toBeNull();
   });
@@ -25,6 +26,7 @@ describe('crossSiteVerdict (C34)', () => {
     ['an unparseable Origin', { origin: 'not a url' }],
     ['no Origin, cross-site fetch metadata', { 'sec-fetch-site': 'cross-site' }],
     ['no Origin, same-site (a sibling subdomain)', { 'sec-fetch-site': 'same-site' }],
+    ['a Host header naming another host than the Origin', { origin: 'https://evil.example', host: 'app.example.com' }],
     ['an allowed origin does not open others', { origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }],
   ])('refuses %s', (_name, headers) => {
     expect(verdict(headers, ['https://www.example.com'])).toBe('cross_site_request');

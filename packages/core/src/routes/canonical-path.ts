@@ -1,5 +1,6 @@
 // Turns a raw, still percent-encoded URL pathname into the one canonical path that rules match.
 import { LockstepError } from '../errors.js';
+import { literalizeNeedlessEscapes } from './as-sent-reading.js';
 import { decodeSegment, dotSegmentKind, hidesDotSegment } from './path-segment.js';
 
 /** Longest raw path accepted (8 KiB); longer ones are `too_long`, which keeps the work bounded. */
@@ -67,17 +68,51 @@ export function canonicalizePath(rawPath: string, options?: CanonicalPathOptions
 export function createPathCanonicalizer(
   options?: CanonicalPathOptions,
 ): (rawPath: string) => CanonicalPathResult {
-  const trailingSlash = options?.trailingSlash ?? 'ignore';
-  const basePath = options?.basePath ?? '';
-  if (basePath !== '') assertBasePath(basePath);
+  const read = createPathReader(options);
   return (rawPath) => {
-    const result = canonicalizeFullPath(rawPath, trailingSlash);
-    if (result.kind === 'malformed' || basePath === '') return result;
-    return { kind: 'ok', path: stripBasePath(result.path, basePath) };
+    const reading = read(rawPath);
+    return reading.kind === 'ok' ? { kind: 'ok', path: reading.path } : reading;
   };
 }
 
-function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'strict'): CanonicalPathResult {
+/**
+ * The canonical path plus the reading of a router that does not collapse `//`: React Router and
+ * Hono dispatch `//blog/x` to another route than `/blog/x` (often a catch-all), so the policy
+ * decides such a path by the stricter of the two. Equal to `path` when there is no empty segment.
+ */
+export type PathReading =
+  | {
+      kind: 'ok';
+      path: string;
+      withEmptySegments: string;
+      /** The readings with needless escapes kept as text (see `literalizeNeedlessEscapes`); empty when there are none. */
+      asSent: readonly string[];
+    }
+  | { kind: 'malformed'; reason: MalformedPathReason };
+
+/** Like `createPathCanonicalizer`, also returning the reading with empty segments kept. */
+export function createPathReader(options?: CanonicalPathOptions): (rawPath: string) => PathReading {
+  const trailingSlash = options?.trailingSlash ?? 'ignore';
+  const basePath = options?.basePath ?? '';
+  if (basePath !== '') assertBasePath(basePath);
+  const strip = (path: string): string => (basePath === '' ? path : stripBasePath(path, basePath));
+  return (rawPath) => {
+    const result = canonicalizeFullPath(rawPath, trailingSlash);
+    if (result.kind === 'malformed') return result;
+    const literal = typeof rawPath === 'string' ? literalizeNeedlessEscapes(rawPath) : rawPath;
+    const asSent = literal === rawPath ? null : canonicalizeFullPath(literal, trailingSlash);
+    return {
+      kind: 'ok',
+      path: strip(result.path),
+      withEmptySegments: strip(result.withEmptySegments),
+      asSent: asSent === null || asSent.kind === 'malformed' ? [] : [...new Set([asSent.path, asSent.withEmptySegments])].map(strip),
+    };
+  };
+}
+
+type FullPathReading = { kind: 'ok'; path: string; withEmptySegments: string } | { kind: 'malformed'; reason: MalformedPathReason };
+
+function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'strict'): FullPathReading {
   if (typeof rawPath !== 'string' || !rawPath.startsWith('/')) return malformed('not_absolute');
   if (rawPath.length > MAX_PATH_LENGTH) return malformed('too_long');
   const rawSegments = rawPath.slice(1).split('/');
@@ -112,9 +147,12 @@ function canonicalizeFullPath(rawPath: unknown, trailingSlash: 'ignore' | 'stric
     collapsedStack.push(segment.canonical);
   }
   if (!sameSegments(rfcStack, collapsedStack)) return malformed('ambiguous_dot_segment');
-  if (collapsedStack.length === 0) return { kind: 'ok', path: '/' };
   const suffix = trailingSlash === 'strict' && endsInDirectory ? '/' : '';
-  return { kind: 'ok', path: `/${collapsedStack.join('/')}${suffix}` };
+  const path = collapsedStack.length === 0 ? '/' : `/${collapsedStack.join('/')}${suffix}`;
+  // The kept reading keeps its trailing slash too: `//` must not read as the root `/`.
+  const withEmptySegments =
+    rfcStack.length === collapsedStack.length ? path : `/${rfcStack.join('/')}${endsInDirectory ? '/' : ''}`;
+  return { kind: 'ok', path, withEmptySegments };
 }
 
 function sameSegments(rfcStack: readonly string[], collapsedStack: readonly string[]): boolean {
@@ -148,6 +186,6 @@ function assertBasePath(basePath: unknown): void {
   }
 }
 
-function malformed(reason: MalformedPathReason): CanonicalPathResult {
+function malformed(reason: MalformedPathReason): { kind: 'malformed'; reason: MalformedPathReason } {
   return { kind: 'malformed', reason };
 }

@@ -1,12 +1,17 @@
 // Validates the user's route table and compiles every rule into matchers, once, at construction.
 import { LockstepError } from '../errors.js';
+import { CASE_FOLDS } from './case-folding.js';
 import { globCovers } from './glob-inclusion.js';
 import type { RouteAccess, VerifyMode } from './route-rule.js';
-import { compileSegmentGlob, matchSegmentGlob, type SegmentGlob } from './segment-glob.js';
+import { compileSegmentGlob, foldSegmentGlob, matchSegmentGlob, type SegmentGlob } from './segment-glob.js';
 
-/** One pattern of a rule in compiled form; `label` is how messages and `explain()` show it. */
+/**
+ * One pattern of a rule in compiled form; `label` is how messages and `explain()` show it. A glob
+ * also carries one copy per scheme of `CASE_FOLDS` (same index) with its literals folded, for
+ * case-insensitive matching.
+ */
 export type CompiledMatcher =
-  | { kind: 'glob'; label: string; glob: SegmentGlob }
+  | { kind: 'glob'; label: string; glob: SegmentGlob; folded: readonly SegmentGlob[] }
   | { kind: 'regexp'; label: string; regexp: RegExp }
   | { kind: 'predicate'; label: string; predicate: (canonicalPath: string) => unknown };
 
@@ -95,7 +100,7 @@ function compileRule(
 export function compileMatcher(pattern: unknown, name: string, trailingSlash: 'ignore' | 'strict'): CompiledMatcher {
   if (typeof pattern === 'string') {
     const glob = compileSegmentGlob(pattern, trailingSlash, `${name} pattern`);
-    return { kind: 'glob', label: glob.canonical, glob };
+    return { kind: 'glob', label: glob.canonical, glob, folded: CASE_FOLDS.map((fold) => foldSegmentGlob(glob, fold)) };
   }
   if (pattern instanceof RegExp) {
     // `g` and `y` make test() start at lastIndex, so one request's result would depend on the last.
@@ -116,13 +121,24 @@ export function compileMatcher(pattern: unknown, name: string, trailingSlash: 'i
   throw new LockstepError('ERR_CONFIG_PATTERN', `${name}.match must be a string, a RegExp or a function.`);
 }
 
-/** Tests one rule against a canonical path and its segments (split once by the caller). */
-export function matchRule(rule: CompiledRule, canonicalPath: string, segments: readonly string[]): RuleMatchResult {
+/**
+ * Tests one rule against a canonical path and its segments (split once by the caller). With
+ * `foldIndex`, the segments are already folded by `CASE_FOLDS[foldIndex]` and globs compare
+ * against their literals folded the same way.
+ */
+export function matchRule(
+  rule: CompiledRule,
+  canonicalPath: string,
+  segments: readonly string[],
+  foldIndex?: number,
+): RuleMatchResult {
   for (const matcher of rule.matchers) {
     let matched: unknown;
     try {
-      if (matcher.kind === 'glob') matched = matchSegmentGlob(matcher.glob, segments);
-      else if (matcher.kind === 'regexp') matched = matcher.regexp.test(canonicalPath);
+      if (matcher.kind === 'glob') {
+        const glob = foldIndex === undefined ? matcher.glob : (matcher.folded[foldIndex] ?? matcher.glob);
+        matched = matchSegmentGlob(glob, segments);
+      } else if (matcher.kind === 'regexp') matched = matcher.regexp.test(canonicalPath);
       else matched = matcher.predicate(canonicalPath);
     } catch {
       // Fail closed: the caller turns this into "protected", never into "no match" (which could

@@ -1,4 +1,5 @@
 // Runs the compiled rule table against one canonical path: first match wins, everything else is denied.
+import { CASE_FOLDS } from './case-folding.js';
 import { matchRule, type CompiledRule } from './compile-rules.js';
 import type { RouteMatch, RouteRuleTrial } from './route-decision.js';
 import type { VerifyMode } from './route-rule.js';
@@ -14,15 +15,21 @@ export type RuleEvaluation =
  * Tries the rules in order and stops at the first match or the first failing pattern. When `trace`
  * is given, each rule tried is appended to it (explain mode); `resolve` passes none and allocates
  * nothing per rule.
+ *
+ * `foldIndex` selects a case-insensitive view (a scheme of `CASE_FOLDS`): segments and glob
+ * literals are compared folded, and RegExp and predicate patterns see the path lower-cased.
  */
 export function evaluateRules(
   rules: readonly CompiledRule[],
   canonicalPath: string,
   trace?: RouteRuleTrial[],
+  foldIndex?: number,
 ): RuleEvaluation {
-  const segments = splitCanonicalPath(canonicalPath);
+  const fold = foldIndex === undefined ? undefined : CASE_FOLDS[foldIndex];
+  const segments = fold === undefined ? splitCanonicalPath(canonicalPath) : splitCanonicalPath(canonicalPath).map(fold);
+  const opaquePath = fold === undefined ? canonicalPath : canonicalPath.toLowerCase();
   for (const rule of rules) {
-    const result = matchRule(rule, canonicalPath, segments);
+    const result = matchRule(rule, opaquePath, segments, fold === undefined ? undefined : foldIndex);
     trace?.push({
       rule: rule.name,
       ruleIndex: rule.ruleIndex,

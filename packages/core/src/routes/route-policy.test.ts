@@ -77,7 +77,8 @@ describe('resolve: basePath and trailing slash', () => {
   it.each([
     ['/blog/', 'public'],
     ['/blog', 'protected'],
-    ['/blog//', 'public'],
+    // `/blog//` collapses to `/blog/`, but a router that keeps `//` routes it elsewhere: the stricter reading decides.
+    ['/blog//', 'protected'],
     ['/about', 'public'],
     ['/about/', 'protected'],
     ['/login', 'authPage'],
@@ -95,7 +96,9 @@ describe('resolve: RegExp and predicate patterns', () => {
       defaultVerify: 'claims',
       loginPath: '/login',
     });
-    expect(p.resolve('/p/%31%32')).toMatchObject({ kind: 'matched', route: { access: 'public', pattern: '/^\\/p\\/[0-9]+$/', canonicalPath: '/p/12' } });
+    expect(p.resolve('/p/x/../12')).toMatchObject({ kind: 'matched', route: { access: 'public', pattern: '/^\\/p\\/[0-9]+$/', canonicalPath: '/p/12' } });
+    // Escapes a browser never sends (`%31` for `1`) are also read as sent, as Next.js matches dynamic routes: the stricter wins.
+    expect(p.resolve('/p/%31%32')).toMatchObject({ kind: 'matched', route: { access: 'protected', canonicalPath: '/p/12' } });
     expect(p.resolve('/p/12/../x')).toMatchObject({ kind: 'matched', route: { access: 'protected', ruleIndex: null } });
   });
 
@@ -106,7 +109,7 @@ describe('resolve: RegExp and predicate patterns', () => {
       defaultVerify: 'claims',
       loginPath: '/login',
     });
-    expect(p.resolve('/x/../%6Fpen/')).toMatchObject({ kind: 'matched', route: { access: 'public' } });
+    expect(p.resolve('/x/../open/')).toMatchObject({ kind: 'matched', route: { access: 'public' } });
     expect(seen).toContain('/open');
   });
 

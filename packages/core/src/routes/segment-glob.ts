@@ -76,6 +76,14 @@ function tokenText(token: GlobToken): string {
   return token.segment === '*' || token.segment === '**' ? token.segment.replaceAll('*', '%2A') : token.segment;
 }
 
+/** The same glob with every literal segment mapped through `fold` (a case-folding scheme). */
+export function foldSegmentGlob(glob: SegmentGlob, fold: (text: string) => string): SegmentGlob {
+  const tokens = glob.tokens.map((token): GlobToken =>
+    token.kind === 'literal' ? { kind: 'literal', segment: fold(token.segment) } : token,
+  );
+  return { ...glob, tokens };
+}
+
 /** Splits a canonical path into segments: `/` → `[]`, `/a/b` → `['a', 'b']`, `/a/` → `['a', '']`. */
 export function splitCanonicalPath(canonicalPath: string): string[] {
   return canonicalPath === '/' ? [] : canonicalPath.slice(1).split('/');

@@ -63,7 +63,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
           emit(onEvent, { type: 'session.verified', mode: command.source.mode, cached: check.cached, userId: check.user.id });
         }
         if (check.kind === 'unavailable') {
-          emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause, ...(check.status === undefined ? {} : { status: check.status }) });
+          emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause, ...(check.status === undefined ? {} : { status: check.status }), ...(check.detail === undefined ? {} : { detail: check.detail }) });
         }
         if (check.kind === 'unverified') emit(onEvent, { type: 'verify.over_budget', mode });
         event = { type: 'checked', check };
@@ -75,7 +75,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
           const userId = result.session.user?.id ?? '';
           emit(onEvent, { type: via === 'upstream' ? 'session.refreshed' : via === 'joined' ? 'session.refresh_joined' : 'session.successor_replayed', userId });
         } else if (result.kind === 'unavailable') {
-          emit(onEvent, { type: 'auth.unavailable', operation: 'refresh', cause: result.cause, ...(result.status === undefined ? {} : { status: result.status }) });
+          emit(onEvent, { type: 'auth.unavailable', operation: 'refresh', cause: result.cause, ...(result.status === undefined ? {} : { status: result.status }), ...(result.detail === undefined ? {} : { detail: result.detail }) });
         }
         event = { type: 'refreshed', result, via };
         break;

@@ -25,7 +25,7 @@ export type TokenCheck =
       readonly cached: boolean;
     }
   | { readonly kind: 'rejected'; readonly reason: AnonymousReason }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number }
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number; readonly detail?: string }
   /**
    * No local key could verify the token and the instance's budget of auth-server checks for such
    * tokens is spent (see `ServerCheckBudget`): anonymous for this request, the cookies kept. Only

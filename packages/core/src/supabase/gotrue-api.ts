@@ -69,14 +69,14 @@ function toGrantResult(answer: GoTrueResult, now: number): GrantResult {
 export type UserCheck =
   | { readonly kind: 'ok'; readonly user: SessionUser }
   | { readonly kind: 'rejected'; readonly reason: AnonymousReason }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number };
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly status?: number; readonly detail?: string };
 
 /** Asks the auth server whether the access token's session and user are still valid (gotrue-contract §2.4, §6). */
 export async function getUser(ctx: GoTrueContext, accessToken: string): Promise<UserCheck> {
   const answer = await callGoTrue(ctx, { path: '/user', method: 'GET', bearer: accessToken });
   switch (answer.kind) {
     case 'unavailable':
-      return { kind: 'unavailable', cause: answer.cause, ...(answer.status === undefined ? {} : { status: answer.status }) };
+      return answer;
     case 'error': {
       const reason = userRefusal(answer.status, answer.code);
       return reason === null ? { kind: 'unavailable', cause: 'unknown_refusal', status: answer.status } : { kind: 'rejected', reason };

@@ -85,7 +85,7 @@ export function checkToken(config: TokenBackendConfig, call: TokenCallContext, e
     const answer = await callTokenEndpoint(call, { url: config.userUrl, method: 'GET', bearer: session.accessToken });
     switch (answer.kind) {
       case 'unavailable':
-        return { kind: 'unavailable', cause: answer.cause };
+        return answer;
       case 'error':
         if ((answer.status !== 401 && answer.status !== 403) || answer.code === null || !USER_REJECTIONS.has(answer.code)) {
           return { kind: 'unavailable', cause: 'unknown_refusal', status: answer.status };

@@ -1,6 +1,6 @@
 // Stores on separate clients (one per simulated process) against one test-file redis-server, with records to put.
 import type { SuccessorRecord } from '@lockstep/core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions } from '../../src/index.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
 
@@ -23,6 +23,21 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await sleep(10);
   }
+}
+
+/**
+ * `waiter` waits on `key` while `holder` holds the lock of `generation`; the release wakes it
+ * (pub/sub) within `withinMs`, and nothing woke it before.
+ */
+export async function expectReleaseWakesWaiter(holder: RedisRefreshStore, waiter: RedisRefreshStore, key: string, generation: number, withinMs: number): Promise<void> {
+  let woken = false;
+  const waiting = waiter.waitForUnlock(key, T0, AbortSignal.timeout(5000)).then(() => (woken = true));
+  await sleep(50);
+  expect(woken).toBe(false);
+  const released = Date.now();
+  await holder.releaseLock(key, generation);
+  await waiting;
+  expect(Date.now() - released).toBeLessThan(withinMs);
 }
 
 export interface StoreFixture {

@@ -77,7 +77,7 @@ export interface RemixLockstep {
  * export const headers = lockstepHeaders;
  */
 export function createRemixLockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): RemixLockstep {
-  const instance = isLockstep(options) ? options : createLockstep(options, effects);
+  const instance = isLockstep(options) ? options : createLockstep({ caseSensitive: false, ...options }, effects); // Remix's matcher ignores case
   // One decision per request: per load-context slot when the app wired loadContext(), else per Request object.
   const slotKey = Symbol('lockstep.remix.request');
   const decided = new WeakMap<Request, Promise<Outcome>>();

@@ -1,0 +1,185 @@
+// Issue 12 item 4: for generated hostile paths, Lockstep never decides a path more weakly than the
+// rule of the route Hono's own router (the default SmartRouter of a real `Hono` app) serves it by.
+import { createLockstep, type Lockstep, type RouteAccess, type RouteRule, type VerifyMode } from '@lockstep/core';
+import fc from 'fast-check';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+
+/** The rule a route is written under. */
+interface Attached {
+  readonly access: RouteAccess;
+  readonly verify: VerifyMode;
+}
+const DEFAULT: Attached = { access: 'protected', verify: 'claims' };
+
+const RULES: RouteRule[] = [
+  { match: '/assets/**', access: 'ignore' },
+  { match: ['/', '/blog/*', '/api/health', '/café'], access: 'public' },
+  { match: '/api/webhooks/*', access: 'public', session: false },
+  { match: ['/admin/**', '/secret/**', '/Reports/**', '/kit/**'], access: 'protected', verify: 'user' },
+  { match: '/hints/**', access: 'protected', verify: 'session' },
+];
+
+/** The app's routes in registration order (the first handler that answers wins), each with its rule. */
+const ROUTES: readonly (readonly [path: string, attached: Attached])[] = [
+  ['/', { access: 'public', verify: 'claims' }],
+  ['/blog/:slug', { access: 'public', verify: 'claims' }],
+  ['/api/health', { access: 'public', verify: 'claims' }],
+  ['/café', { access: 'public', verify: 'claims' }],
+  ['/api/webhooks/:id', { access: 'public', verify: 'claims' }],
+  ['/admin', { access: 'protected', verify: 'user' }],
+  ['/admin/*', { access: 'protected', verify: 'user' }],
+  ['/secret/*', { access: 'protected', verify: 'user' }],
+  ['/Reports/*', { access: 'protected', verify: 'user' }],
+  ['/kit/:id', { access: 'protected', verify: 'user' }],
+  ['/hints/*', { access: 'protected', verify: 'session' }],
+  ['/assets/*', { access: 'ignore', verify: 'claims' }],
+  ['/login', { access: 'authPage', verify: 'claims' }],
+  ['/auth/callback', { access: 'public', verify: 'claims' }],
+  ['/dashboard/*', DEFAULT],
+  ['*', DEFAULT],
+];
+const app = new Hono();
+ROUTES.forEach(([path], index) => app.get(path, (c) => c.text(String(index))));
+
+// The Hono adapter declares `caseSensitive: true` and `trailingSlash: 'strict'` (src/middleware.ts,
+// Hono's defaults); contract C31 checks that the declaration reaches the core through the
+// middleware. Here the same settings are named.
+const lockstepWith = (caseSensitive: boolean, trailingSlash: 'strict' | 'ignore' = 'strict'): Lockstep =>
+  createLockstep(
+    { supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test', routes: RULES, caseSensitive, trailingSlash },
+    { fetch: () => Promise.reject(new Error('no network in this test')) },
+  );
+const lockstep = lockstepWith(true);
+
+const ACCESS_RANK: Record<RouteAccess, number> = { ignore: 0, public: 1, authPage: 2, protected: 3 };
+const VERIFY_RANK: Record<VerifyMode, number> = { session: 0, claims: 1, user: 2 };
+
+/** How many generated paths Hono served by a `user`-mode route: proof that a run is not vacuous. */
+const served = { userMode: 0, userModeNotAsWritten: 0 };
+
+/** Why Lockstep's decision is weaker than the served route's rule, or null when it is not. */
+async function weakerBecause(rawPath: string, instance: Lockstep = lockstep): Promise<string | null> {
+  // Concatenated, as a server builds the request URL from its request target: `//x` stays a path.
+  const url = `http://app.test${rawPath}`;
+  const response = await app.fetch(new Request(url));
+  if (response.status !== 200) return null; // no route: Hono answers 404
+  const servedId = await response.text();
+  const [routePath, attached] = ROUTES[Number(servedId)] ?? ['?', DEFAULT];
+  const pathname = new URL(url).pathname;
+  if (attached.verify === 'user') {
+    served.userMode++;
+    if (!pathname.startsWith(routePath.replace(/[:*].*$/, '').replace(/\/$/, ''))) served.userModeNotAsWritten++;
+  }
+  const explanation = instance.explain(pathname);
+  if (explanation.kind === 'malformed') return null; // a 400: never served
+  const { access, verify } = explanation.route;
+  const why = `${JSON.stringify(pathname)} is served by "${routePath}" (${attached.access}/${attached.verify}) but Lockstep decides ${access}/${verify}`;
+  if (ACCESS_RANK[access] < ACCESS_RANK[attached.access]) return `weaker access: ${why}`;
+  if (access !== 'ignore' && attached.access !== 'ignore' && VERIFY_RANK[verify] < VERIFY_RANK[attached.verify]) {
+    return `weaker verify mode: ${why}`;
+  }
+  return null;
+}
+
+// Segments of the app, and what an attacker does to them.
+const WORDS = ['admin', 'users', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
+const LOOKALIKES: Record<string, readonly string[]> = {
+  s: ['S', 'ſ', '%C5%BF'],
+  k: ['K', '\u212A', '%E2%84%AA'],
+  i: ['I', 'İ', 'ı', '%C4%B0'],
+  e: ['E', 'é', 'É'],
+  é: ['É', 'e\u0301', '%C3%A9', '%C3%89'],
+  a: ['A', 'ª', '%41', '%61'],
+};
+const SEPARATORS = ['/', '//', '/./', '/../', '/%2e%2e/', '/%2E/', '/.%2e/', '%2F', '%2f', '%252F', '\\', '/;/', ';', '%5C', '/%20/'];
+
+const word = fc.constantFrom(...WORDS);
+// Half the words stay as written, so the generated paths also reach the routes they vary.
+const caseVariant = word.chain((w) =>
+  fc.tuple(fc.boolean(), fc.array(fc.nat({ max: 5 }), { minLength: w.length, maxLength: w.length })).map(([keep, choices]) =>
+    keep ? w : [...w].map((char, i) => {
+      const options = LOOKALIKES[char.toLowerCase()] ?? [char.toUpperCase()];
+      const choice = choices[i] ?? 0;
+      return choice === 0 ? char : (options[(choice - 1) % options.length] ?? char);
+    }).join(''),
+  ),
+);
+const percentEncoded = word.chain((w) =>
+  fc.tuple(fc.boolean(), fc.array(fc.nat({ max: 3 }), { minLength: w.length, maxLength: w.length })).map(([keep, choices]) =>
+    keep ? w : [...w].map((char, i) => {
+      const bytes = [...new TextEncoder().encode(char)].map((b) => b.toString(16).padStart(2, '0'));
+      const choice = choices[i] ?? 0;
+      if (choice === 1) return bytes.map((b) => `%${b.toUpperCase()}`).join('');
+      if (choice === 2) return bytes.map((b) => `%${b}`).join('');
+      if (choice === 3) return char.toUpperCase();
+      return char;
+    }).join(''),
+  ),
+);
+const joined = (segment: fc.Arbitrary<string>, separator: fc.Arbitrary<string>) =>
+  fc
+    .tuple(fc.array(fc.tuple(separator, segment), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '/', '//', '/.', '/%2e%2e'))
+    .map(([parts, tail]) => parts.map(([sep, seg]) => (sep.startsWith('/') || sep === '\\' ? sep : `/${sep}`) + seg).join('') + tail)
+    .map((path) => (path.startsWith('/') ? path : `/${path}`));
+
+/** Each named class of hostile paths; a failure names its class. */
+const CLASSES = {
+  'case and Unicode look-alike variants': joined(caseVariant, fc.constant('/')),
+  'percent-encoding variants': joined(percentEncoded, fc.constantFrom('/', '/', '%2F', '%2f', '/%2e/', '/%25/')),
+  'separators, dot segments, trailing and doubled slashes': joined(fc.oneof(word, caseVariant), fc.constantFrom(...SEPARATORS)),
+} as const;
+
+/** The classes in which this router serves user-mode routes under spellings other than the route's own. */
+const SERVED_OTHERWISE_SPELLED: ReadonlySet<string> = new Set(['percent-encoding variants']);
+
+const RUNS = 100_000;
+const FIXED_SEED = 20261205;
+const RANDOM_SEED = Date.now() ^ Math.floor(Math.random() * 0x7fffffff);
+
+describe('router agreement with Hono\'s router (caseSensitive: true)', () => {
+  it('the table is consistent: each route path, spelled as written, is served by it and decided by its own rule', async () => {
+    for (const [index, [path, attached]] of ROUTES.entries()) {
+      const sample = path.replace(':slug', 'post').replace(':id', 'a1').replace(/\*$/, 'x');
+      const response = await app.fetch(new Request(`http://app.test${new URL(sample, 'http://app.test').pathname}`));
+      expect(await response.text(), path).toBe(String(index));
+      const explanation = lockstep.explain(new URL(sample, 'http://app.test').pathname);
+      if (explanation.kind !== 'matched') throw new Error(`${sample} is malformed`);
+      expect(explanation.route.access, path).toBe(attached.access);
+      if (attached.access === 'public' || attached.access === 'protected') expect(explanation.route.verify, path).toBe(attached.verify);
+    }
+  });
+
+  it('the property catches a downgrade: a table that matched case-insensitively only would be weaker for /BLOG/x', async () => {
+    // Hono serves `/BLOG/x` by its catch-all (protected); a case-folded match alone would say public.
+    const response = await app.fetch(new Request('http://app.test/BLOG/x'));
+    expect(ROUTES[Number(await response.text())]?.[0]).toBe('*');
+    expect(await weakerBecause('/BLOG/x')).toBeNull();
+    expect(await weakerBecause('/blog//x')).toBeNull();
+  });
+
+  it('the property catches a downgrade: with trailing slashes ignored, /blog/x/ would be public though Hono serves it by its catch-all', async () => {
+    expect(await weakerBecause('/blog/x/', lockstepWith(true, 'ignore'))).toMatch(/^weaker access: "\/blog\/x\/" is served by "\*"/);
+    expect(await weakerBecause('/blog/x/')).toBeNull();
+  });
+
+  for (const [name, paths] of Object.entries(CLASSES)) {
+    it.each([
+      ['fixed seed', FIXED_SEED],
+      ['random seed', RANDOM_SEED],
+    ])(`${name}: ${RUNS} paths (%s) are never decided more weakly than the served route`, async (_label, seed) => {
+      served.userMode = 0;
+      served.userModeNotAsWritten = 0;
+      await fc.assert(
+        fc.asyncProperty(paths, async (raw) => {
+          const why = await weakerBecause(raw);
+          if (why !== null) throw new Error(`[${name}] ${why}`);
+        }),
+        { numRuns: RUNS, seed },
+      );
+      // Not vacuous: a good share of the paths reach a user-mode route, many of them spelled otherwise.
+      expect(served.userMode).toBeGreaterThan(RUNS / 100);
+      if (SERVED_OTHERWISE_SPELLED.has(name)) expect(served.userModeNotAsWritten).toBeGreaterThan(RUNS / 1000);
+    }, 300_000);
+  }
+});

@@ -1,0 +1,173 @@
+// Issue 12 item 4: for generated hostile paths, Lockstep never decides a path more weakly than the
+// rule of the route React Router's own `matchRoutes` dispatches it to (the request handler's matcher).
+import { createLockstep, type Lockstep, type RouteAccess, type RouteRule, type VerifyMode } from '@lockstep/core';
+import fc from 'fast-check';
+import { matchRoutes, type RouteObject } from 'react-router';
+import { describe, expect, it } from 'vitest';
+
+/** The rule a route is written under; `null` access means deny-by-default (protected, claims). */
+interface Attached {
+  readonly access: RouteAccess;
+  readonly verify: VerifyMode;
+}
+const DEFAULT: Attached = { access: 'protected', verify: 'claims' };
+
+const RULES: RouteRule[] = [
+  { match: '/assets/**', access: 'ignore' },
+  { match: ['/', '/blog/*', '/api/health', '/café'], access: 'public' },
+  { match: '/api/webhooks/*', access: 'public', session: false },
+  { match: ['/admin/**', '/secret/**', '/Reports/**', '/kit/**'], access: 'protected', verify: 'user' },
+  { match: '/hints/**', access: 'protected', verify: 'session' },
+];
+
+/** The app's routes (flat, as React Router flattens them), each with the rule it is written under. */
+const ROUTES: readonly (readonly [path: string, attached: Attached])[] = [
+  ['/', { access: 'public', verify: 'claims' }],
+  ['/blog/:slug', { access: 'public', verify: 'claims' }],
+  ['/api/health', { access: 'public', verify: 'claims' }],
+  ['/café', { access: 'public', verify: 'claims' }],
+  ['/api/webhooks/:id', { access: 'public', verify: 'claims' }],
+  ['/admin/*', { access: 'protected', verify: 'user' }],
+  ['/secret/*', { access: 'protected', verify: 'user' }],
+  ['/Reports/*', { access: 'protected', verify: 'user' }],
+  ['/kit/:id', { access: 'protected', verify: 'user' }],
+  ['/hints/*', { access: 'protected', verify: 'session' }],
+  ['/assets/*', { access: 'ignore', verify: 'claims' }],
+  ['/login', { access: 'authPage', verify: 'claims' }],
+  ['/auth/callback', { access: 'public', verify: 'claims' }],
+  ['/dashboard/*', DEFAULT],
+  ['*', DEFAULT],
+];
+const ROUTE_OBJECTS: RouteObject[] = ROUTES.map(([path], index) => ({ id: String(index), path }));
+
+// The React Router adapter declares `caseSensitive: false` (src/middleware.ts); contract C31 checks
+// that the declaration reaches the core through the middleware. Here the same setting is named.
+const lockstepWith = (caseSensitive: boolean): Lockstep =>
+  createLockstep(
+    { supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test', routes: RULES, caseSensitive },
+    { fetch: () => Promise.reject(new Error('no network in this test')) },
+  );
+const lockstep = lockstepWith(false);
+
+const ACCESS_RANK: Record<RouteAccess, number> = { ignore: 0, public: 1, authPage: 2, protected: 3 };
+const VERIFY_RANK: Record<VerifyMode, number> = { session: 0, claims: 1, user: 2 };
+
+/** How many generated paths React Router served by a `user`-mode route: proof that a run is not vacuous. */
+const served = { userMode: 0, userModeNotAsWritten: 0 };
+
+/** Why Lockstep's decision is weaker than the served route's rule, or null when it is not. */
+function weakerBecause(rawPath: string, instance: Lockstep = lockstep): string | null {
+  // Concatenated, as a server builds the request URL from its request target: `//x` stays a path.
+  const pathname = new URL(`http://app.test${rawPath}`).pathname;
+  const matches = matchRoutes(ROUTE_OBJECTS, pathname);
+  const servedId = matches?.at(-1)?.route.id;
+  if (servedId === undefined) return null; // no route: React Router answers 404
+  const [routePath, attached] = ROUTES[Number(servedId)] ?? ['?', DEFAULT];
+  if (attached.verify === 'user') {
+    served.userMode++;
+    if (!pathname.startsWith(routePath.replace(/[:*].*$/, '').replace(/\/$/, ''))) served.userModeNotAsWritten++;
+  }
+  const explanation = instance.explain(pathname);
+  if (explanation.kind === 'malformed') return null; // a 400: never served
+  const { access, verify } = explanation.route;
+  const why = `${JSON.stringify(pathname)} is served by "${routePath}" (${attached.access}/${attached.verify}) but Lockstep decides ${access}/${verify}`;
+  if (ACCESS_RANK[access] < ACCESS_RANK[attached.access]) return `weaker access: ${why}`;
+  if (access !== 'ignore' && attached.access !== 'ignore' && VERIFY_RANK[verify] < VERIFY_RANK[attached.verify]) {
+    return `weaker verify mode: ${why}`;
+  }
+  return null;
+}
+
+// Segments of the app, and what an attacker does to them.
+const WORDS = ['admin', 'users', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
+const LOOKALIKES: Record<string, readonly string[]> = {
+  s: ['S', 'ſ', '%C5%BF'],
+  k: ['K', '\u212A', '%E2%84%AA'],
+  i: ['I', 'İ', 'ı', '%C4%B0'],
+  e: ['E', 'é', 'É'],
+  é: ['É', 'e\u0301', '%C3%A9', '%C3%89'],
+  a: ['A', 'ª', '%41', '%61'],
+};
+const SEPARATORS = ['/', '//', '/./', '/../', '/%2e%2e/', '/%2E/', '/.%2e/', '%2F', '%2f', '%252F', '\\', '/;/', ';', '%5C', '/%20/'];
+
+const word = fc.constantFrom(...WORDS);
+// Half the words stay as written, so the generated paths also reach the routes they vary.
+const caseVariant = word.chain((w) =>
+  fc.tuple(fc.boolean(), fc.array(fc.nat({ max: 5 }), { minLength: w.length, maxLength: w.length })).map(([keep, choices]) =>
+    keep ? w : [...w].map((char, i) => {
+      const options = LOOKALIKES[char.toLowerCase()] ?? [char.toUpperCase()];
+      const choice = choices[i] ?? 0;
+      return choice === 0 ? char : (options[(choice - 1) % options.length] ?? char);
+    }).join(''),
+  ),
+);
+const percentEncoded = word.chain((w) =>
+  fc.tuple(fc.boolean(), fc.array(fc.nat({ max: 3 }), { minLength: w.length, maxLength: w.length })).map(([keep, choices]) =>
+    keep ? w : [...w].map((char, i) => {
+      const bytes = [...new TextEncoder().encode(char)].map((b) => b.toString(16).padStart(2, '0'));
+      const choice = choices[i] ?? 0;
+      if (choice === 1) return bytes.map((b) => `%${b.toUpperCase()}`).join('');
+      if (choice === 2) return bytes.map((b) => `%${b}`).join('');
+      if (choice === 3) return char.toUpperCase();
+      return char;
+    }).join(''),
+  ),
+);
+const joined = (segment: fc.Arbitrary<string>, separator: fc.Arbitrary<string>) =>
+  fc
+    .tuple(fc.array(fc.tuple(separator, segment), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '/', '//', '/.', '/%2e%2e'))
+    .map(([parts, tail]) => parts.map(([sep, seg]) => (sep.startsWith('/') || sep === '\\' ? sep : `/${sep}`) + seg).join('') + tail)
+    .map((path) => (path.startsWith('/') ? path : `/${path}`));
+
+/** Each named class of hostile paths; a failure names its class. */
+const CLASSES = {
+  'case and Unicode look-alike variants': joined(caseVariant, fc.constant('/')),
+  'percent-encoding variants': joined(percentEncoded, fc.constantFrom('/', '/', '%2F', '%2f', '/%2e/', '/%25/')),
+  'separators, dot segments, trailing and doubled slashes': joined(fc.oneof(word, caseVariant), fc.constantFrom(...SEPARATORS)),
+} as const;
+
+/** The classes in which this router serves user-mode routes under spellings other than the route's own. */
+const SERVED_OTHERWISE_SPELLED: ReadonlySet<string> = new Set(['case and Unicode look-alike variants', 'percent-encoding variants']);
+
+const RUNS = 100_000;
+const FIXED_SEED = 20261205;
+const RANDOM_SEED = Date.now() ^ Math.floor(Math.random() * 0x7fffffff);
+
+describe('router agreement with React Router matchRoutes (caseSensitive: false)', () => {
+  it('the table is consistent: each route path, spelled as written, is decided by its own rule', () => {
+    for (const [path, attached] of ROUTES) {
+      const sample = path.replace(':slug', 'post').replace(':id', 'a1').replace(/\*$/, 'x');
+      const explanation = lockstep.explain(new URL(sample, 'http://app.test').pathname);
+      if (explanation.kind !== 'matched') throw new Error(`${sample} is malformed`);
+      expect(explanation.route.access, path).toBe(attached.access);
+      if (attached.access === 'public' || attached.access === 'protected') expect(explanation.route.verify, path).toBe(attached.verify);
+    }
+  });
+
+  it('the property catches the bug it guards: matched case-sensitively, /ADMIN was decided in claims mode', () => {
+    const servedId = matchRoutes(ROUTE_OBJECTS, '/ADMIN')?.at(-1)?.route.id;
+    expect(ROUTES[Number(servedId)]?.[0]).toBe('/admin/*');
+    expect(weakerBecause('/ADMIN', lockstepWith(true))).toMatch(/^weaker verify mode: "\/ADMIN" is served by "\/admin\/\*"/);
+    expect(weakerBecause('/ADMIN')).toBeNull();
+  });
+
+  for (const [name, paths] of Object.entries(CLASSES)) {
+    it.each([
+      ['fixed seed', FIXED_SEED],
+      ['random seed', RANDOM_SEED],
+    ])(`${name}: ${RUNS} paths (%s) are never decided more weakly than the served route`, (_label, seed) => {
+      served.userMode = 0;
+      served.userModeNotAsWritten = 0;
+      fc.assert(
+        fc.property(paths, (raw) => {
+          const why = weakerBecause(raw);
+          if (why !== null) throw new Error(`[${name}] ${why}`);
+        }),
+        { numRuns: RUNS, seed },
+      );
+      // Not vacuous: a good share of the paths reach a user-mode route, many of them spelled otherwise.
+      expect(served.userMode).toBeGreaterThan(RUNS / 100);
+      if (SERVED_OTHERWISE_SPELLED.has(name)) expect(served.userModeNotAsWritten).toBeGreaterThan(RUNS / 1000);
+    }, 300_000);
+  }
+});
