@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.next/**', '.tools/**', '**/*.d.ts'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.generated/**', '**/.turbo/**', '**/.next/**', '.tools/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Repository scripts run on Node.
-    files: ['scripts/**/*.mjs', '**/bin/*.js'],
+    files: ['scripts/**/*.mjs', '**/bin/*.js', 'packages/readme-examples/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

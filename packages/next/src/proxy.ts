@@ -28,7 +28,7 @@ const ACTION_HINT: RequestKindHint = { kind: 'action' };
 export function lockstepProxy(source: LockstepSource, effects?: LockstepEffects): LockstepProxy {
   const instance = instanceFrom(source, effects);
   return async function proxy(request) {
-    // The proxy never sees `rsc`/`next-router-prefetch` (stripped by Next); `next-action` it does (frameworks.md §3).
+    // The proxy never sees `rsc`/`next-router-prefetch` (stripped by Next); `next-action` it does (see the README's "What the proxy does with Next's internal requests").
     const hint = request.method === 'POST' && request.headers.has('next-action') ? ACTION_HINT : undefined;
     const outcome = await instance().handle(request, hint);
     switch (outcome.kind) {

@@ -78,9 +78,18 @@ function assembleNext15(): void {
   symlinkSync(realpathSync(NEXT15_PACKAGE), join(dir, 'node_modules/next'), 'dir');
 }
 
+/**
+ * The build's environment: the run-time settings removed, as in a CI or Docker image build. The
+ * fixture's env-based module (lib/env-auth.ts) then only builds if options are read lazily (issue #17).
+ */
+export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const kept = Object.entries(env).filter(([name]) => !name.startsWith('SUPABASE_') && !name.startsWith('LOCKSTEP_'));
+  return { ...Object.fromEntries(kept), NEXT_TELEMETRY_DISABLED: '1' };
+}
+
 function run(args: readonly string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd, env: buildEnv(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error === null) resolve();
       else reject(new Error(`${args.map((arg) => basename(arg)).join(' ')} failed in ${relative(PACKAGE, cwd) || '.'}:\n${stdout}${stderr}`, { cause: error }));
     });

@@ -12,7 +12,8 @@ const storageKey = (): string => createLockstep(fixtureOptions(mock)).config.sto
 
 beforeAll(async () => {
   mock = await startMockAuth({ users: [FIXTURE_USER], tokenLifetimeSeconds: TOKEN_LIFETIME });
-  app = await startNextFixture(fixtureOptions(mock));
+  // SUPABASE_*: the run-time settings of the fixture's env-based route (built without them).
+  app = await startNextFixture(fixtureOptions(mock), { SUPABASE_URL: mock.url, SUPABASE_ANON_KEY: mock.anonKey });
 });
 beforeEach(async () => {
   mock.controls.reset();
@@ -150,5 +151,22 @@ describe('the image optimiser (/_next/image, outside the matcher)', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(response.headers.get('content-type') ?? '').not.toMatch(/^image\//);
     expect(await response.text()).not.toContain(FIXTURE_USER.email);
+  });
+});
+
+describe('options from the environment, read at the first request (built without them: issue #17)', () => {
+  const getJson = (cookie?: string): Promise<Response> => send('/bypass/env-options', { headers: { accept: 'application/json', 'sec-fetch-mode': 'cors' }, ...(cookie === undefined ? {} : { cookie }) });
+
+  it('anonymous → 401 JSON from the guard', async () => {
+    const response = await getJson();
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: 'unauthorized' });
+  });
+
+  it('signed in → the user, verified with the settings of the running server', async () => {
+    const { cookie, userId } = await signedIn();
+    const response = await getJson(cookie);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: userId });
   });
 });

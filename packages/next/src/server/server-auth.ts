@@ -1,4 +1,4 @@
-// Server helpers (DESIGN §3.9): read and guard the session in Server Components, Route Handlers and Server Actions.
+// Server helpers (defense in depth, docs/contract-scenarios.md): read and guard the session in Server Components, Route Handlers and Server Actions.
 import { LockstepError, toWebResponse, type AuthState, type Lockstep, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
 import { redirect } from 'next/navigation';
 import { instanceFrom, type LockstepSource } from '../instance.js';
