@@ -39,8 +39,11 @@ export interface ResolvedClaimsVerifierOptions {
   readonly jwksCooldownMs: number;
 }
 
+/** Default bound of the verified-token cache (`jwt.cacheSize`). */
+export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 const DEFAULTS = {
-  cacheMaxEntries: 10_000,
+  cacheMaxEntries: DEFAULT_VERIFIED_TOKEN_CACHE_SIZE,
   jwksCacheMaxAgeSeconds: 600,
   jwksCooldownSeconds: 30,
 } as const;
