@@ -25,7 +25,11 @@ export const MAX_SESSION_VARIANTS = 16;
  * // → [[{ name: 'sb-x-auth-token', value: 'base64-eyJ…' }, …the other cookies]]
  */
 export function sessionCookieVariants(cookieHeader: string | null, cookies: readonly RequestCookie[], name: string): RequestCookie[][] {
-  if (typeof cookieHeader !== 'string' || !cookieHeader.includes(name)) return [];
+  if (typeof cookieHeader !== 'string') return [];
+  // The usual case costs two searches: the name appears at most once, so there is neither a
+  // duplicate nor an unchunked name next to chunks (both need the name twice).
+  const at = cookieHeader.indexOf(name);
+  if (at === -1 || cookieHeader.indexOf(name, at + name.length) === -1) return [];
   const occurrences = new Map<string, string[]>();
   for (const pair of cookieHeader.split(';')) {
     const pairName = pair.slice(0, pair.indexOf('=') >>> 0).trim();
