@@ -34,6 +34,7 @@ export function supabaseFromOptions(options: SupabaseLockstepOptions, env: Provi
     fetch: env.fetch,
     timeoutMs: env.timeoutMs,
     cacheMaxEntries: verifiedTokenCacheSize(options.jwt?.cacheSize),
+    ...(env.sha256 === undefined ? {} : { sha256: env.sha256 }),
   });
   const provider = createSupabaseProvider({
     gotrue: { authUrl, apiKey: supabaseKey, fetch: env.fetch, timeoutMs: env.timeoutMs },

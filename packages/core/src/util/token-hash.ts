@@ -1,5 +1,6 @@
 // Turns a token into a cache key, so no cache, store or event ever holds the token itself (DESIGN §3.4).
 import { sha256 } from '@noble/hashes/sha2.js';
+import { LockstepError } from '../errors.js';
 
 const encoder = new TextEncoder();
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -16,6 +17,46 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  */
 export function hashTokenSync(token: string): string {
   return toBase64Url(sha256(encoder.encode(token)));
+}
+
+/** A synchronous SHA-256 of bytes (32 bytes out): the runtime's native one, when it has one. */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
+// Known answers (FIPS 180-2 and a multi-block input) a supplied SHA-256 must reproduce at boot.
+const KNOWN_ANSWERS: readonly (readonly [string, string])[] = [
+  ['', '47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU'],
+  ['abc', 'ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0'],
+  ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', 'JI1qYdIGOLjlwCaTDD5gOaM85Flk_yFn9uzt1BnbBsE'],
+];
+
+/**
+ * The token hasher of one instance: `hashTokenSync`, or the same key computed by an injected
+ * SHA-256 (Node's `crypto.createHash` is several times faster on large tokens). The injected one
+ * is checked against known answers first: a wrong hash would make different tokens share a cache
+ * entry, so it throws `LockstepError('ERR_CONFIG_INVALID')` instead of being used.
+ *
+ * @example
+ * const hash = createTokenHasher((bytes) => createHash('sha256').update(bytes).digest());
+ * hash(accessToken); // same 43 characters as hashTokenSync(accessToken)
+ */
+export function createTokenHasher(digest?: Sha256): (token: string) => string {
+  if (digest === undefined) return hashTokenSync;
+  if (typeof digest !== 'function') throw new LockstepError('ERR_CONFIG_INVALID', 'The sha256 effect must be a function.');
+  const hash = (token: string): string => {
+    const out = digest(encoder.encode(token));
+    if (!(out instanceof Uint8Array) || out.length !== 32) throw new LockstepError('ERR_INTERNAL', 'The sha256 effect must return 32 bytes.');
+    return toBase64Url(out);
+  };
+  for (const [input, expected] of KNOWN_ANSWERS) {
+    let actual: string;
+    try {
+      actual = hash(input);
+    } catch (cause) {
+      throw new LockstepError('ERR_CONFIG_INVALID', 'The sha256 effect failed its self-test.', { cause });
+    }
+    if (actual !== expected) throw new LockstepError('ERR_CONFIG_INVALID', 'The sha256 effect does not compute SHA-256.');
+  }
+  return hash;
 }
 
 /**

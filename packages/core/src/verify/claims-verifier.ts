@@ -3,7 +3,6 @@ import { createRemoteJWKSet, customFetch, jwtVerify, type JWTVerifyGetKey } from
 import { LockstepError } from '../errors.js';
 import type { SessionClaims } from '../session/session.js';
 import { LruCache } from '../util/lru-cache.js';
-import { hashTokenSync } from '../util/token-hash.js';
 import type { ClaimsCheck } from './claims-check.js';
 import { toSessionClaims } from './claims-shape.js';
 import { resolveClaimsVerifierOptions, type ClaimsVerifierOptions } from './claims-verifier-options.js';
@@ -110,7 +109,7 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
       }
       // A synchronous hash: a hit costs the hash and one map lookup, no thread-pool round trip.
       // The cache holds the expiry of the verified `exp`, so every hit is checked against `now`.
-      const key = hashTokenSync(token);
+      const key = config.hashToken(token);
       const hit = verified.get(key, now);
       if (hit !== undefined) return Promise.resolve({ kind: 'valid', claims: hit, cached: true });
       return verifyMiss(token, key, now);

@@ -1,0 +1,20 @@
+import { startMockAuth } from '@lockstep/mock-auth';
+import { hashTokenSync } from '../packages/core/src/util/token-hash.js';
+import { fromBase64Url } from '../packages/core/src/supabase/base64url.js';
+import { peekToken } from '../packages/core/src/verify/peek-token.js';
+import { parseCookieHeader } from '@supabase/ssr';
+const mock = await startMockAuth({ users: [{ email: 'a@b.c', password: 'pw-123456' }] });
+const s = await mock.controls.issueSession('a@b.c');
+const json = JSON.stringify(s); const b64 = Buffer.from(json).toString('base64url');
+const cookie = `sb-x-auth-token=base64-${b64}`;
+console.log('token', s.access_token.length, 'json', json.length, 'b64', b64.length);
+function t(name: string, f: () => unknown) { for (let i = 0; i < 5000; i++) f(); const xs: number[] = []; for (let r = 0; r < 30; r++) { const a = performance.now(); for (let i = 0; i < 1000; i++) f(); xs.push(performance.now() - a); } xs.sort((a, b) => a - b); console.log(name.padEnd(20), xs[15]!.toFixed(2), 'µs'); }
+t('hash token', () => hashTokenSync(s.access_token));
+t('hash b64', () => hashTokenSync(b64));
+t('fromBase64Url', () => fromBase64Url(b64));
+t('JSON.parse', () => JSON.parse(json));
+t('peekToken', () => peekToken(s.access_token));
+t('parseCookieHeader', () => parseCookieHeader(cookie));
+t('new URL', () => new URL('http://app.test/api/x'));
+t('new Headers', () => new Headers({ cookie, accept: 'application/json', 'sec-fetch-mode': 'cors' }));
+await mock.stop();
