@@ -105,19 +105,29 @@ const NOTHING = Object.freeze([]) as readonly never[];
 /**
  * The plan of a request that writes nothing (nearly every request): shared empty lists, and the
  * downstream `Cookie` header rendered only if someone reads it (adapters keep the browser's own
- * header when there are no writes, so on the hot path it never is).
+ * header when there are no writes, so on the hot path it never is). A class, not an object with an
+ * accessor, so every instance shares one shape and the getter lives on the prototype.
  */
+class UnchangedPlan implements CookiePlan {
+  readonly writes = NOTHING;
+  readonly setCookie = NOTHING;
+  readonly headers = NOTHING;
+  readonly #cookies: readonly RequestCookie[];
+  #header: string | undefined;
+
+  constructor(cookies: readonly RequestCookie[]) {
+    this.#cookies = cookies;
+    Object.freeze(this); // private fields stay writable: the memo below still works
+  }
+
+  get requestCookieHeader(): string {
+    this.#header ??= formatRequestCookieHeader(firstOfEachName(this.#cookies));
+    return this.#header;
+  }
+}
+
 function unchangedPlan(requestCookies: readonly RequestCookie[]): CookiePlan {
-  let header: string | undefined;
-  return Object.freeze({
-    writes: NOTHING,
-    setCookie: NOTHING,
-    headers: NOTHING,
-    get requestCookieHeader(): string {
-      header ??= formatRequestCookieHeader(firstOfEachName(requestCookies));
-      return header;
-    },
-  });
+  return new UnchangedPlan(requestCookies);
 }
 
 function firstOfEachName(cookies: readonly RequestCookie[]): RequestCookie[] {
