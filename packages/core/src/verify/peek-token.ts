@@ -1,5 +1,5 @@
 // What the session engine reads from an access token before (or without) verifying it.
-import { decodeJwt } from 'jose';
+import { decodeJwtPayload } from './jwt-payload.js';
 import { hasSessionClaimsShape } from './claims-shape.js';
 
 /** Claims read from an access token without verifying it: for timing and comparison, never for trust. */
@@ -18,12 +18,7 @@ export interface PeekedToken {
  */
 export function peekToken(accessToken: string): PeekedToken | null {
   // What decodeClaimsUnverified accepts, minus its deep freeze: only three claims leave this function.
-  let claims: unknown;
-  try {
-    claims = decodeJwt(accessToken);
-  } catch {
-    return null;
-  }
+  const claims = decodeJwtPayload(accessToken);
   if (!hasSessionClaimsShape(claims)) return null;
   return typeof claims.iat === 'number' ? { exp: claims.exp, iat: claims.iat, sub: claims.sub } : { exp: claims.exp, sub: claims.sub };
 }
