@@ -1,5 +1,5 @@
 // Memory: heap while a million distinct tokens pass through the verified-token cache and the refresh store.
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createLockstep, createMemoryRefreshStore } from '@lockstep/core';
 import { lockstepOptions } from './apps.js';
 import type { BenchResult, Size } from './results.js';
@@ -40,11 +40,13 @@ export async function runMemory(size: Size): Promise<BenchResult> {
   const n = SIZES[size];
   const store = createMemoryRefreshStore();
   let refreshes = 0;
-  const fakeFetch: typeof fetch = async (input) => {
+  const fakeFetch: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (url.searchParams.get('grant_type') !== 'refresh_token') return new Response('{}', { status: 404 });
     refreshes += 1;
-    return Response.json(forgedSession(`r${refreshes}`, NOW + 3600));
+    // The successor belongs to the same user: Lockstep refuses a refresh that answers for another one.
+    const body = JSON.parse(input instanceof Request ? await input.text() : String(init?.body ?? '{}')) as { refresh_token?: string };
+    return Response.json(forgedSession(`r${refreshes}`, NOW + 3600, subjectOf(body.refresh_token ?? '')));
   };
   const instance = createLockstep(lockstepOptions(PROJECT, 'claims', { jwt: { secret: SECRET }, refreshStore: store }), { fetch: fakeFetch, now: () => NOW });
   const storageKey = instance.config.storageKey;
@@ -92,8 +94,14 @@ export async function runMemory(size: Size): Promise<BenchResult> {
 }
 
 /** A session body as GoTrue returns it, with an HS256 access token signed with the bench secret. */
-function forgedSession(id: string, exp: number): Record<string, unknown> {
-  const sub = randomUUID();
+/** A forged session's user, derived from its refresh token: no map that would weigh on the heap measured. */
+function subjectOf(refreshToken: string): string {
+  const hex = createHash('sha256').update(refreshToken).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function forgedSession(id: string, exp: number, subject?: string): Record<string, unknown> {
+  const sub = subject ?? subjectOf(id.padStart(12, 'x'));
   return {
     access_token: signHs256({ iss: `${PROJECT.url}/auth/v1`, aud: 'authenticated', sub, exp, iat: exp - 3600, role: 'authenticated', session_id: id }),
     refresh_token: id.padStart(12, 'x'),

@@ -1,6 +1,8 @@
 // Overhead: per-request latency through Hono's `app.request` with a valid session, every variant side by side in one run.
+import { createHash } from 'node:crypto';
 import { startMockAuth } from '@lockstep/mock-auth';
 import { API_PATH, appRequest, lockstepApp, noAuthApp, PAGE_PATH, recipeApp, type BenchApp } from './apps.js';
+import { floorApp } from './floor.js';
 import { createRandom, shuffled } from './prng.js';
 import type { BenchResult, Size } from './results.js';
 import { round, summarize, type Summary } from './stats.js';
@@ -14,6 +16,46 @@ const SIZES = {
 } as const;
 
 const USER = { email: 'bench@example.com', password: 'bench-password-1' } as const;
+// Users whose metadata (in the token and the cookie's user object, as GoTrue stores it) makes the
+// session cookie about 10 chunks; the one that gives exactly 10 is used.
+const BIG_USERS = [6_000, 6_300, 6_600, 6_900, 7_200].map((size) => ({
+  email: `big-${size}@example.com`,
+  password: 'bench-password-1',
+  userMetadata: { bio: 'x'.repeat(size) },
+}));
+const CHUNKS = 10;
+
+/** Node's native SHA-256, injected as `LockstepEffects.sha256` in the "node sha256" variants. */
+const nodeSha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
+const NODE_HASH = { sha256: nodeSha256 } as const;
+
+const FLOOR = 'floor (parse + hash + lookup)';
+const CACHED = 'Lockstep claims (cached)';
+const CACHED_NODE = 'Lockstep claims (cached, node sha256)';
+const CHUNKED = `Lockstep claims (cached, ${CHUNKS} chunks)`;
+const CHUNKED_NODE = `Lockstep claims (cached, ${CHUNKS} chunks, node sha256)`;
+const SESSION = 'Lockstep session';
+const GET_CLAIMS = 'recipe getClaims()';
+
+/** One line of the ratio table: the issue-14 goals, computed from the same run. */
+export interface GoalRatio {
+  readonly name: string;
+  readonly value: number;
+  readonly goal: string;
+}
+
+function goalRatios(added: (variant: string) => number): GoalRatio[] {
+  return [
+    { name: 'Lockstep claims (cached): added µs', value: added(CACHED), goal: '≤ 15' },
+    { name: 'Lockstep claims (cached, node sha256): added µs', value: added(CACHED_NODE), goal: '≤ 15' },
+    { name: 'Lockstep session: added µs', value: added(SESSION), goal: '≤ 10' },
+    { name: 'recipe getClaims() ÷ Lockstep claims (cached)', value: added(GET_CLAIMS) / added(CACHED), goal: '≥ 10' },
+    { name: `${CHUNKS} chunks ÷ 1 chunk (claims, cached)`, value: added(CHUNKED) / added(CACHED), goal: '≤ 3' },
+    { name: `${CHUNKS} chunks ÷ 1 chunk (claims, cached, node sha256)`, value: added(CHUNKED_NODE) / added(CACHED_NODE), goal: '≤ 3' },
+    { name: 'Lockstep claims (cached) ÷ floor', value: added(CACHED) / added(FLOOR), goal: '(distance to the floor)' },
+    { name: 'Lockstep claims (cached, node sha256) ÷ floor', value: added(CACHED_NODE) / added(FLOOR), goal: '(distance to the floor)' },
+  ];
+}
 
 interface Variant {
   readonly name: string;
@@ -38,11 +80,18 @@ export interface OverheadRow extends Summary {
  */
 export async function runOverhead(size: Size): Promise<BenchResult> {
   const { rounds, warmupRounds, batch } = SIZES[size];
-  const mock = await startMockAuth({ users: [USER] });
+  const mock = await startMockAuth({ users: [USER, ...BIG_USERS] });
   try {
     const project = { url: mock.url, anonKey: mock.anonKey };
     const storageKey = lockstepApp(project, 'claims').instance.config.storageKey;
     const valid = sessionCookieHeader(storageKey, await mock.controls.issueSession(USER.email));
+    let chunked: string | undefined;
+    for (const user of BIG_USERS) {
+      const header = sessionCookieHeader(storageKey, await mock.controls.issueSession(user.email));
+      if (chunked === undefined && header.split("; ").length === CHUNKS) chunked = header;
+    }
+    if (chunked === undefined || valid.includes('; ')) throw new Error(`overhead: no ${CHUNKS}-chunk (or no 1-chunk) session cookie`);
+    const big = chunked;
     // The cold variant needs a token no cache has seen for every request (warm-up included).
     const coldTotal = (rounds + warmupRounds) * batch;
     const coldCookies: string[] = [];
@@ -51,11 +100,15 @@ export async function runOverhead(size: Size): Promise<BenchResult> {
 
     const variants: Variant[] = [
       { name: 'no auth', app: noAuthApp(), cookie: () => valid },
-      { name: 'Lockstep claims (cached)', app: lockstepApp(project, 'claims').app, cookie: () => valid },
+      { name: FLOOR, app: floorApp(storageKey), cookie: () => valid },
+      { name: CACHED, app: lockstepApp(project, 'claims').app, cookie: () => valid },
+      { name: CACHED_NODE, app: lockstepApp(project, 'claims', NODE_HASH).app, cookie: () => valid },
+      { name: CHUNKED, app: lockstepApp(project, 'claims').app, cookie: () => big },
+      { name: CHUNKED_NODE, app: lockstepApp(project, 'claims', NODE_HASH).app, cookie: () => big },
       { name: 'Lockstep claims (cold)', app: lockstepApp(project, 'claims').app, cookie: () => coldCookies[coldIndex++] ?? valid },
       { name: 'Lockstep user', app: lockstepApp(project, 'user').app, cookie: () => valid },
-      { name: 'Lockstep session', app: lockstepApp(project, 'session').app, cookie: () => valid },
-      { name: 'recipe getClaims()', app: recipeApp(project, 'getClaims'), cookie: () => valid },
+      { name: SESSION, app: lockstepApp(project, 'session').app, cookie: () => valid },
+      { name: GET_CLAIMS, app: recipeApp(project, 'getClaims'), cookie: () => valid },
       { name: 'recipe getUser()', app: recipeApp(project, 'getUser'), cookie: () => valid },
     ];
     const samples = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
@@ -95,6 +148,12 @@ export async function runOverhead(size: Size): Promise<BenchResult> {
       ['variant', 'median µs', 'p99 µs', 'added median µs', '× no-auth (median)', '× no-auth (p99)', 'n'],
       rows.map((row) => [row.variant, round(row.medianUs), round(row.p99Us), round(row.addedMedianUs), round(row.medianRatio), round(row.p99Ratio), row.n]),
     );
+    const added = (name: string): number => rows.find((row) => row.variant === name)?.addedMedianUs ?? Number.NaN;
+    const ratios = goalRatios(added);
+    const ratioTable = formatTable(
+      ['ratio (added median µs, this run)', 'value', 'goal'],
+      ratios.map((ratio) => [ratio.name, round(ratio.value), ratio.goal]),
+    );
     const upstream = { user: mock.controls.calls('user'), jwks: mock.controls.calls('jwks'), refresh: mock.controls.calls('token:refresh_token') };
     const plot = barChart({
       title: 'Overhead per request (valid session, Hono app.request)',
@@ -109,8 +168,8 @@ export async function runOverhead(size: Size): Promise<BenchResult> {
     return {
       name: 'overhead',
       title: 'Overhead per request',
-      tables: [table],
-      data: { rounds, warmupRounds, batch, rows, upstreamCalls: upstream },
+      tables: [table, ratioTable],
+      data: { rounds, warmupRounds, batch, rows, ratios, upstreamCalls: upstream },
       plots: [plot],
     };
   } finally {

@@ -46,7 +46,10 @@ export function decideOutcome(input: DecisionInput, options: ResponsePolicyOptio
     kind: 'continue',
     auth,
     route: route.route,
-    requestCookieHeader: cookies.requestCookieHeader,
+    // Read through: a plan without writes renders its header only when an adapter asks for it.
+    get requestCookieHeader(): string {
+      return cookies.requestCookieHeader;
+    },
     cookies,
     headers: cookies.headers,
   };

@@ -10,6 +10,7 @@ export { DEFAULTS, type LockstepBaseOptions, type LockstepOptions, type Provider
 export type { ContinueOutcome, ErrorBody, HeaderEntry, Outcome, RedirectOutcome, RespondOutcome } from './outcome.js';
 export type { AnonymousReason, AuthState, Session, SessionClaims, SessionUser, UnavailableCause } from './session/session.js';
 export { LockstepError, type LockstepErrorCode } from './errors.js';
+export type { Sha256 } from './util/token-hash.js';
 export type { AuthOperation, EventHandler, LockstepEvent } from './events.js';
 
 // Rendering outcomes onto Web responses (shared by every adapter).

@@ -91,6 +91,13 @@ export interface SupabaseLockstepOptions extends LockstepBaseOptions {
      * a `verify.over_budget` event). Answers are remembered by token hash. @default 120
      */
     serverChecksPerMinute?: number;
+    /**
+     * Most verified access tokens remembered (by SHA-256, until their `exp`), so a repeat request
+     * costs one hash and a lookup instead of a signature check. Each entry holds one token's
+     * claims; past the bound the least recently used is dropped and re-verified when it returns.
+     * An integer from 1 to 1,000,000. @default 10000
+     */
+    cacheSize?: number;
   };
   provider?: never;
 }

@@ -66,6 +66,7 @@ export function createCookiePlan(
   requestCookies: readonly RequestCookie[],
   writes: readonly CookieWrite[],
 ): CookiePlan {
+  if (writes.length === 0) return unchangedPlan(requestCookies);
   const requestValues = new Map<string, string>();
   for (const { name, value } of requestCookies) {
     if (!requestValues.has(name)) requestValues.set(name, value); // first wins, as the parser
@@ -97,6 +98,47 @@ export function createCookiePlan(
       [...downstream].map(([name, value]) => ({ name, value })),
     ),
   });
+}
+
+const NOTHING = Object.freeze([]) as readonly never[];
+
+/**
+ * The plan of a request that writes nothing (nearly every request): shared empty lists, and the
+ * downstream `Cookie` header rendered only if someone reads it (adapters keep the browser's own
+ * header when there are no writes, so on the hot path it never is). A class, not an object with an
+ * accessor, so every instance shares one shape and the getter lives on the prototype.
+ */
+class UnchangedPlan implements CookiePlan {
+  readonly writes = NOTHING;
+  readonly setCookie = NOTHING;
+  readonly headers = NOTHING;
+  readonly #cookies: readonly RequestCookie[];
+  #header: string | undefined;
+
+  constructor(cookies: readonly RequestCookie[]) {
+    this.#cookies = cookies;
+    Object.freeze(this); // private fields stay writable: the memo below still works
+  }
+
+  get requestCookieHeader(): string {
+    this.#header ??= formatRequestCookieHeader(firstOfEachName(this.#cookies));
+    return this.#header;
+  }
+}
+
+function unchangedPlan(requestCookies: readonly RequestCookie[]): CookiePlan {
+  return new UnchangedPlan(requestCookies);
+}
+
+function firstOfEachName(cookies: readonly RequestCookie[]): RequestCookie[] {
+  const seen = new Set<string>();
+  const first: RequestCookie[] = [];
+  for (const { name, value } of cookies) {
+    if (seen.has(name)) continue; // first wins, as the parser
+    seen.add(name);
+    first.push({ name, value });
+  }
+  return first;
 }
 
 function toSetCookie({ name, value, attributes }: CookieWrite): string {

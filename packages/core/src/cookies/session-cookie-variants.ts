@@ -25,18 +25,30 @@ export const MAX_SESSION_VARIANTS = 16;
  * // → [[{ name: 'sb-x-auth-token', value: 'base64-eyJ…' }, …the other cookies]]
  */
 export function sessionCookieVariants(cookieHeader: string | null, cookies: readonly RequestCookie[], name: string): RequestCookie[][] {
-  if (typeof cookieHeader !== 'string' || !cookieHeader.includes(name)) return [];
-  const occurrences = new Map<string, string[]>();
+  if (typeof cookieHeader !== 'string') return [];
+  // The usual case costs two searches: the name appears at most once, so there is neither a
+  // duplicate nor an unchunked name next to chunks (both need the name twice).
+  const at = cookieHeader.indexOf(name);
+  if (at === -1 || cookieHeader.indexOf(name, at + name.length) === -1) return [];
+  // Names first: values (a chunked session is tens of KiB) are decoded only when there is ambiguity.
+  const familyPairs: (readonly [string, string])[] = [];
+  const names = new Set<string>();
+  let duplicated = false;
   for (const pair of cookieHeader.split(';')) {
     const pairName = pair.slice(0, pair.indexOf('=') >>> 0).trim();
     if (!isFamily(pairName, name)) continue;
+    if (names.has(pairName)) duplicated = true;
+    names.add(pairName);
+    familyPairs.push([pairName, pair]);
+  }
+  const shadowed = names.has(name) && names.size > 1;
+  if (!duplicated && !shadowed) return [];
+  const occurrences = new Map<string, string[]>();
+  for (const [pairName, pair] of familyPairs) {
     // The parser drops an empty value; it still takes the name's place in the browser's reading.
     const value = parseCookieHeader(pair)[0]?.value ?? '';
     occurrences.set(pairName, [...(occurrences.get(pairName) ?? []), value]);
   }
-  const duplicated = [...occurrences.values()].some((values) => values.length > 1);
-  const shadowed = occurrences.has(name) && [...occurrences.keys()].some((key) => key !== name);
-  if (!duplicated && !shadowed) return [];
   const rest = cookies.filter((cookie) => !isFamily(cookie.name, name));
   const families = [[...occurrences], ...(shadowed ? [[...occurrences].filter(([key]) => key !== name)] : [])];
   const variants: RequestCookie[][] = [];

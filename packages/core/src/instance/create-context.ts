@@ -13,6 +13,7 @@ import { publicOrigin } from '../request/public-url.js';
 import type { RequestRecord } from '../request/request-record.js';
 import { crossSiteVerdict } from '../request/same-origin.js';
 import { validateOptions } from './validate-options.js';
+import type { Sha256 } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
 export interface LockstepEffects {
@@ -20,6 +21,12 @@ export interface LockstepEffects {
   readonly fetch?: typeof fetch;
   /** The current time in Unix seconds; read once per request. @default Date.now() / 1000 */
   readonly now?: () => number;
+  /**
+   * A synchronous SHA-256 for the verified-token cache keys, when the runtime has a faster one than
+   * the built-in pure-JS hash (checked against known answers at boot). On Node:
+   * `(bytes) => createHash('sha256').update(bytes).digest()`. @default the built-in `@noble/hashes` SHA-256
+   */
+  readonly sha256?: Sha256;
 }
 
 /** Builds the context; the caller's options object is read, never kept or changed. */
@@ -30,6 +37,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const env: ProviderEnvironment = {
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: boundedNumber(options.authTimeoutMs, DEFAULTS.authTimeoutMs, 'authTimeoutMs', 1, 30_000),
+    ...(effects.sha256 === undefined ? {} : { sha256: effects.sha256 }),
   };
   const trailingSlash = options.trailingSlash ?? DEFAULTS.trailingSlash;
   const basePath = options.basePath ?? DEFAULTS.basePath;

@@ -5,7 +5,7 @@ import { decideOutcome } from '../decide-outcome.js';
 import { emit } from '../events.js';
 import type { Outcome } from '../outcome.js';
 import { classifyRequest, type RequestKindHint } from '../request/request-kind.js';
-import { toRequestRecord, type RequestLike } from '../request/request-record.js';
+import { borrowRequestRecord, type RequestLike } from '../request/request-record.js';
 import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
 import { resolveSessionAmong } from '../session/resolve-among.js';
 import type { LockstepContext } from './lockstep-context.js';
@@ -13,8 +13,10 @@ import type { LockstepContext } from './lockstep-context.js';
 /** Routes the request, resolves its session (refreshing at most once), and decides the outcome. */
 export async function handleRequest(ctx: LockstepContext, input: RequestLike, hint?: RequestKindHint): Promise<Outcome> {
   const now = ctx.now();
-  const request = toRequestRecord(input);
-  const cookies = parseRequestCookies(request.headers.get('cookie'));
+  // Borrowed headers: every header is read below, before the first `await`.
+  const request = borrowRequestRecord(input);
+  const cookieHeader = request.headers.get('cookie');
+  const cookies = parseRequestCookies(cookieHeader);
   const route = ctx.routes.resolve(request.url.pathname);
   const unchanged = createCookiePlan(cookies, []);
   const notChecked = { kind: 'anonymous', reason: 'not_checked' } as const;
@@ -26,10 +28,11 @@ export async function handleRequest(ctx: LockstepContext, input: RequestLike, hi
   const kind = classifyRequest(request.headers, ctx.isApi(match.canonicalPath), hint);
   if (!match.session) return decideOutcome({ request, route, kind, auth: notChecked, cookies: unchanged }, ctx.responsePolicy);
 
-  const variants = sessionCookieVariants(request.headers.get('cookie'), cookies, ctx.provider.cookieName);
+  const variants = sessionCookieVariants(cookieHeader, cookies, ctx.provider.cookieName);
+  const origin = ctx.publicUrl(request); // reads X-Forwarded-* (with trustProxy): before the await
   // `read`: the reading of the cookies the session came from (the browser's own unless a duplicate won).
-  const { auth, write, cookies: read } = await resolveSessionAmong(ctx.engine, [cookies, ...variants], match.verify, now);
-  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(ctx.publicUrl(request)), now);
+  const { auth, write, cookies: read } = await resolveSessionAmong(ctx.engine, variants.length === 0 ? [cookies] : [cookies, ...variants], match.verify, now);
+  const writes = write.kind === 'keep' ? [] : ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(origin), now);
   const outcome = decideOutcome({ request, route, kind, auth, cookies: createCookiePlan(read, writes) }, ctx.responsePolicy);
   if (outcome.kind !== 'continue' && match.access === 'protected') {
     emit(ctx.onEvent, {

@@ -11,7 +11,7 @@ const BASE_KEYS = [
 ] as const;
 const SUPABASE_KEYS = ['supabaseUrl', 'supabaseKey', 'jwt'] as const;
 const PROVIDER_KEYS = ['provider'] as const;
-const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute'] as const;
+const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute', 'cacheSize'] as const;
 
 /**
  * Refuses unknown keys (with a "did you mean"), `provider` mixed with Supabase settings, and

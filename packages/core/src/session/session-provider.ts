@@ -1,4 +1,5 @@
 // The provider port: what the session engine needs from an auth backend (Supabase, or a custom one).
+import type { Sha256 } from '../util/token-hash.js';
 import type { CookieAttributes, CookieWrite } from '../cookies/cookie-write.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import type { RefreshResult } from '../refresh/refresh-result.js';
@@ -90,4 +91,6 @@ export interface SessionProvider {
 export interface ProviderEnvironment {
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
+  /** The injected synchronous SHA-256 (`LockstepEffects.sha256`), for providers that key caches by token hash. */
+  readonly sha256?: Sha256;
 }

@@ -1,5 +1,5 @@
 // The Supabase session cookie codec: the exact wire format of @supabase/ssr 0.12.7 (notes §1.6–1.7).
-import { combineChunks, createChunks, isChunkLike } from '@supabase/ssr';
+import { createChunks, isChunkLike } from '@supabase/ssr';
 import { LockstepError } from '../errors.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import { fromBase64Url, toBase64Url } from './base64url.js';
@@ -62,7 +62,7 @@ export async function readSessionCookie(
   let length = 0;
   let tooLarge = false;
   let chunksRead = 0;
-  const joined = await combineChunks(storageKey, (name) => {
+  const joined = joinChunks(storageKey, (name) => {
     const value = byName.get(name);
     if (value === undefined || value === '' || tooLarge) return null;
     length += value.length;
@@ -151,6 +151,23 @@ function decodeSessionValue(value: string): SessionCookieRead {
   return isSupabaseStoredSession(parsed)
     ? Object.freeze({ kind: 'present', session: parsed })
     : malformed('bad_shape');
+}
+
+/**
+ * `@supabase/ssr`'s `combineChunks` without its awaits (one microtask per chunk): the value named
+ * `key` when non-empty, else `key.0`, `key.1`, … joined up to the first missing or empty one, else
+ * `null`.
+ */
+function joinChunks(key: string, chunk: (name: string) => string | null): string | null {
+  const whole = chunk(key);
+  if (whole) return whole;
+  const values: string[] = [];
+  for (let i = 0; ; i++) {
+    const value = chunk(`${key}.${i}`);
+    if (!value) break;
+    values.push(value);
+  }
+  return values.length > 0 ? values.join('') : null;
 }
 
 function malformed(reason: SessionCookieMalformedReason): SessionCookieRead {

@@ -2,7 +2,9 @@
 import { prefixStorageKey, type ResolvedCookieOptions } from '../cookies/cookie-attributes.js';
 import { boundedNumber, DEFAULTS, parseSupabaseUrl, requireString, type SupabaseLockstepOptions } from '../options.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
+import { LockstepError } from '../errors.js';
 import { createClaimsVerifier } from '../verify/claims-verifier.js';
+import { DEFAULT_VERIFIED_TOKEN_CACHE_SIZE } from '../verify/claims-verifier-options.js';
 import { createServerCheckGate, DEFAULT_SERVER_CHECK_BUDGET } from '../verify/server-check-gate.js';
 import { assertCookieSettings, assertJwtSecret, assertProjectUrl, assertPublishableKey } from './supabase-key-checks.js';
 import { supabaseStorageKey } from './storage-key.js';
@@ -31,6 +33,8 @@ export function supabaseFromOptions(options: SupabaseLockstepOptions, env: Provi
     ...(options.jwt?.secret === undefined ? {} : { hs256Secret: options.jwt.secret }),
     fetch: env.fetch,
     timeoutMs: env.timeoutMs,
+    cacheMaxEntries: verifiedTokenCacheSize(options.jwt?.cacheSize),
+    ...(env.sha256 === undefined ? {} : { sha256: env.sha256 }),
   });
   const provider = createSupabaseProvider({
     gotrue: { authUrl, apiKey: supabaseKey, fetch: env.fetch, timeoutMs: env.timeoutMs },
@@ -43,4 +47,11 @@ export function supabaseFromOptions(options: SupabaseLockstepOptions, env: Provi
     verifier,
   });
   return { provider, project: { url: supabaseUrl.href.replace(/\/$/, ''), key: supabaseKey } };
+}
+
+/** `jwt.cacheSize`: a whole number of entries; the verifier's own default when absent. */
+function verifiedTokenCacheSize(value: unknown): number {
+  const size = boundedNumber(value, DEFAULT_VERIFIED_TOKEN_CACHE_SIZE, 'jwt.cacheSize', 1, 1_000_000);
+  if (!Number.isInteger(size)) throw new LockstepError('ERR_CONFIG_INVALID', 'jwt.cacheSize must be a whole number.');
+  return size;
 }

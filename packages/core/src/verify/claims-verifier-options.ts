@@ -1,5 +1,6 @@
 // Options of the claims verifier, their defaults, and their validation at construction.
 import { LockstepError } from '../errors.js';
+import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
 
 /** How the `claims` verify mode finds its keys and what it requires of a token (DESIGN §3.5). */
 export interface ClaimsVerifierOptions {
@@ -17,6 +18,8 @@ export interface ClaimsVerifierOptions {
   timeoutMs: number;
   /** Bound of the verified-token cache. @default 10_000 */
   cacheMaxEntries?: number;
+  /** A synchronous SHA-256 for the cache keys (see `createTokenHasher`). @default the built-in pure-JS one */
+  sha256?: Sha256;
   /** How long a fetched key set is used before it is fetched again. @default 600 (the endpoint's max-age) */
   jwksCacheMaxAgeSeconds?: number;
   /**
@@ -35,12 +38,17 @@ export interface ResolvedClaimsVerifierOptions {
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
   readonly cacheMaxEntries: number;
+  /** The cache-key hash, self-tested when injected. */
+  readonly hashToken: (token: string) => string;
   readonly jwksCacheMaxAgeMs: number;
   readonly jwksCooldownMs: number;
 }
 
+/** Default bound of the verified-token cache (`jwt.cacheSize`). */
+export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 const DEFAULTS = {
-  cacheMaxEntries: 10_000,
+  cacheMaxEntries: DEFAULT_VERIFIED_TOKEN_CACHE_SIZE,
   jwksCacheMaxAgeSeconds: 600,
   jwksCooldownSeconds: 30,
 } as const;
@@ -91,6 +99,7 @@ export function resolveClaimsVerifierOptions(options: ClaimsVerifierOptions): Re
     fetch,
     timeoutMs,
     cacheMaxEntries,
+    hashToken: createTokenHasher(options.sha256),
     jwksCacheMaxAgeMs: nonNegativeSeconds(options.jwksCacheMaxAgeSeconds, DEFAULTS.jwksCacheMaxAgeSeconds, 'jwksCacheMaxAgeSeconds'),
     jwksCooldownMs: nonNegativeSeconds(options.jwksCooldownSeconds, DEFAULTS.jwksCooldownSeconds, 'jwksCooldownSeconds'),
   });

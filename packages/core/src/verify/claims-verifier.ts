@@ -3,7 +3,6 @@ import { createRemoteJWKSet, customFetch, jwtVerify, type JWTVerifyGetKey } from
 import { LockstepError } from '../errors.js';
 import type { SessionClaims } from '../session/session.js';
 import { LruCache } from '../util/lru-cache.js';
-import { hashToken } from '../util/token-hash.js';
 import type { ClaimsCheck } from './claims-check.js';
 import { toSessionClaims } from './claims-shape.js';
 import { resolveClaimsVerifierOptions, type ClaimsVerifierOptions } from './claims-verifier-options.js';
@@ -89,25 +88,31 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
     return claims === null ? { kind: 'invalid', reason: 'claims' } : { kind: 'valid', claims, cached: false };
   }
 
+  async function verifyMiss(token: string, key: string, now: number): Promise<ClaimsCheck> {
+    try {
+      const check = await verifyUncached(token, now);
+      // Only successes are cached: a failure may be transient, and a rejection costs little to redo.
+      if (check.kind === 'valid') verified.set(key, check.claims, check.claims.exp);
+      return check;
+    } catch (error) {
+      return fromVerifyError(error);
+    }
+  }
+
   return Object.freeze({
-    async verify(token: string, now: number): Promise<ClaimsCheck> {
+    verify(token: string, now: number): Promise<ClaimsCheck> {
       if (typeof now !== 'number' || !Number.isFinite(now)) {
-        throw new LockstepError('ERR_INTERNAL', 'claims verifier: "now" must be finite Unix seconds');
+        return Promise.reject(new LockstepError('ERR_INTERNAL', 'claims verifier: "now" must be finite Unix seconds'));
       }
       if (typeof token !== 'string' || token === '' || token.length > MAX_ACCESS_TOKEN_LENGTH) {
-        return { kind: 'invalid', reason: 'malformed' };
+        return Promise.resolve({ kind: 'invalid', reason: 'malformed' });
       }
-      try {
-        const key = await hashToken(token);
-        const hit = verified.get(key, now);
-        if (hit !== undefined) return { kind: 'valid', claims: hit, cached: true };
-        const check = await verifyUncached(token, now);
-        // Only successes are cached: a failure may be transient, and a rejection costs little to redo.
-        if (check.kind === 'valid') verified.set(key, check.claims, check.claims.exp);
-        return check;
-      } catch (error) {
-        return fromVerifyError(error);
-      }
+      // A synchronous hash: a hit costs the hash and one map lookup, no thread-pool round trip.
+      // The cache holds the expiry of the verified `exp`, so every hit is checked against `now`.
+      const key = config.hashToken(token);
+      const hit = verified.get(key, now);
+      if (hit !== undefined) return Promise.resolve({ kind: 'valid', claims: hit, cached: true });
+      return verifyMiss(token, key, now);
     },
     checkUnsigned: (token: string, now: number) => checkClaimsUnsigned(token, now, config),
   });

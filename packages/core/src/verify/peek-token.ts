@@ -1,5 +1,6 @@
 // What the session engine reads from an access token before (or without) verifying it.
-import { decodeClaimsUnverified } from './decode-claims.js';
+import { decodeJwtPayload } from './jwt-payload.js';
+import { hasSessionClaimsShape } from './claims-shape.js';
 
 /** Claims read from an access token without verifying it: for timing and comparison, never for trust. */
 export interface PeekedToken {
@@ -16,7 +17,8 @@ export interface PeekedToken {
  * peekToken(session.accessToken)?.exp; // → 1767225600
  */
 export function peekToken(accessToken: string): PeekedToken | null {
-  const claims = decodeClaimsUnverified(accessToken);
-  if (claims === null) return null;
+  // What decodeClaimsUnverified accepts, minus its deep freeze: only three claims leave this function.
+  const claims = decodeJwtPayload(accessToken);
+  if (!hasSessionClaimsShape(claims)) return null;
   return typeof claims.iat === 'number' ? { exp: claims.exp, iat: claims.iat, sub: claims.sub } : { exp: claims.exp, sub: claims.sub };
 }

@@ -1,0 +1,39 @@
+// createTokenHasher: an injected SHA-256 gives the built-in keys, and a wrong one never gets used.
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { describe, expect, it } from 'vitest';
+import { LockstepError } from '../errors.js';
+import { createLockstep } from '../lockstep.js';
+import { createTokenHasher, hashTokenSync } from './token-hash.js';
+
+// Core tests stay Web-standard (no node:crypto): a separately wrapped SHA-256 stands in for a runtime's.
+const nodeSha256 = (bytes: Uint8Array): Uint8Array => sha256.create().update(bytes).digest();
+const isConfigError = (error: unknown): boolean => error instanceof LockstepError && error.code === 'ERR_CONFIG_INVALID';
+
+describe('createTokenHasher', () => {
+  it('without an effect is hashTokenSync', () => {
+    expect(createTokenHasher()).toBe(hashTokenSync);
+  });
+
+  it('with an injected SHA-256 gives the same keys as the built-in one and WebCrypto', async () => {
+    const hash = createTokenHasher(nodeSha256);
+    for (const token of ['', 'a', 'x'.repeat(55), 'x'.repeat(64), 'é€😀', 'y'.repeat(20_000)]) {
+      const webCrypto = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))).toString('base64url');
+      expect([hash(token), hashTokenSync(token)]).toEqual([webCrypto, webCrypto]);
+    }
+  });
+
+  it.each([
+    ['a constant digest (every token would share one cache entry)', () => new Uint8Array(32)],
+    ['the wrong length', (bytes: Uint8Array) => nodeSha256(bytes).subarray(0, 16)],
+    ['another hash', (bytes: Uint8Array) => sha512(bytes).subarray(0, 32)],
+    ['one that throws', () => { throw new Error('no'); }],
+    ['not a function', 'sha256' as unknown as () => Uint8Array],
+  ])('refuses %s', (_name, digest) => {
+    expect(() => createTokenHasher(digest)).toThrow(expect.toSatisfy(isConfigError));
+  });
+
+  it('createLockstep refuses a wrong sha256 effect at boot', () => {
+    expect(() => createLockstep({ supabaseUrl: 'https://abc.supabase.co', supabaseKey: 'sb_publishable_abc' }, { sha256: () => new Uint8Array(32) })).toThrow(expect.toSatisfy(isConfigError));
+    expect(() => createLockstep({ supabaseUrl: 'https://abc.supabase.co', supabaseKey: 'sb_publishable_abc' }, { sha256: nodeSha256 })).not.toThrow();
+  });
+});
