@@ -57,7 +57,7 @@ export interface HarnessContext {
    * mock's clock. An out-of-process app cannot: it reaches the mock over HTTP at `mock.url` and
    * must implement `RunningApp.setClock`.
    */
-  readonly effects: Required<LockstepEffects>;
+  readonly effects: Required<Pick<LockstepEffects, 'fetch' | 'now'>>;
 }
 
 /** A running fixture app. The suite only ever talks to it through `fetch`. */

@@ -28,11 +28,13 @@ const MAX_STEPS = 4;
 /**
  * Resolves the session in a request's cookies: at most one refresh (shared with concurrent
  * requests by the coordinator), one check in the route's verify mode, and events for each step.
+ * `reportSignOut: false` leaves the `session.signed_out` event to a caller that weighs several
+ * sessions and may keep the cookies after all (see `resolveSessionAmong`).
  *
  * @example
  * const { auth, write } = await resolveSession(engine, cookies, 'claims', now);
  */
-export async function resolveSession(engine: SessionEngine, cookies: readonly RequestCookie[], mode: VerifyMode, now: number): Promise<SessionResolution> {
+export async function resolveSession(engine: SessionEngine, cookies: readonly RequestCookie[], mode: VerifyMode, now: number, reportSignOut = true): Promise<SessionResolution> {
   const { provider, coordinator, onEvent } = engine;
   const read = await provider.readSession(cookies, now);
   if (read.kind === 'malformed') emit(onEvent, { type: 'cookie.malformed', reason: read.reason });
@@ -55,7 +57,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
     switch (command.kind) {
       case 'finish':
         if (state.kind !== 'done') break;
-        reportOutcome(onEvent, state.auth, state.write);
+        if (reportSignOut) reportOutcome(onEvent, state.auth, state.write);
         return { auth: state.auth, write: state.write };
       case 'check': {
         const check = await provider.check(command.session, command.source, now);
@@ -85,6 +87,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
   throw new Error('session machine did not finish');
 }
 
-function reportOutcome(onEvent: EventHandler | undefined, auth: AuthState, write: SessionWrite): void {
+/** Emits `session.signed_out` when a resolution signs the user out (anonymous and cleared). */
+export function reportOutcome(onEvent: EventHandler | undefined, auth: AuthState, write: SessionWrite): void {
   if (auth.kind === 'anonymous' && write.kind === 'clear') emit(onEvent, { type: 'session.signed_out', reason: auth.reason });
 }
