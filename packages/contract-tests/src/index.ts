@@ -12,3 +12,4 @@ export {
   type Probe,
 } from './fixture.js';
 export { createMockLockstep, type MockLockstep } from './mock-lockstep.js';
+export { HOSTILE_PATH_CLASSES } from './hostile-paths.js';
