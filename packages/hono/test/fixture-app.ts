@@ -46,6 +46,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
       for (const chunk of STREAM_CHUNKS) await stream.write(chunk);
     }),
   );
+  app.get('/own/cache-control', (c) => c.text('cacheable', 200, { 'Cache-Control': 'public, max-age=600, s-maxage=600', Vary: 'Accept-Encoding' }));
   app.get('/own/throw', () => {
     throw new HTTPException(THROWN_STATUS, { message: 'thrown by the handler' });
   });
@@ -55,7 +56,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
 /** The Hono adapter's harness: the fixture app in-process, Lockstep wired to the suite's mock through `effects`. */
 export const honoHarness: AdapterHarness = {
   name: '@lockstep/hono',
-  capabilities: { thrownErrorStatus: THROWN_STATUS },
+  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true },
   start(context) {
     const app = createFixtureApp(lockstep(context.lockstepOptions, context.effects));
     return Promise.resolve({

@@ -95,6 +95,7 @@ export function fixtureRoutes(auth: RemixLockstep): V2Route[] {
     resource('own-redirect', 'own/redirect', { loader: auth.withSession(() => redirect(OWN_REDIRECT_TARGET, 302)) }),
     resource('own-immutable-redirect', 'own/immutable-redirect', { loader: auth.withSession(({ request }) => Response.redirect(new URL(OWN_REDIRECT_TARGET, request.url), 302)) }),
     resource('own-401', 'own/401', { loader: auth.withSession(() => json({ error: 'own' }, { status: 401 })) }),
+    resource('own-cache-control', 'own/cache-control', { loader: auth.withSession(() => new Response('cacheable', { headers: { 'Cache-Control': 'public, max-age=600, s-maxage=600', Vary: 'Accept-Encoding' } })) }),
     resource('own-stream', 'own/stream', {
       loader: auth.withSession(
         () =>
@@ -161,7 +162,7 @@ export function startRemixApp(auth: RemixLockstep, singleFetch = false): { origi
 export function remixV2Harness(singleFetch: boolean): AdapterHarness {
   return {
     name: `@lockstep/remix/v2 (Remix 2.17 loaders and actions${singleFetch ? ', future.v3_singleFetch' : ''})`,
-    capabilities: { thrownErrorStatus: THROWN_STATUS },
+    capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true },
     start(context) {
       const app = startRemixApp(createRemixLockstep(context.lockstepOptions, context.effects), singleFetch);
       return Promise.resolve({ ...app, close: () => Promise.resolve() });

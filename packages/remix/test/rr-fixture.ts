@@ -74,6 +74,7 @@ export function fixtureRoutes(middleware: MiddlewareFunction<Response>): Fixture
     resource('own-redirect', 'own/redirect', { loader: () => redirect(OWN_REDIRECT_TARGET, 302) }),
     resource('own-immutable-redirect', 'own/immutable-redirect', { loader: ({ request }: Args) => Response.redirect(new URL(OWN_REDIRECT_TARGET, request.url), 302) }),
     resource('own-401', 'own/401', { loader: () => Response.json({ error: 'own' }, { status: 401 }) }),
+    resource('own-cache-control', 'own/cache-control', { loader: () => new Response('cacheable', { headers: { 'Cache-Control': 'public, max-age=600, s-maxage=600', Vary: 'Accept-Encoding' } }) }),
     resource('own-stream', 'own/stream', {
       loader: () =>
         new Response(
@@ -111,7 +112,7 @@ export function startRouterApp(middleware: MiddlewareFunction<Response>): { orig
 /** The middleware style: lockstepMiddleware() on the root route. */
 export const middlewareHarness: AdapterHarness = {
   name: '@lockstep/remix (React Router 8 middleware)',
-  capabilities: { thrownErrorStatus: THROWN_STATUS, reactRouterSingleFetch: true },
+  capabilities: { thrownErrorStatus: THROWN_STATUS, reactRouterSingleFetch: true, ownCacheControlRoute: true },
   start(context) {
     const app = startRouterApp(lockstepMiddleware(context.lockstepOptions, context.effects));
     return Promise.resolve({ ...app, close: () => Promise.resolve() });
