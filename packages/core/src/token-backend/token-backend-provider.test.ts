@@ -105,7 +105,7 @@ describe('check', () => {
     const s = await session();
     expect(await providerWith(() => json(200, { id: 'user-1' })).provider.check(s, { kind: 'cookie', mode: 'user' }, NOW)).toMatchObject({ kind: 'valid' });
     expect(await providerWith(() => json(401, { error: 'invalid_token' })).provider.check(s, { kind: 'cookie', mode: 'user' }, NOW)).toEqual({ kind: 'rejected', reason: 'invalid_token' });
-    expect(await providerWith(() => json(503, {})).provider.check(s, { kind: 'cookie', mode: 'user' }, NOW)).toEqual({ kind: 'unavailable', cause: 'server_error' });
+    expect(await providerWith(() => json(503, {})).provider.check(s, { kind: 'cookie', mode: 'user' }, NOW)).toEqual({ kind: 'unavailable', cause: 'server_error', status: 503 }); // the status reaches the auth.unavailable event
     expect(await providerWith(() => json(200, { id: 'user-2' })).provider.check(s, { kind: 'cookie', mode: 'user' }, NOW)).toEqual({ kind: 'rejected', reason: 'invalid_token' });
   });
 
