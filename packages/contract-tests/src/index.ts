@@ -12,4 +12,4 @@ export {
   type Probe,
 } from './fixture.js';
 export { createMockLockstep, type MockLockstep } from './mock-lockstep.js';
-export { HOSTILE_PATH_CLASSES } from './hostile-paths.js';
+export { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from './router-agreement-kit.js';

@@ -1,25 +1,14 @@
 // Issue 12 item 4: for generated hostile paths, Lockstep never decides a path more weakly than the
 // rule of the route Hono's own router (the default SmartRouter of a real `Hono` app) serves it by.
-import { createLockstep, type Lockstep, type RouteAccess, type RouteRule, type VerifyMode } from '@lockstep/core';
-import { HOSTILE_PATH_CLASSES } from '@lockstep/contract-tests';
+import { createLockstep, type Lockstep } from '@lockstep/core';
+import { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 
-/** The rule a route is written under. */
-interface Attached {
-  readonly access: RouteAccess;
-  readonly verify: VerifyMode;
-}
-const DEFAULT: Attached = { access: 'protected', verify: 'claims' };
-
-const RULES: RouteRule[] = [
-  { match: '/assets/**', access: 'ignore' },
-  { match: ['/', '/blog/*', '/api/health', '/café'], access: 'public' },
-  { match: '/api/webhooks/*', access: 'public', session: false },
-  { match: ['/admin/**', '/secret/**', '/Reports/**', '/kit/**'], access: 'protected', verify: 'user' },
-  { match: '/hints/**', access: 'protected', verify: 'session' },
-];
+type Attached = AttachedRule;
+const DEFAULT = DENY_BY_DEFAULT;
+const RULES = ROUTER_AGREEMENT_RULES;
 
 /** The app's routes in registration order (the first handler that answers wins), each with its rule. */
 const ROUTES: readonly (readonly [path: string, attached: Attached])[] = [
@@ -53,8 +42,6 @@ const lockstepWith = (caseSensitive: boolean, trailingSlash: 'strict' | 'ignore'
   );
 const lockstep = lockstepWith(true);
 
-const ACCESS_RANK: Record<RouteAccess, number> = { ignore: 0, public: 1, authPage: 2, protected: 3 };
-const VERIFY_RANK: Record<VerifyMode, number> = { session: 0, claims: 1, user: 2 };
 
 /** How many generated paths Hono served by a `user`-mode route: proof that a run is not vacuous. */
 const served = { userMode: 0, userModeNotAsWritten: 0 };
@@ -75,12 +62,7 @@ async function weakerBecause(rawPath: string, instance: Lockstep = lockstep): Pr
   const explanation = instance.explain(pathname);
   if (explanation.kind === 'malformed') return null; // a 400: never served
   const { access, verify } = explanation.route;
-  const why = `${JSON.stringify(pathname)} is served by "${routePath}" (${attached.access}/${attached.verify}) but Lockstep decides ${access}/${verify}`;
-  if (ACCESS_RANK[access] < ACCESS_RANK[attached.access]) return `weaker access: ${why}`;
-  if (access !== 'ignore' && attached.access !== 'ignore' && VERIFY_RANK[verify] < VERIFY_RANK[attached.verify]) {
-    return `weaker verify mode: ${why}`;
-  }
-  return null;
+  return weakerThanServed({ access, verify }, attached, `${JSON.stringify(pathname)} is served by "${routePath}"`);
 }
 
 const CLASSES = HOSTILE_PATH_CLASSES;

@@ -10,8 +10,8 @@
 // sent. Running 600,000 requests against a live `next start` would take far longer than the suite
 // allows on two cores, so the live build is checked with a bounded sample instead
 // (router-agreement.live.test.ts) and this file runs the generated classes against the utilities.
-import { createLockstep, type Lockstep, type RouteAccess, type RouteRule, type VerifyMode } from '@lockstep/core';
-import { HOSTILE_PATH_CLASSES } from '@lockstep/contract-tests';
+import { createLockstep, type Lockstep } from '@lockstep/core';
+import { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { getRouteMatcher } from 'next/dist/shared/lib/router/utils/route-matcher.js';
 import { getRouteRegex } from 'next/dist/shared/lib/router/utils/route-regex.js';
@@ -19,20 +19,9 @@ import { getSortedRoutes } from 'next/dist/shared/lib/router/utils/sorted-routes
 import { normalizeRepeatedSlashes } from 'next/dist/shared/lib/utils.js';
 import { describe, expect, it } from 'vitest';
 
-/** The rule a route is written under. */
-interface Attached {
-  readonly access: RouteAccess;
-  readonly verify: VerifyMode;
-}
-const DEFAULT: Attached = { access: 'protected', verify: 'claims' };
-
-const RULES: RouteRule[] = [
-  { match: '/assets/**', access: 'ignore' },
-  { match: ['/', '/blog/*', '/api/health', '/café'], access: 'public' },
-  { match: '/api/webhooks/*', access: 'public', session: false },
-  { match: ['/admin/**', '/secret/**', '/Reports/**', '/kit/**'], access: 'protected', verify: 'user' },
-  { match: '/hints/**', access: 'protected', verify: 'session' },
-];
+type Attached = AttachedRule;
+const DEFAULT = DENY_BY_DEFAULT;
+const RULES = ROUTER_AGREEMENT_RULES;
 
 /** The app's routes as Next names them (`app/<route>/page.tsx`), each with the rule it is written under. */
 const ROUTES: Readonly<Record<string, Attached>> = {
@@ -91,8 +80,6 @@ const lockstepWith = (caseSensitive: boolean): Lockstep =>
   );
 const lockstep = lockstepWith(true);
 
-const ACCESS_RANK: Record<RouteAccess, number> = { ignore: 0, public: 1, authPage: 2, protected: 3 };
-const VERIFY_RANK: Record<VerifyMode, number> = { session: 0, claims: 1, user: 2 };
 
 /** How many generated paths Next served by a `user`-mode route: proof that a run is not vacuous. */
 const served = { userMode: 0, userModeNotAsWritten: 0 };
@@ -111,12 +98,7 @@ function weakerBecause(rawPath: string, instance: Lockstep = lockstep): string |
   const explanation = instance.explain(pathname);
   if (explanation.kind === 'malformed') return null; // a 400: never served
   const { access, verify } = explanation.route;
-  const why = `${JSON.stringify(pathname)} is served by "${route}" (${attached.access}/${attached.verify}) but Lockstep decides ${access}/${verify}`;
-  if (ACCESS_RANK[access] < ACCESS_RANK[attached.access]) return `weaker access: ${why}`;
-  if (access !== 'ignore' && attached.access !== 'ignore' && VERIFY_RANK[verify] < VERIFY_RANK[attached.verify]) {
-    return `weaker verify mode: ${why}`;
-  }
-  return null;
+  return weakerThanServed({ access, verify }, attached, `${JSON.stringify(pathname)} is served by "${route}"`);
 }
 
 const CLASSES = HOSTILE_PATH_CLASSES;

@@ -3,7 +3,7 @@
 // decision. The generated 100,000-path classes run against Next's own matching utilities
 // (router-agreement.differential.test.ts); each request here costs a round trip to a server.
 import { createLockstep, type RouteAccess, type VerifyMode } from '@lockstep/core';
-import { FIXTURE_RULES } from '@lockstep/contract-tests';
+import { FIXTURE_RULES, weakerThanServed } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNextFixture, type NextApp } from './next-harness.js';
@@ -48,8 +48,6 @@ const lockstep = createLockstep(
   { supabaseUrl: 'http://127.0.0.1:9', supabaseKey: 'sb_publishable_test', routes: FIXTURE_RULES, caseSensitive: true },
   { fetch: () => Promise.reject(new Error('no network in this test')) },
 );
-const ACCESS_RANK: Record<RouteAccess, number> = { ignore: 0, public: 1, authPage: 2, protected: 3 };
-const VERIFY_RANK: Record<VerifyMode, number> = { session: 0, claims: 1, user: 2 };
 
 const WORDS = ['admin', 'users', 'hints', 'dashboard', 'api', 'me', 'health', 'webhooks', 'stripe', 'assets', 'login', 'guarded', 'x', ''];
 const SEPARATORS = ['/', '/', '/', '//', '/./', '/../', '%2F', '/;/', '\\'];
@@ -101,10 +99,8 @@ describe('router agreement with a live Next.js build (bounded sample)', () => {
       const explanation = lockstep.explain(new URL(url).pathname);
       if (explanation.kind === 'malformed') continue;
       const { access, verify } = explanation.route;
-      const weaker =
-        ACCESS_RANK[access] < ACCESS_RANK[attached.access] ||
-        (access !== 'ignore' && attached.access !== 'ignore' && VERIFY_RANK[verify] < VERIFY_RANK[attached.verify]);
-      if (weaker) failures.push(`${JSON.stringify(raw)} is served by ${route} (${attached.access}/${attached.verify}) but decided ${access}/${verify}`);
+      const weaker = weakerThanServed({ access, verify }, attached, `${JSON.stringify(raw)} is served by ${route}`);
+      if (weaker !== null) failures.push(weaker);
     }
     expect(failures).toEqual([]);
     // Not vacuous: a share of the sampled paths reach a route (most are 404s or Next's own

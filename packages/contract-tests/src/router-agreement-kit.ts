@@ -1,6 +1,42 @@
-// Generated hostile request paths for the router-agreement differential tests (C31): one
-// arbitrary per named class, so a failure names what kind of path broke the agreement.
+// What the router-agreement differential tests (C31) share across adapters: the rule table, the
+// comparison of a decision with the served route's rule, and the generated hostile paths (one
+// arbitrary per named class, so a failure names what kind of path broke the agreement).
+import type { RouteAccess, RouteRule, VerifyMode } from '@lockstep/core';
 import fc from 'fast-check';
+
+/** The rule a route is written under. */
+export interface AttachedRule {
+  readonly access: RouteAccess;
+  readonly verify: VerifyMode;
+}
+
+/** What a path no rule names gets: deny by default, in the default verify mode. */
+export const DENY_BY_DEFAULT: AttachedRule = { access: 'protected', verify: 'claims' };
+
+/** The route table every adapter's differential test decides with. */
+export const ROUTER_AGREEMENT_RULES: RouteRule[] = [
+  { match: '/assets/**', access: 'ignore' },
+  { match: ['/', '/blog/*', '/api/health', '/café'], access: 'public' },
+  { match: '/api/webhooks/*', access: 'public', session: false },
+  { match: ['/admin/**', '/secret/**', '/Reports/**', '/kit/**'], access: 'protected', verify: 'user' },
+  { match: '/hints/**', access: 'protected', verify: 'session' },
+];
+
+const ACCESS_RANK: Record<RouteAccess, number> = { ignore: 0, public: 1, authPage: 2, protected: 3 };
+const VERIFY_RANK: Record<VerifyMode, number> = { session: 0, claims: 1, user: 2 };
+
+/**
+ * Why Lockstep's decision for a path is weaker than the rule of the route the router served it
+ * by, or `null` when it is not. `served` names the path and route for the message.
+ */
+export function weakerThanServed(decided: AttachedRule, attached: AttachedRule, served: string): string | null {
+  const why = `${served} (${attached.access}/${attached.verify}) but Lockstep decides ${decided.access}/${decided.verify}`;
+  if (ACCESS_RANK[decided.access] < ACCESS_RANK[attached.access]) return `weaker access: ${why}`;
+  if (decided.access !== 'ignore' && attached.access !== 'ignore' && VERIFY_RANK[decided.verify] < VERIFY_RANK[attached.verify]) {
+    return `weaker verify mode: ${why}`;
+  }
+  return null;
+}
 
 // Segments of the app, and what an attacker does to them.
 const WORDS = ['admin', 'users', 'secret', 'reports', 'Reports', 'kit', 'blog', 'post', 'hints', 'assets', 'api', 'health', 'webhooks', 'login', 'auth', 'callback', 'dashboard', 'café', 'x', ''];
