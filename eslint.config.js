@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Repository scripts run on Node.
-    files: ['scripts/**/*.mjs', '**/bin/*.js', 'packages/readme-examples/*.mjs'],
+    files: ['scripts/**/*.mjs', '**/bin/*.js', 'packages/tooling/readme-examples/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -1,10 +1,10 @@
 // Scale-out: 4 app processes × N concurrent requests with one expired session, via one Redis vs. each process's memory store.
 // The processes, the balancer and the Redis server are the redis-store package's multi-process test harness.
 import { startMockAuth, type RunningMockAuth } from '@lockstep/mock-auth';
-import { startAppProcesses, type AppProcessGroup } from '../../packages/redis-store/test/multi-process/app-processes.js';
-import type { AppReply } from '../../packages/redis-store/test/multi-process/protocol.js';
-import { startRoundRobinBalancer, type RoundRobinBalancer } from '../../packages/redis-store/test/multi-process/round-robin-balancer.js';
-import { HAS_REDIS, startRedisServer } from '../../packages/redis-store/test/support/redis-server.js';
+import { startAppProcesses, type AppProcessGroup } from '../../packages/stores/redis-store/test/multi-process/app-processes.js';
+import type { AppReply } from '../../packages/stores/redis-store/test/multi-process/protocol.js';
+import { startRoundRobinBalancer, type RoundRobinBalancer } from '../../packages/stores/redis-store/test/multi-process/round-robin-balancer.js';
+import { HAS_REDIS, startRedisServer } from '../../packages/stores/redis-store/test/support/redis-server.js';
 import { USER, expiredSession } from './amplification.js';
 import type { BenchResult, Size } from './results.js';
 import { sessionCookieHeader, storageKeyFor } from './session-cookie.js';

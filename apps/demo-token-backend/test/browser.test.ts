@@ -29,7 +29,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} not found: apt-get install -y chromium`);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('../../../packages/browser/src/index.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../../packages/adapters/browser/src/index.ts', import.meta.url))],
     bundle: true,
     format: 'esm',
     target: 'es2022',

@@ -1,0 +1,8 @@
+import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../../tsup.shared.js';
+
+export default defineConfig({
+  ...LIBRARY_BUILD,
+  target: 'es2022',
+  platform: 'browser',
+});
