@@ -1,0 +1,86 @@
+// Starts a sign-in: the authorization redirect (code + PKCE S256, state, nonce) and the flow cookie that remembers it.
+import { NO_STORE_HEADERS, sanitizeReturnTo, type UnavailableCause } from '@lockstep/core';
+import { randomToken, s256 } from './base64url.js';
+import { encodeFlow, flowAttributes, flowCookieName, serializeFlowCookie } from './flow-cookie.js';
+import type { OidcRuntime } from './runtime.js';
+
+/** Options of `startSignIn`. */
+export interface StartSignInOptions {
+  /** Where to go after sign-in; validated (same-origin path), unsafe values dropped. */
+  readonly returnTo?: string | null;
+  /** `Secure` on the flow cookie. @default true unless the request is plain http to localhost / 127.x / [::1] */
+  readonly secure?: boolean;
+  /** Unix seconds, for tests. @default Date.now() / 1000 */
+  readonly now?: number;
+}
+
+/** The redirect to the provider (render `response`), or why it cannot be built now. */
+export type SignInStart =
+  | {
+      readonly kind: 'redirect';
+      /** The authorization URL. */
+      readonly location: string;
+      /** The flow cookie, one `Set-Cookie` value. */
+      readonly setCookie: readonly string[];
+      /** A 302 (303 for a POST) to `location` with the cookie and no-store headers. */
+      readonly response: Response;
+    }
+  /** Discovery failed: a 503 to show; nothing was stored. */
+  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause; readonly response: Response };
+
+/**
+ * Builds the authorization request (OIDC Core §3.1.2.1): `response_type=code`, the scopes,
+ * `state` and `nonce` (256 random bits each), the S256 challenge of a fresh verifier, and the
+ * configured extra parameters. The verifier, state, nonce, redirect URI and return-to go into an
+ * HttpOnly flow cookie that the callback checks and clears. A new sign-in replaces an unfinished one.
+ */
+export async function startSignIn(runtime: OidcRuntime, request: { readonly url: string | URL; readonly method?: string }, options: StartSignInOptions = {}): Promise<SignInStart> {
+  const { config } = runtime;
+  const now = Math.floor(options.now ?? Date.now() / 1000);
+  const requestUrl = new URL(String(request.url));
+  const resolved = await runtime.resolve(now);
+  if (resolved.kind !== 'ok') {
+    const headers = noStoreHeaders();
+    headers.set('retry-after', '5');
+    headers.set('content-type', 'text/plain; charset=utf-8');
+    const response = new Response('The sign-in service is unavailable. Please try again shortly.', { status: 503, headers });
+    return { kind: 'unavailable', cause: resolved.cause, response };
+  }
+  const verifier = randomToken();
+  const state = randomToken();
+  const nonce = randomToken();
+  const redirectUri = new URL(config.redirectUri, requestUrl.origin).href;
+  const location = new URL(resolved.metadata.authorizationEndpoint);
+  for (const [name, value] of Object.entries(config.authorizationParams)) location.searchParams.set(name, value);
+  location.searchParams.set('response_type', 'code');
+  location.searchParams.set('client_id', config.clientId);
+  location.searchParams.set('redirect_uri', redirectUri);
+  location.searchParams.set('scope', config.scope);
+  location.searchParams.set('state', state);
+  location.searchParams.set('nonce', nonce);
+  location.searchParams.set('code_challenge', await s256(verifier));
+  location.searchParams.set('code_challenge_method', 'S256');
+  const secure = options.secure ?? !(requestUrl.protocol === 'http:' && isLoopback(requestUrl.hostname));
+  const name = flowCookieName(config.cookieName);
+  const value = encodeFlow({ verifier, state, nonce, redirectUri, returnTo: sanitizeReturnTo(options.returnTo ?? null), startedAt: now });
+  const setCookie = [serializeFlowCookie(name, value, flowAttributes(secure, config.flowMaxAgeSeconds))];
+  const headers = noStoreHeaders();
+  headers.set('location', location.href);
+  for (const cookie of setCookie) headers.append('set-cookie', cookie);
+  const status = request.method === undefined || request.method === 'GET' || request.method === 'HEAD' ? 302 : 303;
+  return { kind: 'redirect', location: location.href, setCookie, response: new Response(null, { status, headers }) };
+}
+
+// `Vary` is appended (a list); the others are set.
+function noStoreHeaders(): Headers {
+  const headers = new Headers();
+  for (const [name, value] of NO_STORE_HEADERS) {
+    if (name.toLowerCase() === 'vary') headers.append(name, value);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}

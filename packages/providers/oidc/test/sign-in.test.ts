@@ -1,0 +1,164 @@
+// Sign-in through the authorization redirect and the callback, end to end with createLockstep and the mock provider.
+import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { encodeFlow, readFlow } from '../src/flow-cookie.js';
+import { authorizeAt, CookieJar, createHarness, EMAIL, signIn } from './harness.js';
+
+describe('starting a sign-in', () => {
+  it('redirects to the authorization endpoint with code + PKCE S256, state, nonce and the scopes; the flow cookie is HttpOnly, Lax, short-lived', async () => {
+    const harness = await createHarness({ provider: { authorizationParams: { audience: 'https://api.example.com' } } });
+    const start = await harness.provider.startSignIn(new Request('https://app.example.com/login'), { returnTo: '/dashboard?tab=2', now: harness.now() });
+    if (start.kind !== 'redirect') throw new Error('expected a redirect');
+    const url = new URL(start.location);
+    expect(url.origin + url.pathname).toBe(`${harness.mock.issuer}/authorize`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      response_type: 'code',
+      client_id: harness.mock.clientId,
+      redirect_uri: 'https://app.example.com/auth/callback',
+      scope: 'openid profile email offline_access',
+      code_challenge_method: 'S256',
+      audience: 'https://api.example.com',
+    });
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(start.response.status).toBe(302);
+    expect(start.response.headers.get('location')).toBe(start.location);
+    expect(start.response.headers.get('cache-control')).toContain('no-store');
+    const [cookie = ''] = start.setCookie;
+    expect(cookie).toMatch(/^lockstep-oidc-flow=f1\.[A-Za-z0-9_-]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/);
+    const flow = readFlow([{ name: 'lockstep-oidc-flow', value: cookie.split(';')[0]?.split('=')[1] ?? '' }], 'lockstep-oidc-flow');
+    expect(flow.kind === 'present' && flow.flow.state === url.searchParams.get('state') && flow.flow.returnTo === '/dashboard?tab=2').toBe(true);
+    // Two starts never share a secret.
+    const again = await harness.provider.startSignIn(new Request('https://app.example.com/login'), { now: harness.now() });
+    expect(again.kind === 'redirect' && new URL(again.location).searchParams.get('state')).not.toBe(url.searchParams.get('state'));
+  });
+
+  it('drops an unsafe return-to, omits Secure on http://localhost, and answers 503 while discovery fails (nothing stored)', async () => {
+    const harness = await createHarness();
+    const local = await harness.provider.startSignIn(new Request('http://localhost:3000/login'), { returnTo: '//evil.example', now: harness.now() });
+    if (local.kind !== 'redirect') throw new Error('expected a redirect');
+    expect(local.setCookie[0]).not.toContain('Secure');
+    const value = local.setCookie[0]?.split(';')[0]?.split('=')[1] ?? '';
+    const flow = readFlow([{ name: 'f', value }], 'f');
+    expect(flow.kind === 'present' && flow.flow.returnTo).toBeNull();
+
+    const down = await createHarness();
+    down.mock.controls.fail('discovery', { kind: 'status', status: 503 });
+    const start = await down.provider.startSignIn(new Request('https://app.example.com/login'), { now: down.now() });
+    expect(start.kind).toBe('unavailable');
+    expect(start.response.status).toBe(503);
+    expect(start.response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('refuses to start before a Lockstep instance exists', async () => {
+    const { oidc } = await import('../src/index.js');
+    const provider = oidc({ issuer: 'https://id.example.com/', clientId: 'web' });
+    await expect(provider.startSignIn(new Request('https://app.example.com/login'))).rejects.toMatchObject({ code: 'ERR_CONFIG_INVALID' });
+  });
+});
+
+describe('the callback', () => {
+  it('exchanges the code, verifies the ID token, writes an HttpOnly session cookie and clears the flow; the session then authenticates', async () => {
+    const harness = await createHarness();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    const result = await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search));
+    if (result.kind !== 'signed_in') throw new Error(`expected a sign-in, got ${JSON.stringify(result)}`);
+    expect(result.auth.user.email).toBe(EMAIL);
+    expect(result.redirect.location).toBe('/');
+    const setCookie = result.redirect.cookies.setCookie;
+    expect(setCookie.some((cookie) => /^lockstep-oidc(\.0)?=o1\./.test(cookie) && /HttpOnly/.test(cookie))).toBe(true);
+    expect(setCookie.some((cookie) => /^lockstep-oidc-flow=;/.test(cookie) && /Max-Age=0/.test(cookie))).toBe(true);
+    jar.apply(setCookie);
+    expect(jar.get('lockstep-oidc-flow')).toBeUndefined();
+    expect(harness.mock.controls.calls('token:authorization_code')).toBe(1);
+
+    const page = await harness.lockstep.handle(jar.request('/dashboard'));
+    expect(page.kind).toBe('continue');
+    if (page.kind !== 'continue' || page.auth.kind !== 'authenticated') throw new Error('expected an authenticated request');
+    expect(page.auth.verifiedBy).toBe('claims');
+    expect(page.auth.claims).toMatchObject({ iss: harness.mock.issuer, aud: harness.mock.clientId });
+    expect(page.auth.user.id).toBe(decodeJwt(page.auth.session.accessToken).sub);
+    expect(page.cookies.setCookie, 'a fresh session writes nothing').toEqual([]);
+  });
+
+  it('the user mode asks userinfo; a revoked session is signed out there although its access token is unexpired', async () => {
+    const harness = await createHarness();
+    const jar = await signIn(harness);
+    const admin = await harness.lockstep.handle(jar.request('/admin/users'));
+    expect(admin.kind === 'continue' && admin.auth.kind === 'authenticated' && admin.auth.user.email).toBe(EMAIL);
+    expect(harness.mock.controls.calls('userinfo')).toBe(1);
+    harness.mock.controls.revokeUser(EMAIL);
+    const after = await harness.lockstep.handle(jar.request('/admin/users'));
+    expect(after.kind).toBe('redirect');
+    expect(after.cookies.setCookie.some((cookie) => cookie.startsWith('lockstep-oidc') && /Max-Age=0/.test(cookie))).toBe(true);
+  });
+
+  it('refuses a callback whose state is not the flow’s, without spending the code', async () => {
+    const harness = await createHarness();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    callback.searchParams.set('state', 'A'.repeat(43));
+    const result = await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search));
+    expect(result).toEqual({ kind: 'rejected', reason: 'state_mismatch' });
+    expect(harness.mock.controls.calls('token:authorization_code')).toBe(0);
+  });
+
+  it('refuses a flow cookie whose nonce was changed: the ID token names another nonce', async () => {
+    const harness = await createHarness();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    const flow = readFlow([{ name: 'f', value: jar.get('lockstep-oidc-flow') ?? '' }], 'f');
+    if (flow.kind !== 'present') throw new Error('no flow');
+    jar.set('lockstep-oidc-flow', encodeFlow({ ...flow.flow, nonce: 'N'.repeat(43) }));
+    const result = await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search));
+    expect(result).toEqual({ kind: 'rejected', reason: 'nonce_mismatch' });
+  });
+
+  it('refuses a flow cookie whose PKCE verifier was changed: the provider refuses the code', async () => {
+    const harness = await createHarness();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    const flow = readFlow([{ name: 'f', value: jar.get('lockstep-oidc-flow') ?? '' }], 'f');
+    if (flow.kind !== 'present') throw new Error('no flow');
+    jar.set('lockstep-oidc-flow', encodeFlow({ ...flow.flow, verifier: 'V'.repeat(43) }));
+    const result = await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search));
+    expect(result).toEqual({ kind: 'rejected', reason: 'invalid_grant' });
+    expect(harness.mock.controls.calls('token:authorization_code')).toBe(1);
+  });
+
+  it('refuses a missing, unreadable or expired flow, a foreign issuer, a provider error, and a replayed code', async () => {
+    const harness = await createHarness();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    const path = callback.pathname + callback.search;
+    const exchange = (request: Request) => harness.lockstep.exchangeCode(request);
+    expect(await exchange(new Request(`http://app.test${path}`))).toEqual({ kind: 'rejected', reason: 'missing_flow' });
+    expect(await exchange(new Request(`http://app.test${path}`, { headers: { cookie: 'lockstep-oidc-flow=f1.not-json' } }))).toEqual({ kind: 'rejected', reason: 'invalid_flow' });
+    const mixUp = new URL(callback);
+    mixUp.searchParams.set('iss', 'https://evil.example');
+    expect(await exchange(jar.request(mixUp.pathname + mixUp.search))).toEqual({ kind: 'rejected', reason: 'issuer_mismatch' });
+    expect(await exchange(jar.request('/auth/callback?error=access_denied&state=x'))).toEqual({ kind: 'rejected', reason: 'access_denied' });
+    expect(await exchange(jar.request('/auth/callback?error=%3Cscript%3E'))).toEqual({ kind: 'rejected', reason: 'provider_error' });
+    expect(await exchange(jar.request('/auth/callback?state=x'))).toEqual({ kind: 'rejected', reason: 'missing_code' });
+    expect(harness.mock.controls.calls('token:authorization_code'), 'none of these reached the token endpoint').toBe(0);
+
+    const first = await exchange(jar.request(path));
+    expect(first.kind).toBe('signed_in');
+    expect(await exchange(jar.request(path))).toEqual({ kind: 'rejected', reason: 'invalid_grant' });
+
+    const late = new CookieJar();
+    const lateCallback = await authorizeAt(harness, late);
+    harness.mock.clock.advance(601);
+    expect(await exchange(late.request(lateCallback.pathname + lateCallback.search))).toEqual({ kind: 'rejected', reason: 'flow_expired' });
+  });
+
+  it('an outage of the token endpoint during the callback is unavailable, not a refusal', async () => {
+    const harness = await createHarness();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    harness.mock.controls.fail('token:authorization_code', { kind: 'status', status: 502 }, { times: 1 });
+    expect(await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search))).toEqual({ kind: 'unavailable', cause: 'server_error' });
+  });
+});
