@@ -21,8 +21,11 @@ export async function revokeSession(runtime: OidcRuntime, session: Session, scop
   switch (answer.kind) {
     case 'ok':
       return { kind: 'ok' };
-    case 'unavailable':
-      return { kind: 'unavailable', cause: answer.cause };
+    case 'unavailable': {
+      // RFC 7009 §2.2 answers 200 with an empty body, which the JSON classification calls unreadable.
+      const emptySuccess = answer.cause === 'protocol' && answer.status !== undefined && answer.status >= 200 && answer.status < 300;
+      return emptySuccess ? { kind: 'ok' } : { kind: 'unavailable', cause: answer.cause };
+    }
     case 'error':
       // `invalid_client`, `unsupported_token_type`, a gateway's 4xx: the provider was not told.
       return { kind: 'unavailable', cause: 'unknown_refusal' };

@@ -14,7 +14,7 @@ export interface SignInFlow {
   readonly nonce: string;
   /** The exact `redirect_uri` sent to the authorization endpoint: the token request must repeat it. */
   readonly redirectUri: string;
-  /** Where to go after sign-in (already validated when the flow started), or `null`. */
+  /** Reserved: where to go after sign-in, once the core's callback result can carry it; `null` today. */
   readonly returnTo: string | null;
   /** Unix seconds. */
   readonly startedAt: number;

@@ -40,7 +40,7 @@ export interface OidcProvider {
  * @example
  * const provider = oidc({ issuer: 'https://id.example.com/', clientId: 'web', clientSecret: process.env.OIDC_SECRET! });
  * const lockstep = createLockstep({ provider, routes: [{ match: '/', access: 'public' }] });
- * // GET /login → return (await provider.startSignIn(request, { returnTo: '/dashboard' })).response;
+ * // GET /login → return (await provider.startSignIn(request)).response;
  */
 export function oidc(options: OidcOptions): OidcProvider {
   const config = resolveOidcOptions(options);

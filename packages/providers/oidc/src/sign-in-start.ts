@@ -1,13 +1,11 @@
 // Starts a sign-in: the authorization redirect (code + PKCE S256, state, nonce) and the flow cookie that remembers it.
-import { NO_STORE_HEADERS, sanitizeReturnTo, type UnavailableCause } from '@lockstep/core';
+import { NO_STORE_HEADERS, type UnavailableCause } from '@lockstep/core';
 import { randomToken, s256 } from './base64url.js';
 import { encodeFlow, flowAttributes, flowCookieName, serializeFlowCookie } from './flow-cookie.js';
 import type { OidcRuntime } from './runtime.js';
 
 /** Options of `startSignIn`. */
 export interface StartSignInOptions {
-  /** Where to go after sign-in; validated (same-origin path), unsafe values dropped. */
-  readonly returnTo?: string | null;
   /** `Secure` on the flow cookie. @default true unless the request is plain http to localhost / 127.x / [::1] */
   readonly secure?: boolean;
   /** Unix seconds, for tests. @default Date.now() / 1000 */
@@ -31,8 +29,10 @@ export type SignInStart =
 /**
  * Builds the authorization request (OIDC Core §3.1.2.1): `response_type=code`, the scopes,
  * `state` and `nonce` (256 random bits each), the S256 challenge of a fresh verifier, and the
- * configured extra parameters. The verifier, state, nonce, redirect URI and return-to go into an
- * HttpOnly flow cookie that the callback checks and clears. A new sign-in replaces an unfinished one.
+ * configured extra parameters. The verifier, state, nonce and redirect URI go into an HttpOnly flow
+ * cookie that the callback checks and clears. A new sign-in replaces an unfinished one. After the
+ * callback the user lands on the instance's `afterSignInPath` (the core's callback result cannot
+ * carry a return-to target yet; the flow cookie has a field reserved for it).
  */
 export async function startSignIn(runtime: OidcRuntime, request: { readonly url: string | URL; readonly method?: string }, options: StartSignInOptions = {}): Promise<SignInStart> {
   const { config } = runtime;
@@ -62,7 +62,7 @@ export async function startSignIn(runtime: OidcRuntime, request: { readonly url:
   location.searchParams.set('code_challenge_method', 'S256');
   const secure = options.secure ?? !(requestUrl.protocol === 'http:' && isLoopback(requestUrl.hostname));
   const name = flowCookieName(config.cookieName);
-  const value = encodeFlow({ verifier, state, nonce, redirectUri, returnTo: sanitizeReturnTo(options.returnTo ?? null), startedAt: now });
+  const value = encodeFlow({ verifier, state, nonce, redirectUri, returnTo: null, startedAt: now });
   const setCookie = [serializeFlowCookie(name, value, flowAttributes(secure, config.flowMaxAgeSeconds))];
   const headers = noStoreHeaders();
   headers.set('location', location.href);

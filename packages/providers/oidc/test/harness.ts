@@ -74,8 +74,8 @@ export class CookieJar {
 }
 
 /** Starts a sign-in and lets the mock approve it: returns the callback URL the browser is sent to. */
-export async function authorizeAt(harness: Harness, jar: CookieJar, returnTo?: string): Promise<URL> {
-  const start = await harness.provider.startSignIn(jar.request('/login'), { returnTo: returnTo ?? null, now: harness.now() });
+export async function authorizeAt(harness: Harness, jar: CookieJar): Promise<URL> {
+  const start = await harness.provider.startSignIn(jar.request('/login'), { now: harness.now() });
   if (start.kind !== 'redirect') throw new Error(`sign-in start failed: ${start.cause}`);
   jar.apply(start.response.headers.getSetCookie());
   const approval = await harness.mock.fetch(start.location, { redirect: 'manual' });

@@ -7,7 +7,7 @@ import { authorizeAt, CookieJar, createHarness, EMAIL, signIn } from './harness.
 describe('starting a sign-in', () => {
   it('redirects to the authorization endpoint with code + PKCE S256, state, nonce and the scopes; the flow cookie is HttpOnly, Lax, short-lived', async () => {
     const harness = await createHarness({ provider: { authorizationParams: { audience: 'https://api.example.com' } } });
-    const start = await harness.provider.startSignIn(new Request('https://app.example.com/login'), { returnTo: '/dashboard?tab=2', now: harness.now() });
+    const start = await harness.provider.startSignIn(new Request('https://app.example.com/login'), { now: harness.now() });
     if (start.kind !== 'redirect') throw new Error('expected a redirect');
     const url = new URL(start.location);
     expect(url.origin + url.pathname).toBe(`${harness.mock.issuer}/authorize`);
@@ -28,20 +28,22 @@ describe('starting a sign-in', () => {
     const [cookie = ''] = start.setCookie;
     expect(cookie).toMatch(/^lockstep-oidc-flow=f1\.[A-Za-z0-9_-]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/);
     const flow = readFlow([{ name: 'lockstep-oidc-flow', value: cookie.split(';')[0]?.split('=')[1] ?? '' }], 'lockstep-oidc-flow');
-    expect(flow.kind === 'present' && flow.flow.state === url.searchParams.get('state') && flow.flow.returnTo === '/dashboard?tab=2').toBe(true);
+    expect(flow.kind === 'present' && flow.flow.state === url.searchParams.get('state') && flow.flow.redirectUri === 'https://app.example.com/auth/callback').toBe(true);
     // Two starts never share a secret.
     const again = await harness.provider.startSignIn(new Request('https://app.example.com/login'), { now: harness.now() });
     expect(again.kind === 'redirect' && new URL(again.location).searchParams.get('state')).not.toBe(url.searchParams.get('state'));
   });
 
-  it('drops an unsafe return-to, omits Secure on http://localhost, and answers 503 while discovery fails (nothing stored)', async () => {
+  it('omits Secure on http://localhost, uses an absolute redirect URI as configured, and answers 503 while discovery fails (nothing stored)', async () => {
     const harness = await createHarness();
-    const local = await harness.provider.startSignIn(new Request('http://localhost:3000/login'), { returnTo: '//evil.example', now: harness.now() });
+    const local = await harness.provider.startSignIn(new Request('http://localhost:3000/login', { method: 'POST' }), { now: harness.now() });
     if (local.kind !== 'redirect') throw new Error('expected a redirect');
     expect(local.setCookie[0]).not.toContain('Secure');
-    const value = local.setCookie[0]?.split(';')[0]?.split('=')[1] ?? '';
-    const flow = readFlow([{ name: 'f', value }], 'f');
-    expect(flow.kind === 'present' && flow.flow.returnTo).toBeNull();
+    expect(local.response.status, 'a POST start is answered with 303').toBe(303);
+    expect(new URL(local.location).searchParams.get('redirect_uri')).toBe('http://localhost:3000/auth/callback');
+    const absolute = await createHarness({ provider: { redirectUri: 'https://app.example.com/auth/callback' } });
+    const behindProxy = await absolute.provider.startSignIn(new Request('http://10.0.0.5:8080/login'), { now: absolute.now() });
+    expect(behindProxy.kind === 'redirect' && new URL(behindProxy.location).searchParams.get('redirect_uri')).toBe('https://app.example.com/auth/callback');
 
     const down = await createHarness();
     down.mock.controls.fail('discovery', { kind: 'status', status: 503 });
