@@ -115,6 +115,29 @@ describe('verification', () => {
     expect(forgedPage.cookies.setCookie.some((cookie) => /^lockstep-oidc=;/.test(cookie))).toBe(true);
   });
 
+  it('userinfo: only a 401 invalid_token is final; a 403 insufficient_scope, a bodyless gateway 401 or a 5xx keep the session', async () => {
+    const keep = [
+      { kind: 'answer', status: 403, body: { error: 'insufficient_scope' } },
+      { kind: 'answer', status: 401 },
+      { kind: 'answer', status: 400, body: { error: 'invalid_token' } },
+      { kind: 'status', status: 502 },
+    ] as const;
+    for (const fault of keep) {
+      const harness = await createHarness();
+      const jar = await signIn(harness);
+      harness.mock.controls.fail('userinfo', fault, { times: 1 });
+      const admin = await harness.lockstep.handle(jar.request('/admin/users'));
+      expect(admin.kind === 'respond' && admin.status, JSON.stringify(fault)).toBe(503);
+      expect(admin.cookies.setCookie, JSON.stringify(fault)).toEqual([]);
+    }
+    const harness = await createHarness();
+    const jar = await signIn(harness);
+    harness.mock.controls.fail('userinfo', { kind: 'answer', status: 401, body: { error: 'invalid_token' } }, { times: 1 });
+    const admin = await harness.lockstep.handle(jar.request('/admin/users'));
+    expect(admin.kind).toBe('redirect');
+    expect(harness.events).toContainEqual(expect.objectContaining({ type: 'session.signed_out', reason: 'invalid_token' }));
+  });
+
   it('checks the audience: a provider expecting another API refuses the client-audience token', async () => {
     const harness = await createHarness({ provider: { audience: 'https://api.example.com' } });
     const jar = await signIn(harness);
