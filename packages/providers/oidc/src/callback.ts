@@ -2,7 +2,7 @@
 import type { CallbackResult, CookieAttributes, GrantResult, RequestCookie } from '@lockstep/core';
 import { clearFlow, flowCookieName, readFlow } from './flow-cookie.js';
 import { postForm } from './oauth-call.js';
-import type { OidcRuntime } from './runtime.js';
+import type { OidcRuntime, Resolved } from './runtime.js';
 import { checkIdToken, readTokenAnswer } from './token-answer.js';
 import { toSession } from './to-session.js';
 
@@ -15,10 +15,10 @@ export interface CallbackRequest {
 }
 
 /**
- * Completes a sign-in started by `startSignIn`. Refused before any call: a provider error
+ * Completes a sign-in started by `startSignIn`. Refused before the code is spent: a provider error
  * (`access_denied`, …), a missing code or state, no flow cookie or an expired one, a `state` that
- * is not the flow's (CSRF), an `iss` that is not the issuer (mix-up, RFC 9207). Then the code is
- * exchanged with the flow's PKCE verifier and redirect URI; the ID token must verify and carry the
+ * is not the flow's (CSRF), an `iss` that is not the issuer or is missing though the provider
+ * promises it (mix-up, RFC 9207). Then the code is exchanged with the flow's PKCE verifier and redirect URI; the ID token must verify and carry the
  * flow's nonce. The flow cookie is cleared once the code has been spent.
  */
 export async function completeCallback(runtime: OidcRuntime, request: CallbackRequest, cookies: readonly RequestCookie[], attributes: CookieAttributes, now: number): Promise<CallbackResult> {
@@ -37,15 +37,16 @@ export async function completeCallback(runtime: OidcRuntime, request: CallbackRe
   const { flow } = read;
   if (now - flow.startedAt > config.flowMaxAgeSeconds || flow.startedAt > now + 60) return { kind: 'rejected', reason: 'flow_expired' };
   if (!constantTimeEqual(state, flow.state)) return { kind: 'rejected', reason: 'state_mismatch' };
+  const resolved = await runtime.resolve(now);
+  if (resolved.kind !== 'ok') return { kind: 'grant', grant: { kind: 'unavailable', cause: resolved.cause, ...(resolved.status === undefined ? {} : { status: resolved.status }) }, clear: [] };
+  // RFC 9207 §2.4: a wrong `iss` is refused; so is a missing one from a provider that promises to send it.
   const iss = params.get('iss');
-  if (iss !== null && iss !== config.issuer) return { kind: 'rejected', reason: 'issuer_mismatch' };
+  if (iss === null ? resolved.metadata.issParameterSupported : iss !== config.issuer) return { kind: 'rejected', reason: iss === null ? 'missing_issuer' : 'issuer_mismatch' };
   const clear = clearFlow(cookies, name, attributes);
-  return { kind: 'grant', grant: await exchange(runtime, code, flow, now), clear };
+  return { kind: 'grant', grant: await exchange(runtime, resolved, code, flow, now), clear };
 }
 
-async function exchange(runtime: OidcRuntime, code: string, flow: { verifier: string; nonce: string; redirectUri: string }, now: number): Promise<GrantResult> {
-  const resolved = await runtime.resolve(now);
-  if (resolved.kind !== 'ok') return { kind: 'unavailable', cause: resolved.cause, ...(resolved.status === undefined ? {} : { status: resolved.status }) };
+async function exchange(runtime: OidcRuntime, resolved: Extract<Resolved, { kind: 'ok' }>, code: string, flow: { verifier: string; nonce: string; redirectUri: string }, now: number): Promise<GrantResult> {
   const answer = await postForm(runtime.config, runtime.environment, resolved.metadata.tokenEndpoint, {
     grant_type: 'authorization_code',
     code,

@@ -12,6 +12,8 @@ export interface OidcMetadata {
   readonly userinfoEndpoint: string | null;
   readonly endSessionEndpoint: string | null;
   readonly revocationEndpoint: string | null;
+  /** The provider names itself in authorization responses (RFC 9207): a response without `iss` is then refused. */
+  readonly issParameterSupported: boolean;
 }
 
 /** The metadata, or why it could not be had (never a reason to sign anyone out). */
@@ -100,5 +102,6 @@ export function toMetadata(body: unknown, issuer: string): OidcMetadata | null {
   const revocationEndpoint = endpoint('revocation_endpoint');
   if (!authorizationEndpoint || !tokenEndpoint || !jwksUri) return null;
   if (userinfoEndpoint === undefined || endSessionEndpoint === undefined || revocationEndpoint === undefined) return null;
-  return Object.freeze({ issuer, authorizationEndpoint, tokenEndpoint, jwksUri, userinfoEndpoint, endSessionEndpoint, revocationEndpoint });
+  const issParameterSupported = document.authorization_response_iss_parameter_supported === true;
+  return Object.freeze({ issuer, authorizationEndpoint, tokenEndpoint, jwksUri, userinfoEndpoint, endSessionEndpoint, revocationEndpoint, issParameterSupported });
 }

@@ -141,6 +141,9 @@ describe('the callback', () => {
     const mixUp = new URL(callback);
     mixUp.searchParams.set('iss', 'https://evil.example');
     expect(await exchange(jar.request(mixUp.pathname + mixUp.search))).toEqual({ kind: 'rejected', reason: 'issuer_mismatch' });
+    const noIssuer = new URL(callback);
+    noIssuer.searchParams.delete('iss');
+    expect(await exchange(jar.request(noIssuer.pathname + noIssuer.search)), 'the mock advertises RFC 9207').toEqual({ kind: 'rejected', reason: 'missing_issuer' });
     expect(await exchange(jar.request('/auth/callback?error=access_denied&state=x'))).toEqual({ kind: 'rejected', reason: 'access_denied' });
     expect(await exchange(jar.request('/auth/callback?error=%3Cscript%3E'))).toEqual({ kind: 'rejected', reason: 'provider_error' });
     expect(await exchange(jar.request('/auth/callback?state=x'))).toEqual({ kind: 'rejected', reason: 'missing_code' });
