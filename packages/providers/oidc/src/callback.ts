@@ -18,8 +18,9 @@ export interface CallbackRequest {
  * Completes a sign-in started by `startSignIn`. Refused before the code is spent: a provider error
  * (`access_denied`, …), a missing code or state, no flow cookie or an expired one, a `state` that
  * is not the flow's (CSRF), an `iss` that is not the issuer or is missing though the provider
- * promises it (mix-up, RFC 9207). Then the code is exchanged with the flow's PKCE verifier and redirect URI; the ID token must verify and carry the
- * flow's nonce. The flow cookie is cleared once the code has been spent.
+ * promises it (mix-up, RFC 9207). Then the code is exchanged with the flow's PKCE verifier and
+ * redirect URI; the ID token must verify and carry the flow's nonce. The flow cookie is cleared
+ * once the code has been spent.
  */
 export async function completeCallback(runtime: OidcRuntime, request: CallbackRequest, cookies: readonly RequestCookie[], attributes: CookieAttributes, now: number): Promise<CallbackResult> {
   const { config } = runtime;
