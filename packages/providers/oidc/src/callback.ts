@@ -66,7 +66,6 @@ async function exchange(runtime: OidcRuntime, resolved: Extract<Resolved, { kind
       // The code flow of OpenID Connect always returns an ID token (OIDC Core §3.1.3.3).
       if (tokens.idToken === null) return { kind: 'rejected', code: 'missing_id_token' };
       const check = await checkIdToken(resolved.idTokens, tokens.idToken, now, runtime.config.clientId, { nonce: flow.nonce, sub: null });
-      if (check.kind === 'unavailable') return { kind: 'unavailable', cause: check.cause };
       if (check.kind === 'invalid') return { kind: 'rejected', code: check.reason };
       const session = toSession(tokens, check.claims, now, null);
       // No refresh token (e.g. `offline_access` not granted) or no expiry: not a session Lockstep can keep.

@@ -29,7 +29,6 @@ export async function refreshSession(runtime: OidcRuntime, refreshToken: string,
       if (tokens.idToken !== null) {
         const sub = decodeClaimsUnverified(tokens.accessToken)?.sub ?? null;
         const check = await checkIdToken(resolved.idTokens, tokens.idToken, now, runtime.config.clientId, { nonce: null, sub });
-        if (check.kind === 'unavailable') return { kind: 'unavailable', cause: check.cause };
         if (check.kind === 'invalid') return { kind: 'unavailable', cause: 'protocol', status: answer.status };
         idClaims = check.claims;
       }

@@ -1,5 +1,5 @@
 // Reads a token endpoint answer (RFC 6749 §5.1) and verifies its ID token (OIDC Core §3.1.3.7): never a session by accident.
-import type { SessionClaims, UnavailableCause } from '@lockstep/core';
+import type { SessionClaims } from '@lockstep/core';
 import type { ClaimsVerifier } from './core-internals.js';
 import { isToken } from './token-shape.js';
 
@@ -36,27 +36,39 @@ export function readTokenAnswer(body: unknown): TokenAnswer | null {
 
 /** What checking an ID token concludes. */
 export type IdTokenCheck =
-  | { readonly kind: 'valid'; readonly claims: SessionClaims }
-  | { readonly kind: 'invalid'; readonly reason: 'id_token_invalid' | 'nonce_mismatch' | 'subject_mismatch' }
-  | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
+  | { readonly kind: 'valid'; readonly claims: SessionClaims; readonly signature: 'verified' | 'tls' }
+  | { readonly kind: 'invalid'; readonly reason: 'id_token_invalid' | 'nonce_mismatch' | 'subject_mismatch' };
 
 /**
- * Verifies an ID token: signature against the issuer's JWKS (RS256/ES256), `iss`, `aud` containing
- * the client id, `exp`, `sub`; `azp` equal to the client id when present or when there are several
- * audiences; `nonce` equal to the flow's when one is expected (the code grant); the same `sub` as
- * the session's when one is given (a refresh, OIDC Core §12.2).
+ * Verifies an ID token from the token endpoint: signature against the issuer's JWKS (RS256/ES256),
+ * `iss`, `aud` containing the client id, `exp`, `sub`; `azp` equal to the client id when present or
+ * when there are several audiences; `nonce` equal to the flow's when one is expected (the code
+ * grant); the same `sub` as the access token's when one is given. When no published key can check
+ * the signature right now (a `kid` the cached key set does not have yet, or the key set is
+ * unreachable) every other check still applies and the TLS connection to the token endpoint vouches
+ * for the signer (OIDC Core §3.1.3.7, step 6): the code or refresh token is already spent, and
+ * dropping the answer would lose the session.
  */
 export async function checkIdToken(verifier: ClaimsVerifier, idToken: string, now: number, clientId: string, expected: { readonly nonce: string | null; readonly sub: string | null }): Promise<IdTokenCheck> {
   const result = await verifier.verify(idToken, now);
-  if (result.kind === 'unavailable') return { kind: 'unavailable', cause: result.cause };
-  // `unverifiable`: an HS256 ID token (signed with the client secret), which this provider does not accept.
-  if (result.kind !== 'valid') return { kind: 'invalid', reason: 'id_token_invalid' };
-  const { claims } = result;
+  let claims: SessionClaims;
+  let signature: 'verified' | 'tls';
+  if (result.kind === 'valid') {
+    claims = result.claims;
+    signature = 'verified';
+  } else if (result.kind === 'unverifiable' || result.kind === 'unavailable') {
+    const unsigned = verifier.checkUnsigned(idToken, now);
+    if (unsigned.kind !== 'valid') return { kind: 'invalid', reason: 'id_token_invalid' };
+    claims = unsigned.claims;
+    signature = 'tls';
+  } else {
+    return { kind: 'invalid', reason: 'id_token_invalid' };
+  }
   const audiences = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
   if ((claims.azp !== undefined || audiences.length > 1) && claims.azp !== clientId) return { kind: 'invalid', reason: 'id_token_invalid' };
   if (expected.nonce !== null && !sameText(claims.nonce, expected.nonce)) return { kind: 'invalid', reason: 'nonce_mismatch' };
   if (expected.sub !== null && claims.sub !== expected.sub) return { kind: 'invalid', reason: 'subject_mismatch' };
-  return { kind: 'valid', claims };
+  return { kind: 'valid', claims, signature };
 }
 
 // Constant time in the length of the expected value: a nonce is a secret of the flow.

@@ -1,6 +1,6 @@
 // The verify modes for OIDC sessions: decode (issued / session), JWKS (claims), or the userinfo endpoint (user).
 import type { Session, SessionClaims, SessionUser, TokenCheck, TokenSource } from '@lockstep/core';
-import { decodeClaimsUnverified, toTokenCheck } from './core-internals.js';
+import { decodeClaimsUnverified, toTokenCheck, type ClaimsVerifier } from './core-internals.js';
 import { getJson } from './oauth-call.js';
 import { isUserinfoRefusal } from './refusals.js';
 import type { OidcRuntime } from './runtime.js';
@@ -17,8 +17,8 @@ const OPAQUE_TRUST_SECONDS = 300;
  *   (an opaque token takes its user from the verified ID token).
  * - `session`: decoded without verification, only where a rule opts in.
  * - `claims`: JWT access tokens verified locally against the issuer's JWKS (`iss`, `aud`, `exp`);
- *   with `accessTokens: 'userinfo'`, or for a token that is not a JWT, the userinfo endpoint within
- *   the instance's budget, its answer remembered for a few minutes.
+ *   with `accessTokens: 'userinfo'`, for a token that is not a JWT, or for one no published key can
+ *   check (an unknown `kid`), the userinfo endpoint within the instance's budget, its answer remembered.
  * - `user`: the local check (for JWTs), then the userinfo endpoint, whose `sub` must match; sees revocation.
  * The user in `claims` mode comes from the verified claims only, never from the editable cookie.
  */
@@ -60,8 +60,20 @@ export function checkToken(runtime: OidcRuntime): (session: Session, source: Tok
     if (config.accessTokens === 'userinfo' || !isJwtShaped(session.accessToken)) return opaqueCheck(session, now);
     const resolved = await runtime.resolve(now);
     if (resolved.kind !== 'ok') return { kind: 'unavailable', cause: resolved.cause };
-    // A token no JWKS key can check (HS256): refused — the provider's tokens are signed with its published keys.
-    return toTokenCheck(await resolved.accessTokens.verify(session.accessToken, now), userFromClaims, () => Promise.resolve({ kind: 'rejected', reason: 'invalid_token' }));
+    return toTokenCheck(await resolved.accessTokens.verify(session.accessToken, now), userFromClaims, () => checkUnverifiable(resolved.accessTokens, session, now));
+  }
+
+  /**
+   * A JWT no published key can check: a `kid` the cached key set does not have yet (a key rotation
+   * inside the JWKS refetch cooldown), or HS256. Its claims are checked here and its signature by
+   * the userinfo endpoint, within the instance's budget, so a rotation signs nobody out and a
+   * forged `kid` cannot drive unbounded calls.
+   */
+  function checkUnverifiable(verifier: ClaimsVerifier, session: Session, now: number): Promise<TokenCheck> {
+    const unsigned = verifier.checkUnsigned(session.accessToken, now);
+    if (unsigned.kind !== 'valid') return Promise.resolve({ kind: 'rejected', reason: 'invalid_token' });
+    const { sub, exp } = unsigned.claims;
+    return runtime.serverChecks.check(session.accessToken, exp, now, true, () => userinfo(session, now, sub));
   }
 
   async function userCheck(session: Session, now: number): Promise<TokenCheck> {

@@ -138,6 +138,23 @@ describe('verification', () => {
     expect(harness.events).toContainEqual(expect.objectContaining({ type: 'session.signed_out', reason: 'invalid_token' }));
   });
 
+  it('a signing-key rotation inside the JWKS cooldown signs nobody out: the new kid is checked at userinfo, once', async () => {
+    const harness = await createHarness();
+    const jar = await signIn(harness);
+    expect((await harness.lockstep.handle(jar.request('/dashboard'))).kind).toBe('continue');
+    await harness.mock.controls.rotateSigningKey();
+    harness.mock.clock.advance(3601);
+    const outcomes = [];
+    for (let request = 0; request < 3; request++) {
+      const outcome = await harness.lockstep.handle(jar.request('/dashboard'));
+      jar.apply(outcome.cookies.setCookie);
+      outcomes.push(outcome);
+    }
+    expect(outcomes.every((outcome) => outcome.kind === 'continue' && outcome.auth.kind === 'authenticated')).toBe(true);
+    expect(harness.mock.controls.calls('userinfo'), 'remembered after the first check').toBe(1);
+    expect(harness.events.some((event) => event.type === 'session.signed_out')).toBe(false);
+  });
+
   it('checks the audience: a provider expecting another API refuses the client-audience token', async () => {
     const harness = await createHarness({ provider: { audience: 'https://api.example.com' } });
     const jar = await signIn(harness);

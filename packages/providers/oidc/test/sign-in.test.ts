@@ -159,6 +159,23 @@ describe('the callback', () => {
     expect(await exchange(late.request(lateCallback.pathname + lateCallback.search))).toEqual({ kind: 'rejected', reason: 'flow_expired' });
   });
 
+  it('a key rotation between two sign-ins does not fail the second: the ID token from the token endpoint is vouched for by TLS, its claims and nonce still checked', async () => {
+    const harness = await createHarness();
+    await signIn(harness);
+    await harness.mock.controls.rotateSigningKey();
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    const result = await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search));
+    expect(result.kind).toBe('signed_in');
+
+    const tampered = new CookieJar();
+    const tamperedCallback = await authorizeAt(harness, tampered);
+    const flow = readFlow([{ name: 'f', value: tampered.get('lockstep-oidc-flow') ?? '' }], 'f');
+    if (flow.kind !== 'present') throw new Error('no flow');
+    tampered.set('lockstep-oidc-flow', encodeFlow({ ...flow.flow, nonce: 'N'.repeat(43) }));
+    expect(await harness.lockstep.exchangeCode(tampered.request(tamperedCallback.pathname + tamperedCallback.search))).toEqual({ kind: 'rejected', reason: 'nonce_mismatch' });
+  });
+
   it('an outage of the token endpoint during the callback is unavailable, not a refusal', async () => {
     const harness = await createHarness();
     const jar = new CookieJar();

@@ -34,4 +34,6 @@ export interface MockOidcControls {
   lastAuthorizeRequest(): URLSearchParams | null;
   setAccessTokenTtl(seconds: number): void;
   setReuseInterval(seconds: number): void;
+  /** Signs with a new RS256 key (new `kid`) from now on; the old key stays published unless `retire`. */
+  rotateSigningKey(options?: { readonly retire?: boolean }): Promise<void>;
 }

@@ -24,7 +24,8 @@ export interface MockOidc {
   /** A test value, never a real secret; `null` for a public client. */
   readonly clientSecret: string | null;
   readonly redirectUris: readonly string[];
-  readonly jwks: Jwks;
+  /** The published key set, as `/jwks` serves it now. */
+  jwks(): Jwks;
   readonly handle: (request: Request) => Promise<Response>;
   /** A `fetch` that answers this mock's URLs in-process (others go to the network); a `drop` fault rejects it. */
   readonly fetch: typeof fetch;
@@ -87,7 +88,7 @@ export async function createMockOidc(options: MockOidcOptions = {}): Promise<Moc
       case OIDC_PATHS.discovery:
         return method === 'GET' ? { endpoint: 'discovery', run: () => Promise.resolve(Response.json(discoveryDocument(issuer))) } : null;
       case OIDC_PATHS.jwks:
-        return method === 'GET' ? { endpoint: 'jwks', run: () => Promise.resolve(Response.json(signer.jwks)) } : null;
+        return method === 'GET' ? { endpoint: 'jwks', run: () => Promise.resolve(Response.json(signer.jwks())) } : null;
       case OIDC_PATHS.authorize:
         return method === 'GET' ? { endpoint: 'authorize', run: () => Promise.resolve(authorize(ctx, request)) } : null;
       case OIDC_PATHS.userinfo:
@@ -161,6 +162,7 @@ export async function createMockOidc(options: MockOidcOptions = {}): Promise<Moc
     setReuseInterval(seconds) {
       store.reuseIntervalSeconds = seconds;
     },
+    rotateSigningKey: (rotateOptions) => signer.rotate(rotateOptions),
   };
 
   return Object.freeze({
@@ -169,7 +171,7 @@ export async function createMockOidc(options: MockOidcOptions = {}): Promise<Moc
     clientId: client.clientId,
     clientSecret: client.clientSecret,
     redirectUris: client.redirectUris,
-    jwks: signer.jwks,
+    jwks: () => signer.jwks(),
     handle,
     fetch: inProcessFetch as typeof fetch,
     clock,

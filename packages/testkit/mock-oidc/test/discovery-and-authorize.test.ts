@@ -24,10 +24,25 @@ describe('discovery and JWKS', () => {
     expect(jwks.keys[0]?.d, 'no private part is published').toBeUndefined();
     const tokens = await signIn(oidc);
     const now = new Date(oidc.clock.now());
-    const { payload } = await jwtVerify(tokens.id_token, createLocalJWKSet({ keys: [...oidc.jwks.keys] }), { issuer: oidc.issuer, audience: oidc.clientId, currentDate: now });
+    const { payload } = await jwtVerify(tokens.id_token, createLocalJWKSet({ keys: [...oidc.jwks().keys] }), { issuer: oidc.issuer, audience: oidc.clientId, currentDate: now });
     expect(payload).toMatchObject({ email: EMAIL, nonce: 'nonce-1' });
     expect(oidc.controls.calls('discovery')).toBe(1);
     expect(oidc.controls.calls('jwks')).toBe(1);
+  });
+
+  it('rotates its signing key: new tokens carry the new kid, the old key stays published until retired', async () => {
+    const oidc = await setup();
+    const before = await oidc.controls.issueTokens(EMAIL);
+    await oidc.controls.rotateSigningKey();
+    const after = await oidc.controls.issueTokens(EMAIL);
+    const kid = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid: string }).kid;
+    expect(kid(after.access_token)).not.toBe(kid(before.access_token));
+    const published = (await (await oidc.fetch(`${oidc.issuer}/jwks`)).json()) as { keys: { kid: string }[] };
+    expect(published.keys.map((key) => key.kid)).toEqual([kid(after.access_token), kid(before.access_token)]);
+    const userinfo = (token: string) => oidc.fetch(`${oidc.issuer}/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await userinfo(before.access_token)).status).toBe(200);
+    await oidc.controls.rotateSigningKey({ retire: true });
+    expect((await userinfo(after.access_token)).status, 'a retired key no longer verifies').toBe(401);
   });
 
   it('answers on a loopback port of its own, port 0 by default', async () => {
