@@ -19,7 +19,7 @@ export interface OidcConfig {
   readonly postLogoutRedirectUri: string;
 }
 
-// RFC 6265 token characters, minus the dot (chunk suffixes) and the hyphen-led suffix of the flow cookie is ours.
+// RFC 6265 token characters minus the dot, which the chunk suffixes (`<name>.0`) use.
 const COOKIE_NAME = /^[!#$%&'*+\-^_`|~0-9A-Za-z]+$/;
 // The parameters the flow itself sets; letting options override them would undo PKCE, state or nonce.
 const RESERVED_PARAMS = new Set(['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method']);

@@ -1,4 +1,4 @@
-// Property: only the documented final refusal of a refresh signs anyone out; every other answer keeps the session.
+// Property: only the documented final refusals (refresh: invalid_grant; userinfo: 401 invalid_token) sign anyone out; every other answer keeps the session.
 // Each named class runs >= 100,000 generated token-endpoint answers through the real refresh path, with a fixed and a random seed.
 import type { RefreshResult } from '@lockstep/core';
 import fc from 'fast-check';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveOidcOptions } from '../src/oidc-config.js';
 import { refreshSession } from '../src/refresh.js';
 import { createRuntime, type OidcRuntime } from '../src/runtime.js';
+import { checkToken } from '../src/token-check.js';
 
 const RUNS = 100_000;
 // 10⁵ cases per class through the whole call path: minutes on a loaded 2-core runner, seconds on an idle one.
@@ -19,14 +20,14 @@ const FINAL_STATUSES = [400, 401, 403];
 const OAUTH_CODES = ['invalid_request', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope', 'access_denied', 'server_error', 'temporarily_unavailable', 'invalid_token', 'login_required', 'consent_required', 'interaction_required', 'refresh_token_already_used', 'session_not_found'];
 
 /** The answer the fake token endpoint gives: a status and a body (raw text, or JSON), or a thrown error. */
-type Answer = { readonly status: number; readonly body: string | null; readonly contentType: string } | { readonly throws: unknown };
+type Answer = { readonly status: number; readonly body: string | null; readonly contentType: string; readonly challenge?: string } | { readonly throws: unknown };
 
 let answer: Answer = { status: 500, body: null, contentType: 'text/plain' };
 
 const fetchStub: typeof fetch = (input) => {
   const url = String(input instanceof Request ? input.url : input);
   if (url.endsWith('/.well-known/openid-configuration')) {
-    return Promise.resolve(Response.json({ issuer: ISSUER, authorization_endpoint: `${ISSUER}authorize`, token_endpoint: TOKEN_ENDPOINT, jwks_uri: `${ISSUER}jwks` }));
+    return Promise.resolve(Response.json({ issuer: ISSUER, authorization_endpoint: `${ISSUER}authorize`, token_endpoint: TOKEN_ENDPOINT, jwks_uri: `${ISSUER}jwks`, userinfo_endpoint: `${ISSUER}userinfo` }));
   }
   if ('throws' in answer) return Promise.reject(answer.throws as Error);
   return Promise.resolve(answerAsResponse(answer));
@@ -39,20 +40,29 @@ const fetchStub: typeof fetch = (input) => {
  * double against real `Response` objects on a sample of every class.
  */
 function answerAsResponse(next: Extract<Answer, { status: number }>): Response {
-  const { status, body, contentType } = next;
+  const { status, body, contentType, challenge } = next;
+  const headers = new Headers({ 'content-type': contentType, ...(challenge === undefined ? {} : { 'www-authenticate': challenge }) });
   const double = {
     status,
     ok: status >= 200 && status < 300,
-    headers: new Headers({ 'content-type': contentType }),
+    headers,
     body: null,
     json: () => Promise.resolve().then(() => JSON.parse(body ?? '') as unknown),
   };
-  return (realResponses ? new Response(body, { status, headers: { 'content-type': contentType } }) : double) as Response;
+  return (realResponses ? new Response(body, { status, headers }) : double) as Response;
 }
 
 let realResponses = false;
 
 const runtime: OidcRuntime = createRuntime(resolveOidcOptions({ issuer: ISSUER, clientId: 'web', clientSecret: 'test-secret' }), { fetch: fetchStub, timeoutMs: 1000 });
+// `user` mode with an opaque access token: straight to the userinfo endpoint, no local check, no cache.
+const userCheck = checkToken(createRuntime(resolveOidcOptions({ issuer: ISSUER, clientId: 'web', clientSecret: 'test-secret', accessTokens: 'userinfo' }), { fetch: fetchStub, timeoutMs: 1000 }));
+const OPAQUE_SESSION = { accessToken: 'opaque-access-token', refreshToken: 'rt', expiresAt: NOW + 600, user: null };
+
+async function userinfoWith(next: Answer) {
+  answer = next;
+  return userCheck(OPAQUE_SESSION, { kind: 'cookie', mode: 'user' }, NOW);
+}
 
 async function refreshWith(next: Answer) {
   answer = next;
@@ -103,6 +113,20 @@ const notATokenAnswer = fc.oneof(
   fc.integer({ min: 200, max: 299 }).filter((status) => status !== 204 && status !== 205).map((status): Answer => ({ status, body: '<html>Welcome</html>', contentType: 'text/html' })),
 );
 
+// Class 6: userinfo's final refusal (RFC 6750 §3.1) — 401 with `invalid_token` in the body or the Bearer challenge.
+const userinfoRefusal = fc.oneof(
+  fc.record({ description: fc.option(text, { nil: undefined }), extra: extraFields }).map(({ description, extra }) => json(401, { ...extra, error: 'invalid_token', ...(description === undefined ? {} : { error_description: description }) })),
+  fc.constantFrom('Bearer error="invalid_token"', 'Bearer realm="x", error="invalid_token", error_description="expired"', 'bearer error=invalid_token').map((challenge): Answer => ({ status: 401, body: null, contentType: 'text/plain', challenge })),
+);
+
+// Class 7: every other userinfo 4xx — 403 insufficient_scope, a gateway's bodyless 401, invalid_token at another status or in another field.
+const userinfoNotARefusal = fc.oneof(
+  fc.record({ status: fc.integer({ min: 400, max: 499 }), code: fc.oneof(fc.constantFrom(...OAUTH_CODES, 'insufficient_scope', 'invalid_grant'), text).filter((code) => code !== 'invalid_token'), extra: extraFields }).map(({ status, code, extra }) => json(status, { ...extra, error: code })),
+  fc.integer({ min: 400, max: 499 }).filter((status) => status !== 401).map((status) => json(status, { error: 'invalid_token' })),
+  fc.record({ status: fc.integer({ min: 400, max: 499 }), challenge: fc.constantFrom('Basic realm="gateway"', 'Bearer error="insufficient_scope"', 'Bearer realm="api"', undefined) }).map(({ status, challenge }): Answer => ({ status, body: '<html>Unauthorized</html>', contentType: 'text/html', ...(challenge === undefined ? {} : { challenge }) })),
+  fc.integer({ min: 400, max: 499 }).map((status) => json(status, { code: 'invalid_token', message: 'Invalid API key' })),
+);
+
 function isRejected(result: RefreshResult): boolean {
   return result.kind === 'rejected' && result.reason === 'invalid_grant';
 }
@@ -149,6 +173,25 @@ describe('refresh answers: only the documented refusal signs out', () => {
     }, TIMEOUT_MS);
   }
 
+  for (const seed of SEEDS) {
+    it(`class "userinfo final refusal": 401 invalid_token (body or challenge) is rejected (seed ${seed})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(userinfoRefusal, async (next) => {
+          const result = await userinfoWith(next);
+          return result.kind === 'rejected' && result.reason === 'invalid_token';
+        }),
+        { numRuns: RUNS, seed },
+      );
+    }, TIMEOUT_MS);
+
+    it(`class "every userinfo 4xx that is not 401 invalid_token": unavailable, never a sign-out (seed ${seed})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(userinfoNotARefusal, async (next) => (await userinfoWith(next)).kind === 'unavailable'),
+        { numRuns: RUNS, seed },
+      );
+    }, TIMEOUT_MS);
+  }
+
   it('the Response double answers as real Responses do, on 2,000 cases of every class', async () => {
     realResponses = true;
     try {
@@ -157,6 +200,8 @@ describe('refresh answers: only the documented refusal signs out', () => {
       await fc.assert(fc.asyncProperty(notARefusal4xx, async (next) => (await refreshWith(next)).kind === 'unavailable'), sample);
       await fc.assert(fc.asyncProperty(serverError, async (next) => isUnavailable(await refreshWith(next), 'server_error')), sample);
       await fc.assert(fc.asyncProperty(notATokenAnswer, async (next) => isUnavailable(await refreshWith(next), 'protocol')), sample);
+      await fc.assert(fc.asyncProperty(userinfoRefusal, async (next) => (await userinfoWith(next)).kind === 'rejected'), sample);
+      await fc.assert(fc.asyncProperty(userinfoNotARefusal, async (next) => (await userinfoWith(next)).kind === 'unavailable'), sample);
     } finally {
       realResponses = false;
     }
@@ -165,5 +210,7 @@ describe('refresh answers: only the documented refusal signs out', () => {
   it('the stub is live: a real token answer refreshes (so the classes above are not vacuous)', async () => {
     const result = await refreshWith(json(200, { access_token: 'at-2', token_type: 'Bearer', refresh_token: 'rt-2', expires_in: 3600 }));
     expect(result).toEqual({ kind: 'refreshed', session: { accessToken: 'at-2', refreshToken: 'rt-2', expiresAt: NOW + 3600, user: null } });
+    const user = await userinfoWith(json(200, { sub: 'user-1', email: 'ada@example.com' }));
+    expect(user.kind === 'valid' && user.user.id).toBe('user-1');
   });
 });
