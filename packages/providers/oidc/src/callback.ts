@@ -1,5 +1,6 @@
 // The sign-in callback (authorization code + PKCE): state, issuer and flow checked, code exchanged, ID token and nonce verified.
-import type { CallbackResult, CookieAttributes, GrantResult, RequestCookie } from '@lockstep/core';
+import type { CallbackResult, GrantResult } from '@lockstep/core';
+import type { CookieAttributes, RequestCookie } from '@lockstep/core/cookies';
 import { clearFlow, flowCookieName, readFlow } from './flow-cookie.js';
 import { postForm } from './oauth-call.js';
 import type { OidcRuntime, Resolved } from './runtime.js';
@@ -31,7 +32,7 @@ export async function completeCallback(runtime: OidcRuntime, request: CallbackRe
   const state = params.get('state');
   if (code === null || code === '') return { kind: 'rejected', reason: 'missing_code' };
   if (state === null || state === '') return { kind: 'rejected', reason: 'missing_state' };
-  const name = flowCookieName(config.cookieName);
+  const name = flowCookieName(runtime.cookieName);
   const read = readFlow(cookies, name);
   if (read.kind === 'none') return { kind: 'rejected', reason: 'missing_flow' };
   if (read.kind === 'malformed') return { kind: 'rejected', reason: 'invalid_flow' };

@@ -1,5 +1,5 @@
 // One logical cookie value stored as `<name>` or, when long, as `<name>.0`, `<name>.1`, …; read back and planned as writes.
-import type { CookieAttributes, CookieWrite, RequestCookie } from '@lockstep/core';
+import type { CookieAttributes, CookieWrite, RequestCookie } from '@lockstep/core/cookies';
 
 /** Longest value of one cookie (as @supabase/ssr: room for name and attributes under 4096 bytes). */
 export const CHUNK_SIZE = 3180;

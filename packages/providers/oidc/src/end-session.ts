@@ -1,5 +1,6 @@
 // Ending the session at the provider: refresh-token revocation (RFC 7009) and the RP-initiated logout URL.
-import { parseRequestCookies, type Session, type SignOutScope, type UnavailableCause } from '@lockstep/core';
+import type { Session, SignOutScope, UnavailableCause } from '@lockstep/core';
+import { parseRequestCookies } from '@lockstep/core/cookies';
 import { postForm } from './oauth-call.js';
 import type { OidcRuntime } from './runtime.js';
 import { idTokenOf, readSessionCookie } from './session-cookie.js';
@@ -53,7 +54,7 @@ export async function endSessionUrl(runtime: OidcRuntime, request: { readonly ur
   const now = Math.floor(options.now ?? Date.now() / 1000);
   const resolved = await runtime.resolve(now);
   if (resolved.kind !== 'ok' || resolved.metadata.endSessionEndpoint === null) return null;
-  const read = readSessionCookie(parseRequestCookies(request.headers.get('cookie')), runtime.config.cookieName);
+  const read = readSessionCookie(parseRequestCookies(request.headers.get('cookie')), runtime.cookieName);
   const idToken = read.kind === 'present' ? idTokenOf(read.session) : null;
   const url = new URL(resolved.metadata.endSessionEndpoint);
   if (idToken !== null) url.searchParams.set('id_token_hint', idToken);

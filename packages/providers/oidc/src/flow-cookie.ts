@@ -1,5 +1,5 @@
 // The sign-in flow cookie: PKCE verifier, state, nonce and redirect URI of one started sign-in, short-lived and HttpOnly.
-import type { CookieAttributes, CookieWrite, RequestCookie } from '@lockstep/core';
+import type { CookieAttributes, CookieWrite, RequestCookie } from '@lockstep/core/cookies';
 import { decodeJson, encodeJson } from './base64url.js';
 
 /** Version tag of the value. */
@@ -55,9 +55,4 @@ export function flowAttributes(secure: boolean, maxAge: number): CookieAttribute
 /** Deletes the flow cookie when the request carries it, where it was set (`/`, host-only). */
 export function clearFlow(cookies: readonly RequestCookie[], name: string, attributes: CookieAttributes): CookieWrite[] {
   return cookies.some((cookie) => cookie.name === name) ? [{ name, value: '', attributes: flowAttributes(attributes.secure, 0) }] : [];
-}
-
-/** One `Set-Cookie` value for the flow cookie (the helper renders its own response). */
-export function serializeFlowCookie(name: string, value: string, attributes: CookieAttributes): string {
-  return [`${name}=${value}`, `Path=${attributes.path}`, `Max-Age=${attributes.maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(attributes.secure ? ['Secure'] : [])].join('; ');
 }

@@ -1,6 +1,6 @@
 // Calls to the provider's endpoints: bounded in time, client-authenticated, and classified the OAuth way.
 import type { ProviderEnvironment } from '@lockstep/core';
-import { boundedCall, type AnswerPolicy, type CallResult } from './core-internals.js';
+import { boundedCall, type AnswerPolicy, type CallResult } from '@lockstep/core/provider';
 import type { OidcConfig } from './oidc-config.js';
 
 /**

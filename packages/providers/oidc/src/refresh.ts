@@ -1,6 +1,7 @@
 // The refresh grant (RFC 6749 §6) with rotation, and its classification: only `invalid_grant` signs anyone out.
-import type { RefreshResult, Session } from '@lockstep/core';
-import { decodeClaimsUnverified } from './core-internals.js';
+import type { Session } from '@lockstep/core';
+import type { RefreshResult } from '@lockstep/core/refresh';
+import { decodeClaimsUnverified } from '@lockstep/core/verify';
 import { postForm } from './oauth-call.js';
 import { isFinalRefusal } from './refusals.js';
 import type { OidcRuntime } from './runtime.js';

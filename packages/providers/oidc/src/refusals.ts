@@ -1,5 +1,8 @@
 // Which token-endpoint answers are final: one rule, with its sources, so nothing else ever signs anyone out.
-import type { CallResult } from './core-internals.js';
+import type { CallResult } from '@lockstep/core/provider';
+
+/** The refusal codes this provider's refresh can end in (declared to the engine). */
+export const REFUSAL_CODES: readonly string[] = Object.freeze(['invalid_grant']);
 
 /**
  * The statuses at which providers send a dead refresh token's `invalid_grant`: RFC 6749 §5.2 says

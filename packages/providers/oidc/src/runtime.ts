@@ -1,6 +1,7 @@
 // What one provider instance builds lazily from the discovered metadata: the verifiers, with the instance's effects.
 import type { ProviderEnvironment } from '@lockstep/core';
-import { createClaimsVerifier, createServerCheckGate, type ClaimsVerifier } from './core-internals.js';
+import { prefixStorageKey } from '@lockstep/core/cookies';
+import { createClaimsVerifier, createServerCheckGate, type ClaimsVerifier } from '@lockstep/core/verify';
 import { createDiscovery, type Discovery, type DiscoveryResult, type OidcMetadata } from './discovery.js';
 import type { OidcConfig } from './oidc-config.js';
 
@@ -13,6 +14,8 @@ export type Resolved =
 export interface OidcRuntime {
   readonly config: OidcConfig;
   readonly environment: ProviderEnvironment;
+  /** The session cookie's name as written: `__Host-` first when the app's cookie settings ask for it. */
+  readonly cookieName: string;
   readonly discovery: Discovery;
   readonly serverChecks: ReturnType<typeof createServerCheckGate>;
   resolve(now: number): Promise<Resolved>;
@@ -34,6 +37,7 @@ export function createRuntime(config: OidcConfig, environment: ProviderEnvironme
   return Object.freeze({
     config,
     environment,
+    cookieName: prefixStorageKey(config.cookieName, environment.cookies),
     discovery,
     serverChecks: createServerCheckGate({ perMinute: config.serverChecksPerMinute, maxEntries: 10_000 }),
     async resolve(now: number): Promise<Resolved> {

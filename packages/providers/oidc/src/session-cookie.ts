@@ -1,5 +1,6 @@
 // The OIDC session cookie: `o1.` + base64url JSON `{ at, rt, exp, it?, u? }`, chunked when large, always HttpOnly.
-import type { CookieAttributes, CookieWrite, RequestCookie, Session, SessionRead, SessionUser } from '@lockstep/core';
+import type { Session, SessionRead, SessionUser } from '@lockstep/core';
+import type { CookieAttributes, CookieWrite, RequestCookie } from '@lockstep/core/cookies';
 import { decodeJson, encodeJson } from './base64url.js';
 import { planChunkedWrite, readChunks } from './chunked-cookie.js';
 import { isToken } from './token-shape.js';

@@ -1,13 +1,12 @@
 // Starts a sign-in: the authorization redirect (code + PKCE S256, state, nonce) and the flow cookie that remembers it.
-import { NO_STORE_HEADERS, type UnavailableCause } from '@lockstep/core';
+import type { UnavailableCause } from '@lockstep/core';
+import { createCookiePlan, NO_STORE_HEADERS, resolveCookieAttributes } from '@lockstep/core/cookies';
 import { randomToken, s256 } from './base64url.js';
-import { encodeFlow, flowAttributes, flowCookieName, serializeFlowCookie } from './flow-cookie.js';
+import { encodeFlow, flowAttributes, flowCookieName } from './flow-cookie.js';
 import type { OidcRuntime } from './runtime.js';
 
 /** Options of `startSignIn`. */
 export interface StartSignInOptions {
-  /** `Secure` on the flow cookie. @default true unless the request is plain http to localhost / 127.x / [::1] */
-  readonly secure?: boolean;
   /** Unix seconds, for tests. @default Date.now() / 1000 */
   readonly now?: number;
 }
@@ -60,10 +59,11 @@ export async function startSignIn(runtime: OidcRuntime, request: { readonly url:
   location.searchParams.set('nonce', nonce);
   location.searchParams.set('code_challenge', await s256(verifier));
   location.searchParams.set('code_challenge_method', 'S256');
-  const secure = options.secure ?? !(requestUrl.protocol === 'http:' && isLoopback(requestUrl.hostname));
-  const name = flowCookieName(config.cookieName);
+  // `Secure` as the app's cookie settings decide it for this request (the session cookie's rule).
+  const { secure } = resolveCookieAttributes(runtime.environment.cookies, requestUrl);
+  const name = flowCookieName(runtime.cookieName);
   const value = encodeFlow({ verifier, state, nonce, redirectUri, returnTo: null, startedAt: now });
-  const setCookie = [serializeFlowCookie(name, value, flowAttributes(secure, config.flowMaxAgeSeconds))];
+  const { setCookie } = createCookiePlan([], [{ name, value, attributes: flowAttributes(secure, config.flowMaxAgeSeconds) }]);
   const headers = noStoreHeaders();
   headers.set('location', location.href);
   for (const cookie of setCookie) headers.append('set-cookie', cookie);
@@ -79,8 +79,4 @@ function noStoreHeaders(): Headers {
     else headers.set(name, value);
   }
   return headers;
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

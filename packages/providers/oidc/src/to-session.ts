@@ -1,6 +1,6 @@
 // Turns a verified token answer into the session the cookie stores.
 import type { SessionClaims } from '@lockstep/core';
-import { decodeClaimsUnverified } from './core-internals.js';
+import { decodeClaimsUnverified } from '@lockstep/core/verify';
 import { toUser, type OidcSession } from './session-cookie.js';
 import type { TokenAnswer } from './token-answer.js';
 

@@ -1,6 +1,6 @@
 // Reads a token endpoint answer (RFC 6749 §5.1) and verifies its ID token (OIDC Core §3.1.3.7): never a session by accident.
 import type { SessionClaims } from '@lockstep/core';
-import type { ClaimsVerifier } from './core-internals.js';
+import type { ClaimsVerifier } from '@lockstep/core/verify';
 import { isToken } from './token-shape.js';
 
 /** The fields of a successful token answer this provider uses. */

@@ -1,6 +1,6 @@
 // The verify modes for OIDC sessions: decode (issued / session), JWKS (claims), or the userinfo endpoint (user).
 import type { Session, SessionClaims, SessionUser, TokenCheck, TokenSource } from '@lockstep/core';
-import { decodeClaimsUnverified, toTokenCheck, type ClaimsVerifier } from './core-internals.js';
+import { decodeClaimsUnverified, toTokenCheck, type ClaimsVerifier } from '@lockstep/core/verify';
 import { getJson } from './oauth-call.js';
 import { isUserinfoRefusal } from './refusals.js';
 import type { OidcRuntime } from './runtime.js';

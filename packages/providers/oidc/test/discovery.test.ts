@@ -1,7 +1,10 @@
 // Discovery: lazy, single-flight, cached on success, retried after a short cooldown on failure, strict about the document.
 import { describe, expect, it } from 'vitest';
 import { createDiscovery, toMetadata } from '../src/discovery.js';
+import { resolveCookieOptions } from '@lockstep/core/cookies';
 import { resolveOidcOptions } from '../src/oidc-config.js';
+
+const COOKIES = resolveCookieOptions(undefined);
 
 const ISSUER = 'https://id.example.com/realms/shop';
 const DOCUMENT = {
@@ -27,7 +30,7 @@ function counting(answers: (() => Response | Promise<Response>)[]): { fetch: typ
 describe('discovery', () => {
   it('fetches once for concurrent callers and keeps a good document', async () => {
     const stub = counting([() => Response.json(DOCUMENT)]);
-    const discovery = createDiscovery(resolveOidcOptions({ issuer: ISSUER, clientId: 'web' }), { fetch: stub.fetch, timeoutMs: 1000 });
+    const discovery = createDiscovery(resolveOidcOptions({ issuer: ISSUER, clientId: 'web' }), { fetch: stub.fetch, timeoutMs: 1000, cookies: COOKIES });
     const results = await Promise.all(Array.from({ length: 10 }, () => discovery.get(100)));
     expect(results.every((result) => result.kind === 'ok' && result.metadata.tokenEndpoint === DOCUMENT.token_endpoint)).toBe(true);
     await discovery.get(10_000);
@@ -36,7 +39,7 @@ describe('discovery', () => {
 
   it('remembers a failure for 5 seconds, then tries again', async () => {
     const stub = counting([() => new Response('down', { status: 503 }), () => Response.json(DOCUMENT)]);
-    const discovery = createDiscovery(resolveOidcOptions({ issuer: ISSUER, clientId: 'web' }), { fetch: stub.fetch, timeoutMs: 1000 });
+    const discovery = createDiscovery(resolveOidcOptions({ issuer: ISSUER, clientId: 'web' }), { fetch: stub.fetch, timeoutMs: 1000, cookies: COOKIES });
     expect(await discovery.get(100)).toEqual({ kind: 'unavailable', cause: 'server_error', status: 503 });
     expect(await discovery.get(104)).toEqual({ kind: 'unavailable', cause: 'server_error', status: 503 });
     expect(stub.calls()).toBe(1);
@@ -46,9 +49,9 @@ describe('discovery', () => {
 
   it('a 4xx or an unusable document is unavailable, never a crash', async () => {
     const config = resolveOidcOptions({ issuer: ISSUER, clientId: 'web' });
-    const notFound = createDiscovery(config, { fetch: counting([() => Response.json({ error: 'not_found' }, { status: 404 })]).fetch, timeoutMs: 1000 });
+    const notFound = createDiscovery(config, { fetch: counting([() => Response.json({ error: 'not_found' }, { status: 404 })]).fetch, timeoutMs: 1000, cookies: COOKIES });
     expect(await notFound.get(0)).toEqual({ kind: 'unavailable', cause: 'unknown_refusal', status: 404 });
-    const mixUp = createDiscovery(config, { fetch: counting([() => Response.json({ ...DOCUMENT, issuer: 'https://evil.example' })]).fetch, timeoutMs: 1000 });
+    const mixUp = createDiscovery(config, { fetch: counting([() => Response.json({ ...DOCUMENT, issuer: 'https://evil.example' })]).fetch, timeoutMs: 1000, cookies: COOKIES });
     expect(await mixUp.get(0)).toEqual({ kind: 'unavailable', cause: 'protocol', status: 200 });
   });
 

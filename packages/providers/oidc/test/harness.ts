@@ -1,7 +1,7 @@
 // The test harness: the mock OIDC provider, a Lockstep instance on the OIDC provider, a cookie jar, and the sign-in dance.
-import { createLockstep, type Lockstep, type LockstepEvent, type RouteRule } from '@lockstep/core';
+import { createLockstep, type CookieOptions, type Lockstep, type LockstepEvent, type RouteRule } from '@lockstep/core';
 import { createMockOidc, type MockOidc, type MockOidcOptions } from '@lockstep/mock-oidc';
-import { oidc, type OidcOptions, type OidcProvider } from '../src/index.js';
+import { oidc, type OidcOptions, type OidcProvider, type OidcSessionProvider } from '../src/index.js';
 
 export const EMAIL = 'ada@example.com';
 export const SECRET = 'test-client-secret';
@@ -17,18 +17,18 @@ export const ROUTES: readonly RouteRule[] = [
 export interface Harness {
   readonly mock: MockOidc;
   readonly provider: OidcProvider;
-  readonly lockstep: Lockstep;
+  readonly lockstep: Lockstep<OidcSessionProvider>;
   readonly events: LockstepEvent[];
   readonly now: () => number;
 }
 
-export async function createHarness(options: { mock?: MockOidcOptions; provider?: Partial<OidcOptions>; authTimeoutMs?: number } = {}): Promise<Harness> {
+export async function createHarness(options: { mock?: MockOidcOptions; provider?: Partial<OidcOptions>; authTimeoutMs?: number; cookies?: CookieOptions } = {}): Promise<Harness> {
   const mock = await createMockOidc({ users: [{ email: EMAIL, name: 'Ada' }], client: { clientSecret: SECRET }, startTime: 1_800_000_000_000, ...options.mock });
   const provider = oidc({ issuer: mock.issuer, clientId: mock.clientId, clientSecret: SECRET, ...options.provider });
   const events: LockstepEvent[] = [];
   const now = (): number => mock.clock.nowSeconds();
   const lockstep = createLockstep(
-    { provider, routes: ROUTES, onEvent: (event) => events.push(event), ...(options.authTimeoutMs === undefined ? {} : { authTimeoutMs: options.authTimeoutMs }) },
+    { provider, routes: ROUTES, onEvent: (event) => events.push(event), ...(options.authTimeoutMs === undefined ? {} : { authTimeoutMs: options.authTimeoutMs }), ...(options.cookies === undefined ? {} : { cookies: options.cookies }) },
     { fetch: mock.fetch, now },
   );
   return { mock, provider, lockstep, events, now };

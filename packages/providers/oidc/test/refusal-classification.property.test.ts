@@ -1,9 +1,12 @@
 // Property: only the documented final refusals (refresh: invalid_grant; userinfo: 401 invalid_token) sign anyone out; every other answer keeps the session.
 // Each named class runs >= 100,000 generated token-endpoint answers through the real refresh path, with a fixed and a random seed.
-import type { RefreshResult } from '@lockstep/core';
+import type { RefreshResult } from '@lockstep/core/refresh';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { resolveCookieOptions } from '@lockstep/core/cookies';
 import { resolveOidcOptions } from '../src/oidc-config.js';
+
+const COOKIES = resolveCookieOptions(undefined);
 import { refreshSession } from '../src/refresh.js';
 import { createRuntime, type OidcRuntime } from '../src/runtime.js';
 import { checkToken } from '../src/token-check.js';
@@ -54,9 +57,9 @@ function answerAsResponse(next: Extract<Answer, { status: number }>): Response {
 
 let realResponses = false;
 
-const runtime: OidcRuntime = createRuntime(resolveOidcOptions({ issuer: ISSUER, clientId: 'web', clientSecret: 'test-secret' }), { fetch: fetchStub, timeoutMs: 1000 });
+const runtime: OidcRuntime = createRuntime(resolveOidcOptions({ issuer: ISSUER, clientId: 'web', clientSecret: 'test-secret' }), { fetch: fetchStub, timeoutMs: 1000, cookies: COOKIES });
 // `user` mode with an opaque access token: straight to the userinfo endpoint, no local check, no cache.
-const userCheck = checkToken(createRuntime(resolveOidcOptions({ issuer: ISSUER, clientId: 'web', clientSecret: 'test-secret', accessTokens: 'userinfo' }), { fetch: fetchStub, timeoutMs: 1000 }));
+const userCheck = checkToken(createRuntime(resolveOidcOptions({ issuer: ISSUER, clientId: 'web', clientSecret: 'test-secret', accessTokens: 'userinfo' }), { fetch: fetchStub, timeoutMs: 1000, cookies: COOKIES }));
 const OPAQUE_SESSION = { accessToken: 'opaque-access-token', refreshToken: 'rt', expiresAt: NOW + 600, user: null };
 
 async function userinfoWith(next: Answer) {

@@ -1,5 +1,6 @@
 // The session cookie codec: round trip, chunking and stale-chunk deletion, the ID token carried over a refresh, junk is malformed.
-import type { CookieAttributes, Session } from '@lockstep/core';
+import type { Session } from '@lockstep/core';
+import type { CookieAttributes } from '@lockstep/core/cookies';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../src/chunked-cookie.js';
 import { encodeSessionValue, idTokenOf, planSessionWrite, readSessionCookie, type OidcSession } from '../src/session-cookie.js';
