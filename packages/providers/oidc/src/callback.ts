@@ -45,7 +45,7 @@ export async function completeCallback(runtime: OidcRuntime, request: CallbackRe
   const iss = params.get('iss');
   if (iss === null ? resolved.metadata.issParameterSupported : iss !== config.issuer) return { kind: 'rejected', reason: iss === null ? 'missing_issuer' : 'issuer_mismatch' };
   const clear = clearFlow(cookies, name, attributes);
-  return { kind: 'grant', grant: await exchange(runtime, resolved, code, flow, now), clear };
+  return { kind: 'grant', grant: await exchange(runtime, resolved, code, flow, now), clear, returnTo: flow.returnTo };
 }
 
 async function exchange(runtime: OidcRuntime, resolved: Extract<Resolved, { kind: 'ok' }>, code: string, flow: { verifier: string; nonce: string; redirectUri: string }, now: number): Promise<GrantResult> {

@@ -1,5 +1,5 @@
 // Starts a sign-in: the authorization redirect (code + PKCE S256, state, nonce) and the flow cookie that remembers it.
-import type { UnavailableCause } from '@lockstep/core';
+import { sanitizeReturnTo, type UnavailableCause } from '@lockstep/core';
 import { createCookiePlan, NO_STORE_HEADERS, resolveCookieAttributes } from '@lockstep/core/cookies';
 import { randomToken, s256 } from './base64url.js';
 import { encodeFlow, flowAttributes, flowCookieName } from './flow-cookie.js';
@@ -9,6 +9,12 @@ import type { OidcRuntime } from './runtime.js';
 export interface StartSignInOptions {
   /** Unix seconds, for tests. @default Date.now() / 1000 */
   readonly now?: number;
+  /**
+   * Where to send the user after the callback (e.g. the login page's `?next=`): carried in the flow
+   * cookie, since the redirect URI must match exactly; kept only if it is a plain local path, and
+   * validated again by the engine at the callback. @default the instance's `afterSignInPath`
+   */
+  readonly returnTo?: string | null;
 }
 
 /** The redirect to the provider (render `response`), or why it cannot be built now. */
@@ -62,7 +68,7 @@ export async function startSignIn(runtime: OidcRuntime, request: { readonly url:
   // `Secure` as the app's cookie settings decide it for this request (the session cookie's rule).
   const { secure } = resolveCookieAttributes(runtime.environment.cookies, requestUrl);
   const name = flowCookieName(runtime.cookieName);
-  const value = encodeFlow({ verifier, state, nonce, redirectUri, returnTo: null, startedAt: now });
+  const value = encodeFlow({ verifier, state, nonce, redirectUri, returnTo: options.returnTo === undefined || options.returnTo === null ? null : sanitizeReturnTo(options.returnTo), startedAt: now });
   const { setCookie } = createCookiePlan([], [{ name, value, attributes: flowAttributes(secure, config.flowMaxAgeSeconds) }]);
   const headers = noStoreHeaders();
   headers.set('location', location.href);

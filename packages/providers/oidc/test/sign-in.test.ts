@@ -87,6 +87,33 @@ describe('the callback', () => {
     expect(page.cookies.setCookie, 'a fresh session writes nothing').toEqual([]);
   });
 
+  it('sends the user where they asked to go: returnTo rides in the flow cookie; an unsafe one is dropped at the start and checked again at the callback', async () => {
+    const harness = await createHarness();
+    const callbackFor = async (returnTo: string): Promise<string> => {
+      const jar = new CookieJar();
+      const start = await harness.provider.startSignIn(jar.request('/login'), { now: harness.now(), returnTo });
+      if (start.kind !== 'redirect') throw new Error('expected a redirect');
+      jar.apply(start.setCookie);
+      const approval = await harness.mock.fetch(start.location, { redirect: 'manual' });
+      const callback = new URL(approval.headers.get('location') ?? '');
+      // An attacker's ?next= on the callback URL does not override the flow's target.
+      const result = await harness.lockstep.exchangeCode(jar.request(`${callback.pathname}${callback.search}&next=%2F%2Fevil.example`));
+      if (result.kind !== 'signed_in') throw new Error('expected a sign-in');
+      return result.redirect.location;
+    };
+    expect(await callbackFor('/dashboard/billing?tab=2')).toBe('/dashboard/billing?tab=2');
+    expect(await callbackFor('//evil.example/x')).toBe('/');
+    expect(await callbackFor('https://evil.example/')).toBe('/');
+    // A flow cookie edited to carry an unsafe target is still refused by the engine.
+    const jar = new CookieJar();
+    const callback = await authorizeAt(harness, jar);
+    const flow = readFlow([{ name: 'f', value: jar.get('lockstep-oidc-flow') ?? '' }], 'f');
+    if (flow.kind !== 'present') throw new Error('no flow');
+    jar.set('lockstep-oidc-flow', encodeFlow({ ...flow.flow, returnTo: '/\\evil.example' }));
+    const edited = await harness.lockstep.exchangeCode(jar.request(callback.pathname + callback.search));
+    expect(edited.kind === 'signed_in' && edited.redirect.location).toBe('/');
+  });
+
   it('follows the app\'s cookie settings: __Host- names for the session and the flow cookie, Secure on both', async () => {
     const harness = await createHarness({ cookies: { hostPrefix: true } });
     const jar = await signIn(harness);
