@@ -1,0 +1,26 @@
+// Entry @lockstep/node/express: the Connect-style middleware with Express 5's routing defaults.
+import type { Lockstep, LockstepEffects, LockstepOptions } from '@lockstep/core';
+import { createMiddleware, type NodeMiddleware } from './middleware.js';
+import type { RouterSemantics } from './run-lockstep.js';
+
+/**
+ * Express 5's router by default: `case sensitive routing` and `strict routing` are off, so `/Admin`
+ * and `/admin/` reach the `/admin` route. If you turn either on, pass `caseSensitive: true` or
+ * `trailingSlash: 'strict'` in the options.
+ */
+export const EXPRESS_ROUTER: RouterSemantics = { caseSensitive: false, trailingSlash: 'ignore' };
+
+/**
+ * The middleware for Express 5. Create it once; `app.use()` it before the routes (and before
+ * cookie-parser, which would otherwise parse the cookies from before a refresh).
+ *
+ * @example
+ * app.use(lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] }));
+ */
+export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): NodeMiddleware {
+  return createMiddleware(options, EXPRESS_ROUTER, effects);
+}
+
+export { requireUser, sendOutcome, type NodeMiddleware } from './middleware.js';
+export { exchangeCode, signInWithPassword, signOut, supabaseFor } from './auth-helpers.js';
+export { getAuth, type AuthView, type NodeRequest } from './request-state.js';

@@ -1,0 +1,53 @@
+// Entry @lockstep/node/fastify: an onRequest hook and a preHandler guard with Fastify 5's routing defaults.
+import { toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { guardRequest } from './guard.js';
+import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js';
+
+/**
+ * Fastify 5's router (find-my-way) by default: `caseSensitive: true`, `ignoreTrailingSlash: false`
+ * (`/admin/` is not `/admin`). If you change either, pass `caseSensitive` / `trailingSlash` in the options.
+ */
+export const FASTIFY_ROUTER: RouterSemantics = { caseSensitive: true, trailingSlash: 'strict' };
+
+/** An async hook: `undefined` lets Fastify go on; a reply it sent ends the request. */
+export type FastifyHook = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+
+/**
+ * The `onRequest` hook. Create it once; `app.addHook('onRequest', lockstep(options))` at the root
+ * (not inside an encapsulated plugin), so it runs for every route and for the 404 handler.
+ */
+export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): FastifyHook {
+  const instance = toInstance(options, FASTIFY_ROUTER, effects);
+  return async function lockstepHook(request, reply) {
+    const response = await runLockstep(instance, request.raw, reply.raw);
+    return response === null ? undefined : sendResponse(reply, response);
+  };
+}
+
+/**
+ * A `preHandler` guard: re-verifies the forwarded session in `mode`, answers as the hook would when there is none.
+ *
+ * @example
+ * app.get('/admin', { preHandler: requireUser('user') }, (request) => ({ id: getAuth(request).user?.id }));
+ */
+export function requireUser(mode?: VerifyMode): FastifyHook {
+  return async function requireUserGuard(request, reply) {
+    const result = await guardRequest(request, mode);
+    return result.kind === 'allowed' ? undefined : sendOutcome(reply, result.outcome);
+  };
+}
+
+/** Sends an outcome the core decided (a sign-in, sign-out or callback redirect, a denial) through the reply. */
+export function sendOutcome(reply: FastifyReply, outcome: RedirectOutcome | RespondOutcome): Promise<FastifyReply> {
+  return sendResponse(reply, toWebResponse(outcome));
+}
+
+async function sendResponse(reply: FastifyReply, response: Response): Promise<FastifyReply> {
+  reply.code(response.status);
+  for (const [name, value] of response.headers) reply.header(name, value);
+  return reply.send(Buffer.from(await response.arrayBuffer()));
+}
+
+export { exchangeCode, signInWithPassword, signOut, supabaseFor } from './auth-helpers.js';
+export { getAuth, type AuthView, type NodeRequest } from './request-state.js';

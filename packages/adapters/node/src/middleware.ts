@@ -1,0 +1,41 @@
+// Connect-style `(req, res, next)` middleware and guard: plain node:http, Express 5, and anything that mounts them.
+import { toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { guardRequest } from './guard.js';
+import { sendWebResponse } from './response.js';
+import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js';
+
+/** `(req, res, next)`: Express 5 takes it as it is; `next(error)` reports a failure. */
+export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** Exact comparison of the path, as a handler that tests `url.pathname === '/admin'` does. */
+export const NODE_ROUTER: RouterSemantics = { caseSensitive: true, trailingSlash: 'strict' };
+
+/**
+ * Creates the middleware; build it once at startup (misconfiguration throws here). Mount it in front
+ * of every route: the route table in the options decides what is protected (deny by default).
+ */
+export function createMiddleware(options: LockstepOptions | Lockstep, router: RouterSemantics, effects?: LockstepEffects): NodeMiddleware {
+  const instance = toInstance(options, router, effects);
+  return function lockstepMiddleware(req, res, next) {
+    void runLockstep(instance, req, res).then((response) => (response === null ? next() : sendWebResponse(res, response).catch(next)), next);
+  };
+}
+
+/**
+ * A guard in front of a route handler: re-verifies the forwarded session in `mode` and answers as
+ * the middleware would when there is none. Defense in depth: it holds even if a route is public by mistake.
+ *
+ * @example
+ * app.get('/admin', requireUser('user'), (req, res) => { res.json({ id: getAuth(req).user?.id }); });
+ */
+export function requireUser(mode?: VerifyMode): NodeMiddleware {
+  return function requireUserGuard(req, res, next) {
+    void guardRequest(req, mode).then((result) => (result.kind === 'allowed' ? next() : sendOutcome(res, result.outcome).catch(next)), next);
+  };
+}
+
+/** Sends an outcome the core decided (a sign-in, sign-out or callback redirect, a denial). */
+export function sendOutcome(res: ServerResponse, outcome: RedirectOutcome | RespondOutcome): Promise<void> {
+  return sendWebResponse(res, toWebResponse(outcome));
+}
