@@ -1,30 +1,30 @@
-// Sign-in, sign-out, callback and the user's Supabase client, bound to the current Node request.
-import type { Lockstep, PasswordSignIn, SignInResult, SignOutResult, SignOutScope } from '@lockstep/core';
+// Sign-in, sign-out, callback, the guard and the user's Supabase client, bound to the current Node request.
+import type { GuardResult, Lockstep, PasswordSignIn, SignInResult, SignOutResult, SignOutScope, VerifyMode } from '@lockstep/core';
 import { getAuth, stateOf, type NodeRequest } from './request-state.js';
 
-/**
- * Password sign-in (parse the form yourself). On `signed_in`, send `result.redirect` with
- * `sendOutcome(res, result.redirect)`: it carries the session cookies.
- */
-export function signInWithPassword(req: NodeRequest, credentials: PasswordSignIn): Promise<SignInResult> {
-  const { instance, request } = stateOf(req);
-  return instance.signInWithPassword(request, credentials);
-}
+/** Password sign-in (parse the form yourself). On `signed_in`, send `result.redirect` (`sendOutcome`): it carries the session cookies. */
+export const signInWithPassword = (req: NodeRequest, credentials: PasswordSignIn): Promise<SignInResult> => stateOf(req).instance.signInWithPassword(stateOf(req).request, credentials);
 
 /** The OAuth / magic-link callback (`?code=`); send `result.redirect` on success. */
-export function exchangeCode(req: NodeRequest): Promise<SignInResult> {
-  const { instance, request } = stateOf(req);
-  return instance.exchangeCode(request);
-}
+export const exchangeCode = (req: NodeRequest): Promise<SignInResult> => stateOf(req).instance.exchangeCode(stateOf(req).request);
 
-/** Signs out (`local` by default); send `result.outcome`, the redirect that clears the cookies. */
-export function signOut(req: NodeRequest, scope?: SignOutScope): Promise<SignOutResult> {
-  const { instance, request } = stateOf(req);
-  return instance.signOut(request, scope === undefined ? {} : { scope });
-}
+/** Signs out (`local` by default); send `result.outcome`, the redirect that clears the cookies (even when the auth server cannot be told). */
+export const signOut = (req: NodeRequest, scope?: SignOutScope): Promise<SignOutResult> => stateOf(req).instance.signOut(stateOf(req).request, scope === undefined ? {} : { scope });
 
 /** A supabase-js client acting as the verified user (RLS applies), or `null` when not authenticated. It never refreshes. */
 export function supabaseFor(req: NodeRequest): ReturnType<Lockstep['supabaseFor']> | null {
   const { auth } = getAuth(req);
   return auth.kind === 'authenticated' ? stateOf(req).instance.supabaseFor(auth) : null;
+}
+
+/**
+ * Re-verifies the session the middleware forwarded, in `mode` (the instance's default when absent),
+ * and records the result for `getAuth()`. A denial carries the response the middleware would send
+ * (login redirect, 401 JSON, or 503). Never refreshes or writes cookies.
+ */
+export async function guardRequest(req: NodeRequest, mode?: VerifyMode): Promise<GuardResult> {
+  const state = stateOf(req);
+  const result = await state.instance.guard(state.request, { ...(mode === undefined ? {} : { mode }), established: state.auth });
+  state.auth = result.auth;
+  return result;
 }

@@ -1,4 +1,4 @@
-// Entry @lockstep/node/express: the Connect-style middleware with Express 5's routing defaults.
+// Entry @lockstep/node/express: the Connect-style middleware with Express 5's routing defaults; the rest as the main entry.
 import type { Lockstep, LockstepEffects, LockstepOptions } from '@lockstep/core';
 import { createMiddleware, type NodeMiddleware } from './middleware.js';
 import type { RouterSemantics } from './run-lockstep.js';
@@ -17,10 +17,7 @@ export const EXPRESS_ROUTER: RouterSemantics = { caseSensitive: false, trailingS
  * @example
  * app.use(lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] }));
  */
-export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): NodeMiddleware {
-  return createMiddleware(options, EXPRESS_ROUTER, effects);
-}
+export const lockstep = (options: LockstepOptions | Lockstep, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, EXPRESS_ROUTER, effects);
 
-export { requireUser, sendOutcome, type NodeMiddleware } from './middleware.js';
-export { exchangeCode, signInWithPassword, signOut, supabaseFor } from './auth-helpers.js';
-export { getAuth, type AuthView, type NodeRequest } from './request-state.js';
+// Everything else as the main entry (this module's `lockstep` takes precedence over the one re-exported).
+export * from './index.js';

@@ -1,7 +1,7 @@
 // Entry @lockstep/node/fastify: an onRequest hook and a preHandler guard with Fastify 5's routing defaults.
 import { toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { guardRequest } from './guard.js';
+import { guardRequest } from './auth-helpers.js';
 import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js';
 
 /**
@@ -19,7 +19,7 @@ export type FastifyHook = (request: FastifyRequest, reply: FastifyReply) => Prom
  */
 export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): FastifyHook {
   const instance = toInstance(options, FASTIFY_ROUTER, effects);
-  return async function lockstepHook(request, reply) {
+  return async (request, reply) => {
     const response = await runLockstep(instance, request.raw, reply.raw);
     return response === null ? undefined : sendResponse(reply, response);
   };
@@ -31,22 +31,17 @@ export function lockstep(options: LockstepOptions | Lockstep, effects?: Lockstep
  * @example
  * app.get('/admin', { preHandler: requireUser('user') }, (request) => ({ id: getAuth(request).user?.id }));
  */
-export function requireUser(mode?: VerifyMode): FastifyHook {
-  return async function requireUserGuard(request, reply) {
-    const result = await guardRequest(request, mode);
-    return result.kind === 'allowed' ? undefined : sendOutcome(reply, result.outcome);
-  };
-}
+export const requireUser = (mode?: VerifyMode): FastifyHook => async (request, reply) => {
+  const result = await guardRequest(request, mode);
+  return result.kind === 'allowed' ? undefined : sendOutcome(reply, result.outcome);
+};
 
-/** Sends an outcome the core decided (a sign-in, sign-out or callback redirect, a denial) through the reply. */
-export function sendOutcome(reply: FastifyReply, outcome: RedirectOutcome | RespondOutcome): Promise<FastifyReply> {
-  return sendResponse(reply, toWebResponse(outcome));
-}
+/** Sends an outcome the core decided (a sign-in, sign-out or callback redirect, a denial) through the reply, so Fastify's own hooks run. */
+export const sendOutcome = (reply: FastifyReply, outcome: RedirectOutcome | RespondOutcome): Promise<FastifyReply> => sendResponse(reply, toWebResponse(outcome));
 
 async function sendResponse(reply: FastifyReply, response: Response): Promise<FastifyReply> {
-  reply.code(response.status);
-  for (const [name, value] of response.headers) reply.header(name, value);
-  return reply.send(Buffer.from(await response.arrayBuffer()));
+  for (const [name, value] of response.headers) reply.header(name, value); // Fastify keeps repeated Set-Cookie apart
+  return reply.code(response.status).send(Buffer.from(await response.arrayBuffer()));
 }
 
 export { exchangeCode, signInWithPassword, signOut, supabaseFor } from './auth-helpers.js';

@@ -1,20 +1,14 @@
 // Connect-style `(req, res, next)` middleware and guard: plain node:http, Express 5, and anything that mounts them.
 import { toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { guardRequest } from './guard.js';
+import { guardRequest } from './auth-helpers.js';
 import { sendWebResponse } from './response.js';
 import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js';
 
 /** `(req, res, next)`: Express 5 takes it as it is; `next(error)` reports a failure. */
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-/** Exact comparison of the path, as a handler that tests `url.pathname === '/admin'` does. */
-export const NODE_ROUTER: RouterSemantics = { caseSensitive: true, trailingSlash: 'strict' };
-
-/**
- * Creates the middleware; build it once at startup (misconfiguration throws here). Mount it in front
- * of every route: the route table in the options decides what is protected (deny by default).
- */
+/** Creates the middleware for a router with these semantics; misconfiguration throws here, at startup. */
 export function createMiddleware(options: LockstepOptions | Lockstep, router: RouterSemantics, effects?: LockstepEffects): NodeMiddleware {
   const instance = toInstance(options, router, effects);
   return function lockstepMiddleware(req, res, next) {
@@ -36,6 +30,4 @@ export function requireUser(mode?: VerifyMode): NodeMiddleware {
 }
 
 /** Sends an outcome the core decided (a sign-in, sign-out or callback redirect, a denial). */
-export function sendOutcome(res: ServerResponse, outcome: RedirectOutcome | RespondOutcome): Promise<void> {
-  return sendWebResponse(res, toWebResponse(outcome));
-}
+export const sendOutcome = (res: ServerResponse, outcome: RedirectOutcome | RespondOutcome): Promise<void> => sendWebResponse(res, toWebResponse(outcome));

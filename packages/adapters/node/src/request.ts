@@ -17,14 +17,11 @@ const REWRITTEN_BY_URL = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)|\\/i;
 export function toCoreRequest(req: IncomingMessage): RequestLike | null {
   const target = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
   const host = req.headers.host ?? 'localhost';
-  const path = target.split(/[?#]/, 1)[0] ?? '';
-  if (!target.startsWith('/') || !HOST.test(host) || REWRITTEN_BY_URL.test(path)) return null;
+  if (!target.startsWith('/') || !HOST.test(host) || REWRITTEN_BY_URL.test(target.split(/[?#]/, 1)[0] ?? '')) return null;
   const scheme = (req.socket as { encrypted?: boolean } | null)?.encrypted === true ? 'https' : 'http';
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith(':')) continue; // HTTP/2 pseudo-headers
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
-  }
+  // Node joins repeated headers (`Cookie` with `; `); only Set-Cookie stays a list. `:`-names are HTTP/2 pseudo-headers.
+  for (const [name, value] of Object.entries(req.headers)) if (!name.startsWith(':')) for (const item of [value ?? []].flat()) headers.append(name, item);
   return { url: `${scheme}://${host}${target}`, method: req.method ?? 'GET', headers };
 }
 
@@ -35,10 +32,7 @@ export function toCoreRequest(req: IncomingMessage): RequestLike | null {
 export function forwardCookie(req: IncomingMessage, cookieHeader: string): void {
   if (cookieHeader === '') delete req.headers.cookie;
   else req.headers.cookie = cookieHeader;
-  const raw: string[] = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    if (req.rawHeaders[i]?.toLowerCase() !== 'cookie') raw.push(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '');
-  }
-  if (cookieHeader !== '') raw.push('Cookie', cookieHeader);
-  req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+  // `rawHeaders` too, for code that reads them (e.g. a Web Request built from the Node one).
+  const kept = req.rawHeaders.flatMap((value, i, all) => (i % 2 === 0 && value.toLowerCase() !== 'cookie' ? [value, all[i + 1] ?? ''] : []));
+  req.rawHeaders.splice(0, req.rawHeaders.length, ...kept, ...(cookieHeader === '' ? [] : ['Cookie', cookieHeader]));
 }

@@ -2,13 +2,13 @@
 import { createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { forwardCookie, toCoreRequest } from './request.js';
-import { publish } from './request-state.js';
+import { STATES } from './request-state.js';
 import { applyOnWriteHead } from './response.js';
 
 /** How a framework's router reads paths; each entry declares its own (see the README). */
 export type RouterSemantics = Pick<LockstepOptions, 'caseSensitive' | 'trailingSlash'>;
 
-/** The instance for `options` with the router's semantics as defaults, or the given instance as it is. */
+/** The instance for `options` with the router's semantics as defaults (options given win), or the given instance as it is. */
 export function toInstance(options: LockstepOptions | Lockstep, router: RouterSemantics, effects?: LockstepEffects): Lockstep {
   return typeof (options as Partial<Lockstep>).handle === 'function' ? (options as Lockstep) : createLockstep({ ...router, ...(options as LockstepOptions) }, effects);
 }
@@ -26,21 +26,14 @@ export async function runLockstep(instance: Lockstep, req: IncomingMessage, res:
     case 'respond':
       return toWebResponse(outcome);
     case 'continue': {
-      let forwarded = request;
-      if (outcome.cookies.writes.length > 0) {
-        forwardCookie(req, outcome.requestCookieHeader);
-        forwarded = toCoreRequest(req) ?? request;
-      }
-      publish(req, { instance, request: forwarded, auth: outcome.auth });
+      const changed = outcome.cookies.writes.length > 0;
+      if (changed) forwardCookie(req, outcome.requestCookieHeader);
+      STATES.set(req, { instance, request: changed ? (toCoreRequest(req) ?? request) : request, auth: outcome.auth });
       applyOnWriteHead(res, outcome);
       return null;
     }
     default:
-      return unreachable(outcome);
+      // Only the tag: an outcome carries cookie values, which never go into a message.
+      throw new TypeError(`Unhandled Lockstep outcome kind: ${String((outcome as { kind?: unknown }).kind)}`);
   }
-}
-
-function unreachable(value: never): never {
-  // Only the tag: an outcome carries cookie values, which never go into a message.
-  throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);
 }
