@@ -1,5 +1,6 @@
 // Entry @lockstep/node/express: the Connect-style middleware with Express 5's routing defaults; the rest as the main entry.
-import type { Lockstep, LockstepEffects, LockstepOptions } from '@lockstep/core';
+import type { LockstepEffects } from '@lockstep/core';
+import type { LockstepSetup } from '@lockstep/supabase';
 import { createMiddleware, type NodeMiddleware } from './middleware.js';
 import type { RouterSemantics } from './run-lockstep.js';
 
@@ -17,7 +18,7 @@ export const EXPRESS_ROUTER: RouterSemantics = { caseSensitive: false, trailingS
  * @example
  * app.use(lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] }));
  */
-export const lockstep = (options: LockstepOptions | Lockstep, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, EXPRESS_ROUTER, effects);
+export const lockstep = (options: LockstepSetup, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, EXPRESS_ROUTER, effects);
 
 // Everything else as the main entry (this module's `lockstep` takes precedence over the one re-exported).
 export * from './index.js';

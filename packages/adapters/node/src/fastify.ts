@@ -1,5 +1,6 @@
 // Entry @lockstep/node/fastify: an onRequest hook and a preHandler guard with Fastify 5's routing defaults.
-import { toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
+import { toWebResponse, type LockstepEffects, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
+import type { LockstepSetup } from '@lockstep/supabase';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { guardRequest } from './auth-helpers.js';
 import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js';
@@ -17,7 +18,7 @@ export type FastifyHook = (request: FastifyRequest, reply: FastifyReply) => Prom
  * The `onRequest` hook. Create it once; `app.addHook('onRequest', lockstep(options))` at the root
  * (not inside an encapsulated plugin), so it runs for every route and for the 404 handler.
  */
-export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): FastifyHook {
+export function lockstep(options: LockstepSetup, effects?: LockstepEffects): FastifyHook {
   const instance = toInstance(options, FASTIFY_ROUTER, effects);
   return async (request, reply) => {
     const response = await runLockstep(instance, request.raw, reply.raw);

@@ -1,5 +1,6 @@
 // Public entry of @lockstep/node (plain node:http and Connect-style servers): the middleware, and the helpers every entry shares.
-import type { Lockstep, LockstepEffects, LockstepOptions } from '@lockstep/core';
+import type { LockstepEffects } from '@lockstep/core';
+import type { LockstepSetup } from '@lockstep/supabase';
 import { createMiddleware, type NodeMiddleware } from './middleware.js';
 
 /**
@@ -10,7 +11,7 @@ import { createMiddleware, type NodeMiddleware } from './middleware.js';
  * const auth = lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] });
  * createServer((req, res) => auth(req, res, (error) => (error ? fail(res) : app(req, res))));
  */
-export const lockstep = (options: LockstepOptions | Lockstep, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, { caseSensitive: true, trailingSlash: 'strict' }, effects);
+export const lockstep = (options: LockstepSetup, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, { caseSensitive: true, trailingSlash: 'strict' }, effects);
 
 export { requireUser, sendOutcome, type NodeMiddleware } from './middleware.js';
 export { exchangeCode, signInWithPassword, signOut, supabaseFor } from './auth-helpers.js';

@@ -1,5 +1,6 @@
 // Connect-style `(req, res, next)` middleware and guard: plain node:http, Express 5, and anything that mounts them.
-import { toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
+import { toWebResponse, type LockstepEffects, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
+import type { LockstepSetup } from '@lockstep/supabase';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequest } from './auth-helpers.js';
 import { sendWebResponse } from './response.js';
@@ -9,7 +10,7 @@ import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /** Creates the middleware for a router with these semantics; misconfiguration throws here, at startup. */
-export function createMiddleware(options: LockstepOptions | Lockstep, router: RouterSemantics, effects?: LockstepEffects): NodeMiddleware {
+export function createMiddleware(options: LockstepSetup, router: RouterSemantics, effects?: LockstepEffects): NodeMiddleware {
   const instance = toInstance(options, router, effects);
   return function lockstepMiddleware(req, res, next) {
     void runLockstep(instance, req, res).then((response) => (response === null ? next() : sendWebResponse(res, response).catch(next)), next);

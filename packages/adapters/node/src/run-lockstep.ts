@@ -1,17 +1,18 @@
 // One core call per Node request, the outcome translated with an exhaustive switch (shared by every entry).
-import { createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+import { instanceFrom, toWebResponse, type Lockstep, type LockstepEffects, type RouterSemantics } from '@lockstep/core';
+import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { forwardCookie, toCoreRequest } from './request.js';
 import { STATES } from './request-state.js';
 import { applyOnWriteHead } from './response.js';
 
-/** How a framework's router reads paths; each entry declares its own (see the README). */
-export type RouterSemantics = Pick<LockstepOptions, 'caseSensitive' | 'trailingSlash'>;
+export type { RouterSemantics } from '@lockstep/core';
 
-/** The instance for `options` with the router's semantics as defaults (options given win), or the given instance as it is. */
-export function toInstance(options: LockstepOptions | Lockstep, router: RouterSemantics, effects?: LockstepEffects): Lockstep {
-  return typeof (options as Partial<Lockstep>).handle === 'function' ? (options as Lockstep) : createLockstep({ ...router, ...(options as LockstepOptions) }, effects);
-}
+/**
+ * The instance an entry runs: the one given, or one built from the options (the one-object Supabase
+ * form, or the engine's with a provider) with the router's semantics as defaults; the app's own settings win.
+ */
+export const toInstance = (setup: LockstepSetup, router: RouterSemantics, effects?: LockstepEffects): Lockstep => instanceFrom(fromSetup(setup), router, effects);
 
 /**
  * Decides the request. `null`: go on to the app, with the auth state published, the new cookies in

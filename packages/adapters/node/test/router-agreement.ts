@@ -3,6 +3,7 @@
 // the route the framework serves it by. The target goes through the adapter's own reading of the
 // request (`toCoreRequest`), so a target the adapter refuses (400) is never served.
 import { createLockstep, type Lockstep, type RequestLike } from '@lockstep/core';
+import { supabase } from '@lockstep/supabase';
 import { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { IncomingMessage, ServerResponse } from 'node:http';
@@ -83,7 +84,7 @@ const RANDOM_SEED = Date.now() ^ Math.floor(Math.random() * 0x7fffffff);
 export function describeRouterAgreement(suite: AgreementSuite): void {
   const lockstepWith = (router: RouterSemantics): Lockstep =>
     createLockstep(
-      { supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test', routes: ROUTER_AGREEMENT_RULES, ...router },
+      { provider: supabase({ supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test' }), routes: ROUTER_AGREEMENT_RULES, ...router },
       { fetch: () => Promise.reject(new Error('no network in this test')) },
     );
   const lockstep = lockstepWith(suite.router);
