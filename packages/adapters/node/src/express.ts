@@ -1,8 +1,6 @@
 // Entry @lockstep/node/express: the Connect-style middleware with Express 5's routing defaults; the rest as the main entry.
-import type { LockstepEffects } from '@lockstep/core';
-import type { LockstepSetup } from '@lockstep/supabase';
 import { createMiddleware, type NodeMiddleware } from './middleware.js';
-import type { RouterSemantics } from './run-lockstep.js';
+import type { LockstepArgs, RouterSemantics } from './run-lockstep.js';
 
 /**
  * Express 5's router by default: `case sensitive routing` and `strict routing` are off, so `/Admin`
@@ -18,7 +16,7 @@ export const EXPRESS_ROUTER: RouterSemantics = { caseSensitive: false, trailingS
  * @example
  * app.use(lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] }));
  */
-export const lockstep = (options: LockstepSetup, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, EXPRESS_ROUTER, effects);
+export const lockstep = (...args: LockstepArgs): NodeMiddleware => createMiddleware(EXPRESS_ROUTER, ...args);
 
 // Everything else as the main entry (this module's `lockstep` takes precedence over the one re-exported).
 export * from './index.js';

@@ -1,9 +1,8 @@
 // Entry @lockstep/node/fastify: an onRequest hook and a preHandler guard with Fastify 5's routing defaults.
-import { toWebResponse, type LockstepEffects, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
-import type { LockstepSetup } from '@lockstep/supabase';
+import { toWebResponse, type RedirectOutcome, type RespondOutcome, type VerifyMode } from '@lockstep/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { guardRequest } from './auth-helpers.js';
-import { runLockstep, toInstance, type RouterSemantics } from './run-lockstep.js';
+import { runLockstep, toInstance, type LockstepArgs, type RouterSemantics } from './run-lockstep.js';
 
 /**
  * Fastify 5's router (find-my-way) by default: `caseSensitive: true`, `ignoreTrailingSlash: false`
@@ -18,12 +17,9 @@ export type FastifyHook = (request: FastifyRequest, reply: FastifyReply) => Prom
  * The `onRequest` hook. Create it once; `app.addHook('onRequest', lockstep(options))` at the root
  * (not inside an encapsulated plugin), so it runs for every route and for the 404 handler.
  */
-export function lockstep(options: LockstepSetup, effects?: LockstepEffects): FastifyHook {
-  const instance = toInstance(options, FASTIFY_ROUTER, effects);
-  return async (request, reply) => {
-    const response = await runLockstep(instance, request.raw, reply.raw);
-    return response === null ? undefined : sendResponse(reply, response);
-  };
+export function lockstep(...args: LockstepArgs): FastifyHook {
+  const instance = toInstance(FASTIFY_ROUTER, ...args);
+  return async (request, reply) => runLockstep(instance, request.raw, reply.raw).then((response) => (response === null ? undefined : sendResponse(reply, response)));
 }
 
 /**
@@ -32,10 +28,8 @@ export function lockstep(options: LockstepSetup, effects?: LockstepEffects): Fas
  * @example
  * app.get('/admin', { preHandler: requireUser('user') }, (request) => ({ id: getAuth(request).user?.id }));
  */
-export const requireUser = (mode?: VerifyMode): FastifyHook => async (request, reply) => {
-  const result = await guardRequest(request, mode);
-  return result.kind === 'allowed' ? undefined : sendOutcome(reply, result.outcome);
-};
+export const requireUser = (mode?: VerifyMode): FastifyHook => async (request, reply) =>
+  guardRequest(request, mode).then((result) => (result.kind === 'allowed' ? undefined : sendOutcome(reply, result.outcome)));
 
 /** Sends an outcome the core decided (a sign-in, sign-out or callback redirect, a denial) through the reply, so Fastify's own hooks run. */
 export const sendOutcome = (reply: FastifyReply, outcome: RedirectOutcome | RespondOutcome): Promise<FastifyReply> => sendResponse(reply, toWebResponse(outcome));

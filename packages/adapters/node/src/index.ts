@@ -1,7 +1,6 @@
 // Public entry of @lockstep/node (plain node:http and Connect-style servers): the middleware, and the helpers every entry shares.
-import type { LockstepEffects } from '@lockstep/core';
-import type { LockstepSetup } from '@lockstep/supabase';
 import { createMiddleware, type NodeMiddleware } from './middleware.js';
+import type { LockstepArgs } from './run-lockstep.js';
 
 /**
  * The middleware for a server that compares the path exactly (`url.pathname === '/admin'`):
@@ -11,7 +10,7 @@ import { createMiddleware, type NodeMiddleware } from './middleware.js';
  * const auth = lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] });
  * createServer((req, res) => auth(req, res, (error) => (error ? fail(res) : app(req, res))));
  */
-export const lockstep = (options: LockstepSetup, effects?: LockstepEffects): NodeMiddleware => createMiddleware(options, { caseSensitive: true, trailingSlash: 'strict' }, effects);
+export const lockstep = (...args: LockstepArgs): NodeMiddleware => createMiddleware({ caseSensitive: true, trailingSlash: 'strict' }, ...args);
 
 export { requireUser, sendOutcome, type NodeMiddleware } from './middleware.js';
 export { exchangeCode, signInWithPassword, signOut, supabaseFor } from './auth-helpers.js';

@@ -9,10 +9,13 @@ import { applyOnWriteHead } from './response.js';
 export type { RouterSemantics } from '@lockstep/core';
 
 /**
- * The instance an entry runs: the one given, or one built from the options (the one-object Supabase
- * form, or the engine's with a provider) with the router's semantics as defaults; the app's own settings win.
+ * What every entry's `lockstep()` takes: the one-object Supabase form, the engine's options with any
+ * provider, or an instance; and, for tests, the effects (the contract suite hands in its mock's).
  */
-export const toInstance = (setup: LockstepSetup, router: RouterSemantics, effects?: LockstepEffects): Lockstep => instanceFrom(fromSetup(setup), router, effects);
+export type LockstepArgs = [setup: LockstepSetup, effects?: LockstepEffects];
+
+/** The instance an entry runs: the one given, or one built with the router's semantics as defaults (the app's own settings win). */
+export const toInstance = (router: RouterSemantics, ...[setup, effects]: LockstepArgs): Lockstep => instanceFrom(fromSetup(setup), router, effects);
 
 /**
  * Decides the request. `null`: go on to the app, with the auth state published, the new cookies in
