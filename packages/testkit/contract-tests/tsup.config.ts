@@ -3,7 +3,6 @@ import { LIBRARY_BUILD } from '../../../tsup.shared.js';
 
 export default defineConfig({
   ...LIBRARY_BUILD,
-  tsconfig: 'tsconfig.json',
   // vitest is the caller's: the suite registers its describe/it blocks in the caller's run.
   external: ['vitest'],
 });

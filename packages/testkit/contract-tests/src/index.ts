@@ -11,5 +11,6 @@ export {
   fixtureOptions,
   type Probe,
 } from './fixture.js';
+export { listenOnLoopback, overHttp } from './http-app.js';
 export { createMockLockstep, type MockLockstep } from './mock-lockstep.js';
 export { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from './router-agreement-kit.js';
