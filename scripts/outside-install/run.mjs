@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// The outside-the-workspace check: packs every publishable package with pnpm, installs the tarballs
+// into fresh apps in a temp directory outside the repository (npm and pnpm), builds each app with its
+// framework's own build, starts it on 127.0.0.1 against the mock auth CLI and runs the HTTP smoke test.
+// Prints a framework × package manager table; exits 1 when a case that ran failed.
+//
+//   node scripts/outside-install/run.mjs [--only <text>] [--pm npm|pnpm] [--keep]
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assembleApp } from './app-dir.mjs';
+import { run, startApp } from './app-server.mjs';
+import { FRAMEWORK_CASES, PACKAGE_MANAGERS } from './cases.mjs';
+import { startMockAuthCli } from './mock-auth.mjs';
+import { packAll, publishablePackages } from './packages.mjs';
+import { smoke } from './smoke.mjs';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const { values: flags } = parseArgs({ options: { only: { type: 'string' }, pm: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), 'lockstep-outside-')));
+if (work.startsWith(`${REPO}/`)) throw new Error(`the temp directory ${work} is inside the repository: set TMPDIR elsewhere`);
+// One npm cache for every case (and every run on this machine); pnpm uses its global store.
+const npmCache = join(REPO, 'node_modules/.cache/outside-install/npm');
+mkdirSync(npmCache, { recursive: true });
+const env = cleanEnv({ npm_config_cache: npmCache, npm_config_update_notifier: 'false', NEXT_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '1' });
+
+const started = Date.now();
+const packages = publishablePackages(REPO);
+const tarballs = packAll(packages, join(work, 'tarballs'));
+console.log(`outside-install: packed ${packages.length} packages (${[...tarballs.keys()].join(', ')}) into ${work}/tarballs`);
+
+const results = [];
+for (const testCase of FRAMEWORK_CASES) {
+  for (const pm of PACKAGE_MANAGERS) {
+    const row = { case: testCase.name, pm: pm.name };
+    results.push(row);
+    if (flags.only !== undefined && !testCase.name.toLowerCase().includes(flags.only.toLowerCase())) Object.assign(row, { status: 'not run', detail: `--only ${flags.only}` });
+    else if (flags.pm !== undefined && flags.pm !== pm.name) Object.assign(row, { status: 'not run', detail: `--pm ${flags.pm}` });
+    else {
+      const missing = testCase.requires.filter((name) => !tarballs.has(name));
+      if (missing.length > 0) Object.assign(row, { status: 'not run', detail: `${missing.join(', ')} is not a publishable package in this checkout` });
+      else await runCase(testCase, pm, row);
+    }
+    if (row.status !== 'not run') console.log(`outside-install: ${row.case} / ${row.pm}: ${row.status}${row.detail ? ` — ${row.detail.split('\n')[0]}` : ''}`);
+  }
+}
+
+printTable(results);
+console.log(`outside-install: ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+if (!flags.keep) rmSync(work, { recursive: true, force: true });
+else console.log(`outside-install: apps kept in ${work}`);
+process.exit(results.some((row) => row.status === 'failed') ? 1 : 0);
+
+async function runCase(testCase, pm, row) {
+  const dir = join(work, `${testCase.template}-${slug(testCase.name)}-${pm.name}`);
+  const times = {};
+  const timed = async (phase, action) => {
+    const t0 = Date.now();
+    try {
+      return await action();
+    } finally {
+      times[phase] = Math.round((Date.now() - t0) / 1000);
+    }
+  };
+  let mock = null;
+  let app = null;
+  try {
+    if (!existsSync(join(import.meta.dirname, 'templates', testCase.template))) throw new Error(`no template scripts/outside-install/templates/${testCase.template}`);
+    assembleApp(dir, testCase, tarballs);
+    await timed('install', () => run(pm.install[0], pm.install[1], { cwd: dir, env, timeoutMs: 600_000 }));
+    // Built without SUPABASE_*: options are read at the first request, as in a CI or Docker image build.
+    await timed('build', () => run(...pm.run('build'), { cwd: dir, env, timeoutMs: 600_000 }));
+    await timed('smoke', async () => {
+      mock = await startMockAuthCli(REPO);
+      app = await startApp(testCase.start.command, testCase.start.args, {
+        cwd: dir,
+        env: { ...env, SUPABASE_URL: mock.url, SUPABASE_ANON_KEY: mock.anonKey, PORT: '0', NODE_ENV: 'production' },
+        readyPath: '/api/health',
+      });
+      row.observed = await smoke(app.origin, mock.url);
+    });
+    Object.assign(row, { status: 'ok' });
+  } catch (error) {
+    Object.assign(row, { status: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    if (app !== null) row.detail += `\n--- app output ---\n${app.output().split('\n').slice(-30).join('\n')}`;
+  } finally {
+    await app?.stop();
+    await mock?.stop();
+    row.times = times;
+  }
+}
+
+function printTable(rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  console.log('\noutside-install results (framework × package manager)\n');
+  console.log(line(['framework', 'pm', 'result', 'install s', 'build s', 'smoke s', 'detail']));
+  console.log(line(['---', '---', '---', '---', '---', '---', '---']));
+  for (const row of rows) {
+    const t = row.times ?? {};
+    const detail = row.status === 'ok' ? (row.observed?.loginLocation ? `login redirect Location: ${row.observed.loginLocation}` : '') : (row.detail ?? '').split('\n')[0];
+    console.log(line([row.case, row.pm, row.status, t.install ?? '', t.build ?? '', t.smoke ?? '', detail]));
+  }
+  for (const row of rows.filter((r) => r.status === 'failed')) console.log(`\n--- ${row.case} / ${row.pm} failed ---\n${row.detail}`);
+}
+
+/** The environment minus what a surrounding `pnpm run` sets (npm_config_*, npm_lifecycle_*…), plus `extra`. */
+function cleanEnv(extra) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|PNPM_|INIT_CWD$)/i.test(key)));
+  return { ...clean, ...extra };
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
