@@ -29,6 +29,17 @@ export const FRAMEWORK_CASES = [
   { name: 'Fastify 5', template: 'fastify', start: { command: 'node', args: ['dist/server.js'] }, requires: ['@lockstep/node'] },
 ];
 
+/**
+ * The core and the Hono adapter on other runtimes: one app (templates/runtimes), bundled with esbuild,
+ * installed once with npm (the runtime binaries are npm packages: miniflare's workerd, bun, deno).
+ */
+const RUNTIME = { template: 'runtimes', packageManagers: ['npm'], requires: ['@lockstep/hono'] };
+export const RUNTIME_CASES = [
+  { ...RUNTIME, name: 'workerd (Miniflare, no compat flags)', start: { command: 'node', args: ['serve-workerd.js'] } },
+  { ...RUNTIME, name: 'Bun', start: { command: 'node_modules/.bin/bun', args: ['dist/bun.js'] } },
+  { ...RUNTIME, name: 'Deno', start: { command: 'node_modules/.bin/deno', args: ['run', '--allow-net', '--allow-env', 'dist/deno.js'] } },
+];
+
 export const PACKAGE_MANAGERS = [
   { name: 'npm', install: ['npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']], run: (script) => ['npm', ['run', script]] },
   { name: 'pnpm', install: ['pnpm', ['install', '--prefer-offline', '--reporter=append-only']], run: (script) => ['pnpm', ['run', script]] },

@@ -45,10 +45,11 @@ export function mockControls(url) {
   };
   return {
     advanceClock: (seconds) => call('POST', '/clock/advance', { seconds }),
-    refreshCalls: async () => {
-      const calls = await call('GET', '/calls?endpoint=token:refresh_token');
-      const count = calls['token:refresh_token'];
-      if (typeof count !== 'number') throw new Error('mock control GET /calls: no token:refresh_token count');
+    /** How often the mock answered `endpoint` (its counter name, e.g. `token:refresh_token`, `jwks`). */
+    calls: async (endpoint) => {
+      const calls = await call('GET', `/calls?endpoint=${encodeURIComponent(endpoint)}`);
+      const count = calls[endpoint];
+      if (typeof count !== 'number') throw new Error(`mock control GET /calls: no count for ${endpoint}`);
       return count;
     },
   };

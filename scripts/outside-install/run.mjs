@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleApp } from './app-dir.mjs';
 import { run, startApp } from './app-server.mjs';
-import { FRAMEWORK_CASES, PACKAGE_MANAGERS } from './cases.mjs';
+import { FRAMEWORK_CASES, PACKAGE_MANAGERS, RUNTIME_CASES } from './cases.mjs';
 import { startMockAuthCli } from './mock-auth.mjs';
 import { packAll, publishablePackages } from './packages.mjs';
 import { smoke } from './smoke.mjs';
@@ -32,12 +32,15 @@ const tarballs = packAll(packages, join(work, 'tarballs'));
 console.log(`outside-install: packed ${packages.length} packages (${[...tarballs.keys()].join(', ')}) into ${work}/tarballs`);
 
 const results = [];
-for (const testCase of FRAMEWORK_CASES) {
+/** Installed and built apps by their inputs: cases that differ only in how the app is started share one. */
+const builtApps = new Map();
+for (const testCase of [...FRAMEWORK_CASES, ...RUNTIME_CASES]) {
   for (const pm of PACKAGE_MANAGERS) {
     const row = { case: testCase.name, pm: pm.name };
     results.push(row);
     if (flags.only !== undefined && !testCase.name.toLowerCase().includes(flags.only.toLowerCase())) Object.assign(row, { status: 'not run', detail: `--only ${flags.only}` });
     else if (flags.pm !== undefined && flags.pm !== pm.name) Object.assign(row, { status: 'not run', detail: `--pm ${flags.pm}` });
+    else if (testCase.packageManagers !== undefined && !testCase.packageManagers.includes(pm.name)) Object.assign(row, { status: 'not run', detail: `checked with ${testCase.packageManagers.join(', ')} only (one install of the runtime binaries)` });
     else {
       const missing = testCase.requires.filter((name) => !tarballs.has(name));
       if (missing.length > 0) Object.assign(row, { status: 'not run', detail: `${missing.join(', ')} is not a publishable package in this checkout` });
@@ -68,14 +71,21 @@ async function runCase(testCase, pm, row) {
   let app = null;
   try {
     if (!existsSync(join(import.meta.dirname, 'templates', testCase.template))) throw new Error(`no template scripts/outside-install/templates/${testCase.template}`);
-    assembleApp(dir, testCase, tarballs);
-    await timed('install', () => run(pm.install[0], pm.install[1], { cwd: dir, env, timeoutMs: 600_000 }));
-    // Built without SUPABASE_*: options are read at the first request, as in a CI or Docker image build.
-    await timed('build', () => run(...pm.run('build'), { cwd: dir, env, timeoutMs: 600_000 }));
+    const key = JSON.stringify([testCase.template, testCase.overlays, testCase.remove, testCase.versions, pm.name]);
+    if (!builtApps.has(key)) {
+      builtApps.set(key, (async () => {
+        assembleApp(dir, testCase, tarballs);
+        await timed('install', () => run(pm.install[0], pm.install[1], { cwd: dir, env, timeoutMs: 600_000 }));
+        // Built without SUPABASE_*: options are read at the first request, as in a CI or Docker image build.
+        await timed('build', () => run(...pm.run('build'), { cwd: dir, env, timeoutMs: 600_000 }));
+        return dir;
+      })());
+    } else row.shared = true;
+    const appDir = await builtApps.get(key);
     await timed('smoke', async () => {
       mock = await startMockAuthCli(REPO);
       app = await startApp(testCase.start.command, testCase.start.args, {
-        cwd: dir,
+        cwd: appDir,
         env: { ...env, SUPABASE_URL: mock.url, SUPABASE_ANON_KEY: mock.anonKey, PORT: '0', NODE_ENV: 'production' },
         readyPath: '/api/health',
       });
@@ -100,7 +110,8 @@ function printTable(rows) {
   for (const row of rows) {
     const t = row.times ?? {};
     const detail = row.status === 'ok' ? (row.observed?.loginLocation ? `login redirect Location: ${row.observed.loginLocation}` : '') : (row.detail ?? '').split('\n')[0];
-    console.log(line([row.case, row.pm, row.status, t.install ?? '', t.build ?? '', t.smoke ?? '', detail]));
+    const shared = row.shared ? 'shared' : '';
+    console.log(line([row.case, row.pm, row.status, t.install ?? shared, t.build ?? shared, t.smoke ?? '', detail]));
   }
   for (const row of rows.filter((r) => r.status === 'failed')) console.log(`\n--- ${row.case} / ${row.pm} failed ---\n${row.detail}`);
 }

@@ -11,7 +11,8 @@ const HOUR = 3600;
 
 /** Runs the smoke steps; throws at the first broken expectation. Returns what it observed (for the report). */
 export async function smoke(origin, mockUrl) {
-  const mock = mockControls(mockUrl);
+  const controls = mockControls(mockUrl);
+  const mock = { ...controls, refreshCalls: () => controls.calls('token:refresh_token') };
   const get = (path, headers, jar) => send(origin, path, { headers: { ...headers, ...(jar ? { cookie: jar.header() } : {}) } });
   const observed = {};
 
@@ -42,6 +43,8 @@ export async function smoke(origin, mockUrl) {
   const body = await me.json();
   expect(body.email === SMOKE_USER.email, `signed-in /api/me: expected the user's email, got ${JSON.stringify(body.email)}`);
   expect((await mock.refreshCalls()) === refreshesBefore, 'a fresh session was refreshed');
+  // Claims verification (the default mode) checks the ES256 signature locally, with the mock's published keys.
+  expect((await controls.calls('jwks')) >= 1, 'the signed-in requests passed without the JWKS ever being fetched: no claims verification ran');
 
   // 5. An expired session (signed in two hours ago on the mock's clock) → one refresh, then none.
   const expired = await signInInThePast(origin, mock);
