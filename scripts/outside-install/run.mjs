@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleApp } from './app-dir.mjs';
+import { docsOutOfSync } from './docs-in-sync.mjs';
 import { run, startApp } from './app-server.mjs';
 import { FRAMEWORK_CASES, PACKAGE_MANAGERS, RUNTIME_CASES } from './cases.mjs';
 import { startMockAuthCli } from './mock-auth.mjs';
@@ -25,6 +26,12 @@ if (work.startsWith(`${REPO}/`)) throw new Error(`the temp directory ${work} is 
 const npmCache = join(REPO, 'node_modules/.cache/outside-install/npm');
 mkdirSync(npmCache, { recursive: true });
 const env = cleanEnv({ npm_config_cache: npmCache, npm_config_update_notifier: 'false', NEXT_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '1' });
+
+const drift = docsOutOfSync(REPO);
+if (drift.length > 0) {
+  console.error(`outside-install: ${drift.join('\n')}`);
+  process.exit(1);
+}
 
 const started = Date.now();
 const packages = publishablePackages(REPO);

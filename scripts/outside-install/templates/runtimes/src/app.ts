@@ -1,4 +1,4 @@
-// One Hono app for workerd, Bun and Deno. The settings come from the runtime's bindings (`c.env`),
+// src/app.ts — one Hono app for workerd, Bun and Deno. The settings come from the runtime's bindings (`c.env`),
 // not `process.env`: Workers have no process without the Node compatibility flag. The middleware
 // is created at the first request (the bindings exist only then) and kept: its caches make
 // concurrent refreshes single-flight within the isolate or process.

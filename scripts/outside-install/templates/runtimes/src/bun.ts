@@ -1,4 +1,4 @@
-// Bun: Bun.serve on 127.0.0.1 (PORT, 0 = any free port); the bindings come from Bun's environment.
+// src/bun.ts — Bun: Bun.serve on 127.0.0.1 (PORT, 0 = any free port); the bindings come from Bun's environment.
 import { app, type Bindings } from './app';
 
 declare const Bun: {

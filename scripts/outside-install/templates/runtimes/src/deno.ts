@@ -1,4 +1,4 @@
-// Deno: Deno.serve on 127.0.0.1 (PORT, 0 = any free port); the bindings come from Deno.env
+// src/deno.ts — Deno: Deno.serve on 127.0.0.1 (PORT, 0 = any free port); the bindings come from Deno.env
 // (run with --allow-net --allow-env).
 import { app, type Bindings } from './app';
 
