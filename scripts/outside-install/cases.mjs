@@ -2,6 +2,12 @@
 // overlays and versions. A case whose Lockstep package does not exist yet is listed as not run.
 
 const NEXT_START = { command: 'node_modules/.bin/next', args: ['start', '-H', '127.0.0.1', '-p', '0'] };
+/**
+ * Next 15 started on `localhost` (loopback too): given a loopback IP as its host name, Next 15 turns
+ * every middleware redirect into an absolute `http://localhost:<port>/…` (see the Next adapter's
+ * README). `hostProbe` pins that behaviour, so the README's advice is re-checked on every Next 15.
+ */
+const NEXT15_START = { command: 'node_modules/.bin/next', args: ['start', '-H', 'localhost', '-p', '0'] };
 const REACT_ROUTER_7 = { 'react-router': '^7.9.0', '@react-router/node': '^7.9.0', '@react-router/dev': '^7.9.0' };
 
 export const FRAMEWORK_CASES = [
@@ -12,7 +18,8 @@ export const FRAMEWORK_CASES = [
     overlays: ['next15'],
     remove: ['proxy.ts'],
     versions: { next: '^15.5.18' },
-    start: NEXT_START,
+    start: NEXT15_START,
+    hostProbe: { start: NEXT_START, expectLocation: /^http:\/\/localhost:\d+\/login\?next=%2Fdashboard$/ },
     requires: ['@lockstep/next'],
   },
   { name: 'Hono (@hono/node-server)', template: 'hono', start: { command: 'node', args: ['dist/server.js'] }, requires: ['@lockstep/hono'] },

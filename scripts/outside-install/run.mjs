@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleApp } from './app-dir.mjs';
 import { docsOutOfSync } from './docs-in-sync.mjs';
+import { runHostProbe } from './host-probe.mjs';
 import { run, startApp } from './app-server.mjs';
 import { FRAMEWORK_CASES, PACKAGE_MANAGERS, RUNTIME_CASES } from './cases.mjs';
 import { startMockAuthCli } from './mock-auth.mjs';
@@ -93,10 +94,13 @@ async function runCase(testCase, pm, row) {
       mock = await startMockAuthCli(REPO);
       app = await startApp(testCase.start.command, testCase.start.args, {
         cwd: appDir,
-        env: { ...env, SUPABASE_URL: mock.url, SUPABASE_ANON_KEY: mock.anonKey, PORT: '0', NODE_ENV: 'production' },
+        env: appEnv(mock),
         readyPath: '/api/health',
       });
       row.observed = await smoke(app.origin, mock.url);
+      await app.stop();
+      app = null;
+      if (testCase.hostProbe !== undefined) row.observed.hostProbe = await runHostProbe(testCase.hostProbe, { cwd: appDir, env: appEnv(mock) });
     });
     Object.assign(row, { status: 'ok' });
   } catch (error) {
@@ -109,6 +113,10 @@ async function runCase(testCase, pm, row) {
   }
 }
 
+function appEnv(mock) {
+  return { ...env, SUPABASE_URL: mock.url, SUPABASE_ANON_KEY: mock.anonKey, PORT: '0', NODE_ENV: 'production' };
+}
+
 function printTable(rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   console.log('\noutside-install results (framework × package manager)\n');
@@ -116,7 +124,8 @@ function printTable(rows) {
   console.log(line(['---', '---', '---', '---', '---', '---', '---']));
   for (const row of rows) {
     const t = row.times ?? {};
-    const detail = row.status === 'ok' ? (row.observed?.loginLocation ? `login redirect Location: ${row.observed.loginLocation}` : '') : (row.detail ?? '').split('\n')[0];
+    const probe = row.observed?.hostProbe === undefined ? '' : `; pinned: ${row.observed.hostProbe}`;
+    const detail = row.status === 'ok' ? `login Location ${row.observed.loginLocation}${probe}` : (row.detail ?? '').split('\n')[0];
     const shared = row.shared ? 'shared' : '';
     console.log(line([row.case, row.pm, row.status, t.install ?? shared, t.build ?? shared, t.smoke ?? '', detail]));
   }

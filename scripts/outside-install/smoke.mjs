@@ -22,6 +22,8 @@ export async function smoke(origin, mockUrl) {
   const location = anonymous.headers.get('location') ?? '';
   const target = new URL(location, origin);
   expect(target.pathname === '/login' && target.searchParams.get('next') === '/dashboard', `anonymous /dashboard: expected a redirect to /login?next=/dashboard, got ${location}`);
+  // Relative, so it works whatever host the client used (behind a proxy, on another name).
+  expect(!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(location), `anonymous /dashboard: expected a relative Location, got ${location}`);
   observed.loginLocation = location;
 
   // 2. Anonymous API request → 401 JSON.
