@@ -30,6 +30,7 @@ export function publishablePackages(repo) {
 export function packAll(packages, destination) {
   const tarballs = new Map();
   for (const pkg of packages) {
+    if (!existsSync(join(pkg.dir, 'dist'))) throw new Error(`${pkg.name} has no dist/: build first (pnpm run build)`);
     const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: pkg.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const filename = JSON.parse(out.slice(out.indexOf('{'))).filename;
     tarballs.set(pkg.name, filename.startsWith('/') ? filename : join(destination, filename));
