@@ -4,7 +4,7 @@
 // framework's own build, starts it on 127.0.0.1 against the mock auth CLI and runs the HTTP smoke test.
 // Prints a framework × package manager table; exits 1 when a case that ran failed.
 //
-//   node scripts/outside-install/run.mjs [--only <text>] [--pm npm|pnpm] [--keep]
+//   node scripts/outside-install/run.mjs [--only <text>[,<text>…]] [--pm npm|pnpm] [--keep]
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,7 +46,7 @@ for (const testCase of [...FRAMEWORK_CASES, ...RUNTIME_CASES]) {
   for (const pm of PACKAGE_MANAGERS) {
     const row = { case: testCase.name, pm: pm.name };
     results.push(row);
-    if (flags.only !== undefined && !testCase.name.toLowerCase().includes(flags.only.toLowerCase())) Object.assign(row, { status: 'not run', detail: `--only ${flags.only}` });
+    if (flags.only !== undefined && !flags.only.toLowerCase().split(',').some((text) => testCase.name.toLowerCase().includes(text.trim()))) Object.assign(row, { status: 'not run', detail: `--only ${flags.only}` });
     else if (flags.pm !== undefined && flags.pm !== pm.name) Object.assign(row, { status: 'not run', detail: `--pm ${flags.pm}` });
     else if (testCase.packageManagers !== undefined && !testCase.packageManagers.includes(pm.name)) Object.assign(row, { status: 'not run', detail: `checked with ${testCase.packageManagers.join(', ')} only (one install of the runtime binaries)` });
     else {
