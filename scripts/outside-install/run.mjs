@@ -2,7 +2,8 @@
 // The outside-the-workspace check: packs every publishable package with pnpm, installs the tarballs
 // into fresh apps in a temp directory outside the repository (npm and pnpm), builds each app with its
 // framework's own build, starts it on 127.0.0.1 against the mock auth CLI and runs the HTTP smoke test.
-// Prints a framework × package manager table; exits 1 when a case that ran failed.
+// Prints a framework × package manager table; exits 1 when a case that ran failed. The next case installs
+// while the current one builds; OUTSIDE_INSTALL_NPM_CACHE moves the npm cache (default node_modules/.cache/outside-install/npm).
 //
 //   node scripts/outside-install/run.mjs [--only <text>[,<text>…]] [--pm npm|pnpm] [--keep]
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
@@ -24,7 +25,7 @@ const { values: flags } = parseArgs({ options: { only: { type: 'string' }, pm: {
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'lockstep-outside-')));
 if (work.startsWith(`${REPO}/`)) throw new Error(`the temp directory ${work} is inside the repository: set TMPDIR elsewhere`);
 // One npm cache for every case (and every run on this machine); pnpm uses its global store.
-const npmCache = join(REPO, 'node_modules/.cache/outside-install/npm');
+const npmCache = process.env.OUTSIDE_INSTALL_NPM_CACHE ?? join(REPO, 'node_modules/.cache/outside-install/npm');
 mkdirSync(npmCache, { recursive: true });
 const env = cleanEnv({ npm_config_cache: npmCache, npm_config_update_notifier: 'false', NEXT_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '1' });
 
@@ -40,22 +41,30 @@ const tarballs = packAll(packages, join(work, 'tarballs'));
 console.log(`outside-install: packed ${packages.length} packages (${[...tarballs.keys()].join(', ')}) into ${work}/tarballs`);
 
 const results = [];
-/** Installed and built apps by their inputs: cases that differ only in how the app is started share one. */
-const builtApps = new Map();
+const runnable = [];
 for (const testCase of [...FRAMEWORK_CASES, ...RUNTIME_CASES]) {
   for (const pm of PACKAGE_MANAGERS) {
     const row = { case: testCase.name, pm: pm.name };
     results.push(row);
+    const missing = testCase.requires.filter((name) => !tarballs.has(name));
     if (flags.only !== undefined && !flags.only.toLowerCase().split(',').some((text) => testCase.name.toLowerCase().includes(text.trim()))) Object.assign(row, { status: 'not run', detail: `--only ${flags.only}` });
     else if (flags.pm !== undefined && flags.pm !== pm.name) Object.assign(row, { status: 'not run', detail: `--pm ${flags.pm}` });
     else if (testCase.packageManagers !== undefined && !testCase.packageManagers.includes(pm.name)) Object.assign(row, { status: 'not run', detail: `checked with ${testCase.packageManagers.join(', ')} only (one install of the runtime binaries)` });
-    else {
-      const missing = testCase.requires.filter((name) => !tarballs.has(name));
-      if (missing.length > 0) Object.assign(row, { status: 'not run', detail: `${missing.join(', ')} is not a publishable package in this checkout` });
-      else await runCase(testCase, pm, row);
-    }
-    if (row.status !== 'not run') console.log(`outside-install: ${row.case} / ${row.pm}: ${row.status}${row.detail ? ` — ${row.detail.split('\n')[0]}` : ''}`);
+    else if (missing.length > 0) Object.assign(row, { status: 'not run', detail: `${missing.join(', ')} is not a publishable package in this checkout` });
+    else runnable.push({ testCase, pm, row });
   }
+}
+
+/**
+ * Installed and built apps by their inputs: cases that differ only in how the app is started share one.
+ * The next case's install (network and disk) runs while the current case builds and runs (CPU).
+ */
+const apps = new Map();
+for (const [index, item] of runnable.entries()) {
+  const following = runnable[index + 1];
+  if (following !== undefined) appFor(following.testCase, following.pm);
+  await runCase(item.testCase, item.pm, item.row);
+  console.log(`outside-install: ${item.row.case} / ${item.row.pm}: ${item.row.status}${item.row.detail ? ` — ${item.row.detail.split('\n')[0]}` : ''}`);
 }
 
 printTable(results);
@@ -64,43 +73,41 @@ if (!flags.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`outside-install: apps kept in ${work}`);
 process.exit(results.some((row) => row.status === 'failed') ? 1 : 0);
 
+/** The app of a case: assembled and installed at the first ask (the promise `installed`), built once (`built`). */
+function appFor(testCase, pm) {
+  const key = JSON.stringify([testCase.template, testCase.overlays, testCase.remove, testCase.versions, pm.name]);
+  if (!apps.has(key)) {
+    const entry = { dir: join(work, `${testCase.template}-${slug(testCase.name)}-${pm.name}`), times: {}, users: 0, built: null };
+    entry.installed = (async () => {
+      if (!existsSync(join(import.meta.dirname, 'templates', testCase.template))) throw new Error(`no template scripts/outside-install/templates/${testCase.template}`);
+      assembleApp(entry.dir, testCase, tarballs);
+      await timed(entry.times, 'install', () => run(pm.install[0], pm.install[1], { cwd: entry.dir, env, timeoutMs: 600_000 }));
+    })();
+    entry.installed.catch(() => {}); // awaited by the case itself
+    apps.set(key, entry);
+  }
+  return apps.get(key);
+}
+
 async function runCase(testCase, pm, row) {
-  const dir = join(work, `${testCase.template}-${slug(testCase.name)}-${pm.name}`);
+  const entry = appFor(testCase, pm);
+  entry.users += 1;
+  row.shared = entry.users > 1;
   const times = {};
-  const timed = async (phase, action) => {
-    const t0 = Date.now();
-    try {
-      return await action();
-    } finally {
-      times[phase] = Math.round((Date.now() - t0) / 1000);
-    }
-  };
   let mock = null;
   let app = null;
   try {
-    if (!existsSync(join(import.meta.dirname, 'templates', testCase.template))) throw new Error(`no template scripts/outside-install/templates/${testCase.template}`);
-    const key = JSON.stringify([testCase.template, testCase.overlays, testCase.remove, testCase.versions, pm.name]);
-    if (!builtApps.has(key)) {
-      builtApps.set(key, (async () => {
-        assembleApp(dir, testCase, tarballs);
-        await timed('install', () => run(pm.install[0], pm.install[1], { cwd: dir, env, timeoutMs: 600_000 }));
-        // Built without SUPABASE_*: options are read at the first request, as in a CI or Docker image build.
-        await timed('build', () => run(...pm.run('build'), { cwd: dir, env, timeoutMs: 600_000 }));
-        return dir;
-      })());
-    } else row.shared = true;
-    const appDir = await builtApps.get(key);
-    await timed('smoke', async () => {
+    await entry.installed;
+    // Built without SUPABASE_*: options are read at the first request, as in a CI or Docker image build.
+    entry.built ??= timed(entry.times, 'build', () => run(...pm.run('build'), { cwd: entry.dir, env, timeoutMs: 600_000 }));
+    await entry.built;
+    await timed(times, 'smoke', async () => {
       mock = await startMockAuthCli(REPO);
-      app = await startApp(testCase.start.command, testCase.start.args, {
-        cwd: appDir,
-        env: appEnv(mock),
-        readyPath: '/api/health',
-      });
+      app = await startApp(testCase.start.command, testCase.start.args, { cwd: entry.dir, env: appEnv(mock), readyPath: '/api/health' });
       row.observed = await smoke(app.origin, mock.url);
       await app.stop();
       app = null;
-      if (testCase.hostProbe !== undefined) row.observed.hostProbe = await runHostProbe(testCase.hostProbe, { cwd: appDir, env: appEnv(mock) });
+      if (testCase.hostProbe !== undefined) row.observed.hostProbe = await runHostProbe(testCase.hostProbe, { cwd: entry.dir, env: appEnv(mock) });
     });
     Object.assign(row, { status: 'ok' });
   } catch (error) {
@@ -109,7 +116,16 @@ async function runCase(testCase, pm, row) {
   } finally {
     await app?.stop();
     await mock?.stop();
-    row.times = times;
+    row.times = row.shared ? times : { ...entry.times, ...times };
+  }
+}
+
+async function timed(times, phase, action) {
+  const t0 = Date.now();
+  try {
+    return await action();
+  } finally {
+    times[phase] = Math.round((Date.now() - t0) / 1000);
   }
 }
 
