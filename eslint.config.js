@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.generated/**', '**/.turbo/**', '**/.next/**', '.tools/**', '**/*.d.ts'],
+    // The outside-install templates are standalone apps: type-checked and built by that check, under their own installs.
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.generated/**', '**/.turbo/**', '**/.next/**', '.tools/**', '**/*.d.ts', 'scripts/outside-install/templates/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -39,6 +40,11 @@ export default tseslint.config(
   {
     // Repository scripts run on Node.
     files: ['scripts/**/*.mjs', '**/bin/*.js', 'packages/tooling/readme-examples/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', Buffer: 'readonly', fetch: 'readonly', URL: 'readonly',
+        URLSearchParams: 'readonly', Headers: 'readonly', Response: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+      },
+    },
   },
 );
