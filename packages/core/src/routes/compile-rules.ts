@@ -7,11 +7,12 @@ import { compileSegmentGlob, foldSegmentGlob, matchSegmentGlob, type SegmentGlob
 
 /**
  * One pattern of a rule in compiled form; `label` is how messages and `explain()` show it. A glob
- * also carries one copy per scheme of `CASE_FOLDS` (same index) with its literals folded, for
- * case-insensitive matching.
+ * also gives one copy per scheme of `CASE_FOLDS` (`folded(index)`) with its literals folded, for
+ * case-insensitive matching: made on first use, so a large table compiles without folding every
+ * literal five ways (a case-sensitive app never asks).
  */
 export type CompiledMatcher =
-  | { kind: 'glob'; label: string; glob: SegmentGlob; folded: readonly SegmentGlob[] }
+  | { kind: 'glob'; label: string; glob: SegmentGlob; folded: (foldIndex: number) => SegmentGlob }
   | { kind: 'regexp'; label: string; regexp: RegExp }
   | { kind: 'predicate'; label: string; predicate: (canonicalPath: string) => unknown };
 
@@ -100,7 +101,13 @@ function compileRule(
 export function compileMatcher(pattern: unknown, name: string, trailingSlash: 'ignore' | 'strict'): CompiledMatcher {
   if (typeof pattern === 'string') {
     const glob = compileSegmentGlob(pattern, trailingSlash, `${name} pattern`);
-    return { kind: 'glob', label: glob.canonical, glob, folded: CASE_FOLDS.map((fold) => foldSegmentGlob(glob, fold)) };
+    const folds: (SegmentGlob | undefined)[] = [];
+    const folded = (foldIndex: number): SegmentGlob => {
+      const fold = CASE_FOLDS[foldIndex];
+      if (fold === undefined) return glob;
+      return (folds[foldIndex] ??= foldSegmentGlob(glob, fold));
+    };
+    return { kind: 'glob', label: glob.canonical, glob, folded };
   }
   if (pattern instanceof RegExp) {
     // `g` and `y` make test() start at lastIndex, so one request's result would depend on the last.
@@ -136,7 +143,7 @@ export function matchRule(
     let matched: unknown;
     try {
       if (matcher.kind === 'glob') {
-        const glob = foldIndex === undefined ? matcher.glob : (matcher.folded[foldIndex] ?? matcher.glob);
+        const glob = foldIndex === undefined ? matcher.glob : matcher.folded(foldIndex);
         matched = matchSegmentGlob(glob, segments);
       } else if (matcher.kind === 'regexp') matched = matcher.regexp.test(canonicalPath);
       else matched = matcher.predicate(canonicalPath);

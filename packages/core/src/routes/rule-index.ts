@@ -74,7 +74,7 @@ function anchorsOf(rule: CompiledRule, foldIndex: number | undefined): Anchors {
   for (const matcher of rule.matchers) {
     if (matcher.kind !== 'glob') return { any: true, literals, root: true };
     // The folded copy is the one matchRule compares folded segments with.
-    const glob = foldIndex === undefined ? matcher.glob : (matcher.folded[foldIndex] ?? matcher.glob);
+    const glob = foldIndex === undefined ? matcher.glob : matcher.folded(foldIndex);
     const head = glob.tokens[0];
     if (head === undefined) root = true; // `/`: matches only the path without segments
     else if (head.kind === 'literal') literals.add(head.segment);
