@@ -15,7 +15,7 @@ import { formatTable } from './table.js';
 
 const SIZES = {
   smoke: { rounds: 1, connections: 4, warmupRequests: 100, seconds: 1 },
-  full: { rounds: 3, connections: 16, warmupRequests: 3_000, seconds: 5 },
+  full: { rounds: 5, connections: 16, warmupRequests: 3_000, seconds: 3 },
 } as const;
 
 const USER = { email: 'bench@example.com', password: 'bench-password-1' } as const;

@@ -25,7 +25,7 @@ const overhead = data('overhead').rows as OverheadRow[];
 assert.equal(overhead.length, 11);
 const ratios = data('overhead').ratios as { name: string; value: number }[];
 for (const ratio of ratios) assert.ok(typeof ratio.value === "number" && !Number.isNaN(ratio.value), `overhead ratio ${ratio.name} computed`);
-for (const row of overhead) for (const key of ['medianUs', 'p99Us', 'medianRatio', 'p99Ratio'] as const) finite(row[key], `overhead ${row.variant} ${key}`);
+for (const row of overhead) for (const key of ['medianUs', 'p99Us', 'medianRatio', 'p99Ratio', 'cpuUs'] as const) finite(row[key], `overhead ${row.variant} ${key}`);
 
 const routeRules = data('route-rules').rows as RouteRulesRow[];
 assert.equal(routeRules.length, 4, 'route rules: 10 and 1,000 rules, case-sensitive and not');
