@@ -1,5 +1,5 @@
 // Route rules at scale: compile time of a 1,000-rule table and what its size adds to each request's routing.
-import { createRoutePolicy, type RoutePolicy, type RouteRule } from '@lockstep/core';
+import { createRoutePolicy, type RoutePolicy, type RouteRule } from '@lockstep/core/routes';
 import type { BenchResult, Size } from './results.js';
 import { round, summarize } from './stats.js';
 import { barChart } from './svg-plot.js';
