@@ -17,6 +17,8 @@ const PATHS_PER_SEED = 100_000;
 const PATHS_PER_TABLE = 250;
 const SHADOW_TABLES_PER_SEED = 20_000;
 const FIXED_SEED = 0x14_1000;
+// About 20 s each on a quiet 2-core machine; a loaded CI runner may need several times that.
+const HEAVY_TIMEOUT_MS = 180_000;
 
 type Variant = Pick<RoutePolicyOptions, 'caseSensitive' | 'trailingSlash' | 'basePath'>;
 const VARIANTS: readonly Variant[] = [
@@ -67,7 +69,7 @@ describe('rule index: decisions identical to the linear scan (failure class: ind
     expect(compared).toBeGreaterThanOrEqual(PATHS_PER_SEED);
     // The reference really ran (the module mock took effect) for every decided path.
     expect(linearCalls.count - before).toBeGreaterThanOrEqual(compared / 2);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('explain() still lists every rule tried, in order (it keeps the linear scan)', () => {
     const policy = createIndexedPolicy({
@@ -121,7 +123,7 @@ describe('rule shadowing: the indexed check reports what the quadratic one did (
     }
     // The generator produces shadowing often enough for the comparison to mean something.
     expect(shadowed).toBeGreaterThan(SHADOW_TABLES_PER_SEED / 20);
-  });
+  }, HEAVY_TIMEOUT_MS);
 });
 
 /** compileRules without its shadowing check: each rule compiled alone, renamed to its place. */
