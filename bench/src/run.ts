@@ -4,16 +4,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAmplification } from './amplification.js';
+import { runHttpLoad } from './http-load.js';
 import { runLogoutStorm } from './logout-storm.js';
 import { runMemory } from './memory.js';
 import { runOutage } from './outage.js';
 import { runOverhead } from './overhead.js';
+import { runRouteRules } from './route-rules.js';
 import { runScaleOut } from './scale-out.js';
 import { writeResult, type BenchResult, type Size } from './results.js';
 
 /** Every benchmark, in run order (memory last: it leaves the biggest heap behind). */
 export const BENCHMARKS: Readonly<Record<string, (size: Size) => Promise<BenchResult>>> = {
   overhead: runOverhead,
+  'route-rules': runRouteRules,
+  'http-load': runHttpLoad,
   amplification: runAmplification,
   'logout-storm': runLogoutStorm,
   outage: runOutage,

@@ -1,10 +1,12 @@
 // CI's check of the benchmarks: every benchmark in its smoke size, with structural assertions on the results.
 import assert from 'node:assert/strict';
 import type { AmplificationRow } from '../src/amplification.js';
+import type { HttpRow } from '../src/http-load.js';
 import type { StormRow } from '../src/logout-storm.js';
 import type { HeapSample } from '../src/memory.js';
 import type { OutageRow } from '../src/outage.js';
 import type { OverheadRow } from '../src/overhead.js';
+import type { RouteRulesRow } from '../src/route-rules.js';
 import type { ScaleOutRow } from '../src/scale-out.js';
 import { runAll } from '../src/run.js';
 
@@ -23,7 +25,19 @@ const overhead = data('overhead').rows as OverheadRow[];
 assert.equal(overhead.length, 11);
 const ratios = data('overhead').ratios as { name: string; value: number }[];
 for (const ratio of ratios) assert.ok(typeof ratio.value === "number" && !Number.isNaN(ratio.value), `overhead ratio ${ratio.name} computed`);
-for (const row of overhead) for (const key of ['medianUs', 'p99Us', 'medianRatio', 'p99Ratio'] as const) finite(row[key], `overhead ${row.variant} ${key}`);
+for (const row of overhead) for (const key of ['medianUs', 'p99Us', 'medianRatio', 'p99Ratio', 'cpuUs'] as const) finite(row[key], `overhead ${row.variant} ${key}`);
+
+const routeRules = data('route-rules').rows as RouteRulesRow[];
+assert.equal(routeRules.length, 4, 'route rules: 10 and 1,000 rules, case-sensitive and not');
+for (const row of routeRules) for (const key of ['compileMs', 'resolveUs'] as const) finite(row[key], `route rules ${row.rules} ${key}`);
+
+const http = data('http-load').rows as HttpRow[];
+assert.equal(http.length, 6, 'http load: every variant served');
+for (const row of http) {
+  assert.ok(row.requests > 0, `http ${row.variant}: requests answered`);
+  assert.equal(row.failed, 0, `http ${row.variant}: every request answered 200`);
+  for (const key of ['requestsPerSecond', 'ratioToNoAuth', 'serverCpuUsPerRequest'] as const) finite(row[key], `http ${row.variant} ${key}`);
+}
 
 const amplification = data('amplification').rows as AmplificationRow[];
 for (const row of amplification) {

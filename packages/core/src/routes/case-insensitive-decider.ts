@@ -1,8 +1,8 @@
 // Decides a path for a router that ignores case: the strictest of every reading the router may make of it.
 import { CASE_FOLDS, hasAsciiCapital, isAscii } from './case-folding.js';
 import { createPathCanonicalizer } from './canonical-path.js';
-import type { CompiledRule } from './compile-rules.js';
-import { evaluateRules, toRouteMatch } from './evaluate-rules.js';
+import { toRouteMatch } from './evaluate-rules.js';
+import { evaluateIndexed, type RuleTable } from './rule-index.js';
 import type { RouteMatch } from './route-decision.js';
 import type { VerifyMode } from './route-rule.js';
 import { splitCanonicalPath } from './segment-glob.js';
@@ -24,12 +24,12 @@ export type PathDecider = (canonicalPath: string, rawPath: string) => RouteMatch
  * the decision is at least as strict as the rule of the route that answers (fail closed).
  */
 export function createCaseInsensitiveDecider(
-  rules: readonly CompiledRule[],
+  table: RuleTable,
   defaultVerify: VerifyMode,
   basePath: string,
   trailingSlash: 'ignore' | 'strict',
 ): PathDecider {
-  const literals = rules.flatMap((rule) =>
+  const literals = table.rules.flatMap((rule) =>
     rule.matchers.flatMap((matcher) =>
       matcher.kind === 'glob'
         ? matcher.glob.tokens.flatMap((token) => (token.kind === 'literal' ? [token.segment] : []))
@@ -41,10 +41,10 @@ export function createCaseInsensitiveDecider(
   const allFolds = CASE_FOLDS.map((_, index) => index);
 
   const decideStripped = (path: string): RouteMatch => {
-    let route = toRouteMatch(evaluateRules(rules, path), path, defaultVerify);
+    let route = toRouteMatch(evaluateIndexed(table, path), path, defaultVerify);
     const folds = !tableIsAscii || !isAscii(path) ? allFolds : tableHasCapital || hasAsciiCapital(path) ? [0] : [];
     for (const foldIndex of folds) {
-      route = stricterRoute(route, toRouteMatch(evaluateRules(rules, path, undefined, foldIndex), path, defaultVerify));
+      route = stricterRoute(route, toRouteMatch(evaluateIndexed(table, path, foldIndex), path, defaultVerify));
     }
     return route;
   };

@@ -8,6 +8,7 @@ import { alternativeReadings } from './path-readings.js';
 import { compileImplicitRules } from './implicit-rules.js';
 import type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
 import type { RouteRule, VerifyMode } from './route-rule.js';
+import { createRuleTable, evaluateIndexed } from './rule-index.js';
 import { stricterRoute } from './stricter-route.js';
 
 export type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
@@ -98,9 +99,11 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
     ...userRules,
     ...compileImplicitRules(userRules, options.loginPath, options.implicitPublic, defaultVerify, trailingSlash),
   ]);
+  // Per request only the rules a path's first segment can match are tried (explain tries them all).
+  const table = createRuleTable(rules);
   const decidePath = caseSensitive
-    ? (path: string) => toRouteMatch(evaluateRules(rules, path), path, defaultVerify)
-    : createCaseInsensitiveDecider(rules, defaultVerify, basePath, trailingSlash);
+    ? (path: string) => toRouteMatch(evaluateIndexed(table, path), path, defaultVerify)
+    : createCaseInsensitiveDecider(table, defaultVerify, basePath, trailingSlash);
   // Routers read some paths otherwise than the canonical form (`//` kept, `%2F` as a separator):
   // the strictest of all readings decides; the route reports the canonical path.
   const reread = createPathReader({ trailingSlash });

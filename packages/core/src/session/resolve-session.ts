@@ -5,7 +5,7 @@ import type { RefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { AuthState } from './session.js';
 import { refreshMargin, transition, type MachineEvent, type MachineState, type SessionWrite } from './session-machine.js';
-import type { SessionProvider } from './session-provider.js';
+import type { SessionProvider, TokenCheck, TokenSource } from './session-provider.js';
 
 /** The long-lived collaborators, created once per app. */
 export interface SessionEngine {
@@ -50,6 +50,20 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
 
   let state: MachineState = { kind: 'reading' };
   let event: MachineEvent = { type: 'read', read };
+  // The fast path (nearly every request): a fresh session, checked once, valid, nothing to write.
+  // The same steps the machine takes from `reading` (check in the route's mode; a valid check of a
+  // cookie token is authenticated and keeps the cookies), without its intermediate objects; any
+  // other answer continues in the machine exactly where that check leaves it.
+  if (read.kind === 'present' && context.expiresAt - now > context.marginSeconds) {
+    const source = cookieSource(mode);
+    const check = await provider.check(read.session, source, now);
+    reportCheck(onEvent, check, source, mode);
+    if (check.kind === 'valid') {
+      return { auth: { kind: 'authenticated', session: read.session, user: check.user, claims: check.claims, verifiedBy: mode, refreshed: false }, write: KEEP };
+    }
+    state = { kind: 'checking', session: read.session, phase: 'fresh' };
+    event = { type: 'checked', check };
+  }
   for (let step = 0; step < MAX_STEPS; step++) {
     const next = transition(state, event, context);
     state = next.state;
@@ -61,13 +75,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         return { auth: state.auth, write: state.write };
       case 'check': {
         const check = await provider.check(command.session, command.source, now);
-        if (check.kind === 'valid' && command.source.kind === 'cookie') {
-          emit(onEvent, { type: 'session.verified', mode: command.source.mode, cached: check.cached, userId: check.user.id });
-        }
-        if (check.kind === 'unavailable') {
-          emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause, ...(check.status === undefined ? {} : { status: check.status }), ...(check.detail === undefined ? {} : { detail: check.detail }) });
-        }
-        if (check.kind === 'unverified') emit(onEvent, { type: 'verify.over_budget', mode });
+        reportCheck(onEvent, check, command.source, mode);
         event = { type: 'checked', check };
         break;
       }
@@ -85,6 +93,30 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
     }
   }
   throw new Error('session machine did not finish');
+}
+
+const KEEP: SessionWrite = Object.freeze({ kind: 'keep' });
+const COOKIE_SOURCES: Readonly<Record<VerifyMode, TokenSource>> = Object.freeze({
+  session: Object.freeze({ kind: 'cookie', mode: 'session' }),
+  claims: Object.freeze({ kind: 'cookie', mode: 'claims' }),
+  user: Object.freeze({ kind: 'cookie', mode: 'user' }),
+});
+
+/** The source of a cookie's token checked in `mode`: one shared object per mode. */
+function cookieSource(mode: VerifyMode): TokenSource {
+  return COOKIE_SOURCES[mode];
+}
+
+/** The events of one check: verified (cookie tokens), the auth server unavailable, over budget. */
+function reportCheck(onEvent: EventHandler | undefined, check: TokenCheck, source: TokenSource, mode: VerifyMode): void {
+  if (onEvent === undefined) return;
+  if (check.kind === 'valid' && source.kind === 'cookie') {
+    emit(onEvent, { type: 'session.verified', mode: source.mode, cached: check.cached, userId: check.user.id });
+  }
+  if (check.kind === 'unavailable') {
+    emit(onEvent, { type: 'auth.unavailable', operation: mode === 'user' ? 'user' : 'jwks', cause: check.cause, ...(check.status === undefined ? {} : { status: check.status }), ...(check.detail === undefined ? {} : { detail: check.detail }) });
+  }
+  if (check.kind === 'unverified') emit(onEvent, { type: 'verify.over_budget', mode });
 }
 
 /** Emits `session.signed_out` when a resolution signs the user out (anonymous and cleared). */

@@ -24,7 +24,7 @@ export function toBase64Url(text: string): string {
 
 // What @supabase/ssr's decoder skips: whitespace and padding anywhere in the value.
 const SKIPPED = /[ \t\n\r=]/g;
-const HAS_SKIPPED = /[ \t\n\r=]/;
+const SKIPPED_CHARACTERS = [' ', '\t', '\n', '\r', '='] as const;
 const NON_ASCII = /[\u0080-\u00ff]/;
 const ALPHABET_CHARACTER = /^[A-Za-z0-9_-]$/;
 // ignoreBOM: upstream keeps a leading U+FEFF in the text (whose JSON then fails to parse); the
@@ -50,7 +50,8 @@ export function fromBase64Url(value: string): string {
   // `atob` validates the alphabet natively once `-`/`_` are mapped; refuse first what it would
   // wrongly accept: the standard alphabet's `+` and `/`, and the form feed it skips as whitespace.
   if (value.includes('+') || value.includes('/') || value.includes('\f')) throw new TypeError('Invalid base64url value');
-  const compact = HAS_SKIPPED.test(value) ? value.replace(SKIPPED, '') : value;
+  // Native single-character searches: several times faster than one regex scan over a chunked value.
+  const compact = SKIPPED_CHARACTERS.some((character) => value.includes(character)) ? value.replace(SKIPPED, '') : value;
   // A lone trailing character carries 6 bits, less than a byte: upstream drops it, so do we
   // (after checking it: `atob` never sees it).
   let whole = compact;
