@@ -1,7 +1,8 @@
 // The Next 15 build's lib/options.ts (it replaces test/fixture/lib/options.ts there). Next 15 runs the
 // unchanged `middleware.ts` (a copy of the fixture's proxy.ts) on the Edge runtime, where `node:fs` does
 // not exist: importing it fails the Edge build. So nothing here imports a Node module.
-import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+import { instanceFrom, type Lockstep, type LockstepEffects } from '@lockstep/core';
+import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 
 /**
  * TEST ONLY: the request header the Next 15 harness puts the frozen clock in (epoch milliseconds). The
@@ -10,10 +11,10 @@ import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptio
 export const TEST_CLOCK_HEADER = 'x-lockstep-test-clock';
 
 /** Read at the first request, not at build time (Next imports route modules during `next build`). */
-export function fixtureOptions(): LockstepOptions | Lockstep {
+export function fixtureOptions(): LockstepSetup {
   const json = process.env.LOCKSTEP_OPTIONS;
   if (json === undefined) throw new Error('The fixture needs LOCKSTEP_OPTIONS (JSON).');
-  const options = JSON.parse(json) as LockstepOptions;
+  const options = JSON.parse(json) as LockstepSetup;
   return process.env.NEXT_RUNTIME === 'edge' && testClockFile() !== undefined ? withHeaderClock(options) : options;
 }
 
@@ -21,9 +22,10 @@ export function fixtureOptions(): LockstepOptions | Lockstep {
  * Edge: the instance's clock reads the test clock header of the request being handled. `now()` is read
  * once, synchronously, when `handle` starts; concurrent requests of the harness carry the same value.
  */
-function withHeaderClock(options: LockstepOptions): Lockstep {
+function withHeaderClock(options: LockstepSetup): Lockstep {
   let clockMs = Date.now();
-  const lockstep = createLockstep(options, { now: () => clockMs / 1000 });
+  // Next routes case-sensitively (the adapter's default for options it is given).
+  const lockstep = instanceFrom(fromSetup(options), { caseSensitive: true }, { now: () => clockMs / 1000 });
   return {
     ...lockstep,
     handle(request, hint) {
