@@ -1,5 +1,5 @@
 // @lockstep/core: the engine. Re-exports only; each area has its own subpath
-// (`/routes`, `/cookies`, `/refresh`, `/verify`, `/provider`).
+// (`/routes`, `/cookies`, `/refresh`, `/verify`, `/provider`, `/adapter`).
 
 // The engine: one instance per app, one outcome per request.
 export { createLockstep, type CallbackCapability, type DataClientCapability, type Lockstep, type LockstepConfig, type LockstepCore, type LockstepEffects, type PasswordCapability } from './lockstep.js';

@@ -1,5 +1,6 @@
 // The server-side guard for handlers and route groups (DESIGN §3.9): re-verify, never refresh.
-import { LockstepError, toWebResponse, type AuthState, type Lockstep, type VerifyMode } from '@lockstep/core';
+import { LockstepError, type AuthState, type Lockstep, type VerifyMode } from '@lockstep/core';
+import { guardResponse } from '@lockstep/core/adapter';
 import type { Context, MiddlewareHandler } from 'hono';
 import { setVariables, type LockstepEnv } from './variables.js';
 
@@ -16,15 +17,10 @@ export function requireUser(mode?: VerifyMode): MiddlewareHandler<LockstepEnv> {
   return async function requireUserGuard(c, next) {
     const instance = lockstepOf(c);
     const established = c.get('auth') as AuthState | undefined;
-    const result = await instance.guard(c.req.raw, { ...(mode === undefined ? {} : { mode }), ...(established === undefined ? {} : { established }) });
+    const result = guardResponse(await instance.guard(c.req.raw, { mode, established }));
     setVariables(c, instance, result.auth);
-    switch (result.kind) {
-      case 'allowed':
-        await next();
-        return;
-      case 'denied':
-        return toWebResponse(result.outcome);
-    }
+    if (result.kind === 'denied') return result.response;
+    await next();
   };
 }
 

@@ -1,5 +1,6 @@
 // The Hono middleware: one core call per request, the outcome translated with an exhaustive switch.
 import { applyOutcomeToResponse, instanceFrom, toWebResponse, type LockstepEffects } from '@lockstep/core';
+import { forwardedRequest, unhandledOutcome } from '@lockstep/core/adapter';
 import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import type { MiddlewareHandler } from 'hono';
 import { setVariables, type LockstepEnv } from './variables.js';
@@ -24,12 +25,8 @@ export function lockstep(options: LockstepSetup, effects?: LockstepEffects): Mid
         return toWebResponse(outcome);
       case 'continue': {
         setVariables(c, instance, outcome.auth);
-        if (outcome.cookies.writes.length > 0) {
-          // Handlers that read cookies (getCookie, a @supabase/ssr client) must see the new session (DESIGN §3.7).
-          const headers = new Headers(c.req.raw.headers);
-          headers.set('Cookie', outcome.requestCookieHeader);
-          c.req.raw = new Request(c.req.raw, { headers });
-        }
+        // Handlers that read cookies (getCookie, a @supabase/ssr client) must see the new session (DESIGN §3.7).
+        c.req.raw = forwardedRequest(c.req.raw, outcome);
         // After next(): cookies set earlier are lost when a handler returns a raw Response (frameworks.md §6).
         await next();
         const response = applyOutcomeToResponse(c.res, outcome);
@@ -42,12 +39,7 @@ export function lockstep(options: LockstepSetup, effects?: LockstepEffects): Mid
         return;
       }
       default:
-        return unreachable(outcome);
+        return unhandledOutcome(outcome);
     }
   };
-}
-
-function unreachable(value: never): never {
-  // Only the tag: an outcome carries cookie values, which never go into a message.
-  throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);
 }

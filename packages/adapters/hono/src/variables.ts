@@ -1,5 +1,6 @@
 // The typed per-request context the middleware fills: `c.var.auth`, `c.var.user`, … (STYLE §8).
 import type { AuthState, Lockstep, Session, SessionClaims, SessionUser } from '@lockstep/core';
+import { authView } from '@lockstep/core/adapter';
 import type { Context } from 'hono';
 
 /** What `lockstep()` and `requireUser()` put on the context for the handlers after them. */
@@ -33,10 +34,10 @@ declare module 'hono' {
 
 /** Publishes an auth state on the context. */
 export function setVariables(c: Context, instance: Lockstep, auth: AuthState): void {
-  const verified = auth.kind === 'authenticated' ? auth : null;
+  const view = authView(auth);
   c.set('lockstep', instance);
   c.set('auth', auth);
-  c.set('user', verified?.user ?? null);
-  c.set('claims', verified?.claims ?? null);
-  c.set('session', verified?.session ?? null);
+  c.set('user', view.user);
+  c.set('claims', view.claims);
+  c.set('session', view.session);
 }

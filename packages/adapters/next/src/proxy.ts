@@ -1,5 +1,6 @@
 // The Next.js proxy (Next 16 `proxy.ts`) / middleware (Next 15 `middleware.ts`): one core call, the outcome translated.
 import { applyOutcomeToResponse, toWebResponse, type LockstepEffects, type Outcome, type RequestKindHint } from '@lockstep/core';
+import { downstreamCookie, unhandledOutcome, withRequestCookie } from '@lockstep/core/adapter';
 import { NextResponse, type NextRequest } from 'next/server';
 import { instanceFrom, PATH_HEADER, type LockstepSource } from './instance.js';
 
@@ -44,7 +45,7 @@ export function lockstepProxy(source: LockstepSource, effects?: LockstepEffects)
       case 'respond':
         return noCache(toWebResponse(outcome));
       default:
-        return unreachable(outcome);
+        return unhandledOutcome(outcome);
     }
   };
 }
@@ -59,11 +60,7 @@ export function lockstepProxy(source: LockstepSource, effects?: LockstepEffects)
 function forward(request: NextRequest, outcome: Extract<Outcome, { kind: 'continue' }>): Response {
   if (outcome.route === null) return NextResponse.next(); // ignored path: no session work, nothing to forward
   // Built from the full request headers: the override list drops every header it doesn't name.
-  const headers = new Headers(request.headers);
-  if (outcome.cookies.writes.length > 0) {
-    if (outcome.requestCookieHeader === '') headers.delete('cookie');
-    else headers.set('cookie', outcome.requestCookieHeader);
-  }
+  const headers = withRequestCookie(request.headers, downstreamCookie(outcome));
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = applyOutcomeToResponse(NextResponse.next({ request: { headers } }), outcome);
   return outcome.cookies.writes.length > 0 ? noCache(response) : response;
@@ -84,9 +81,4 @@ function actionRedirect(outcome: Extract<Outcome, { kind: 'redirect' }>): Respon
 function noCache(response: Response): Response {
   response.headers.set(...MIDDLEWARE_NO_CACHE);
   return response;
-}
-
-function unreachable(value: never): never {
-  // Only the tag: an outcome carries cookie values, which never go into a message.
-  throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);
 }

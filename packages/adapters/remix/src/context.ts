@@ -1,7 +1,7 @@
 // The typed per-request context the middleware fills (STYLE §8): the auth state under a React Router context key.
 import { LockstepError, type AuthState, type Lockstep } from '@lockstep/core';
+import { authView, type AuthView } from '@lockstep/core/adapter';
 import { createContext, type RouterContextProvider } from 'react-router';
-import { toAuthView, type AuthView } from './context-view.js';
 
 /**
  * The request's auth state, as `lockstepMiddleware()` established it (after at most one refresh).
@@ -30,7 +30,7 @@ export const handoffContext = createContext<LockstepHandoff>();
  * }
  */
 export function getAuth(context: Readonly<RouterContextProvider>): AuthView {
-  return toAuthView(readContext(context, lockstepContext));
+  return authView(readContext(context, lockstepContext));
 }
 
 /** The middleware's handoff; throws a `LockstepError` naming the fix when the middleware is missing. */

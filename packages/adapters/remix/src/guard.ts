@@ -1,11 +1,9 @@
 // The server-side guard for loaders and actions (DESIGN §3.9): re-verify, never refresh.
-import { toWebResponse, type VerifyMode } from '@lockstep/core';
+import type { VerifyMode } from '@lockstep/core';
+import { authView, guardResponse, type RequiredUser } from '@lockstep/core/adapter';
 import type { RouterContextProvider } from 'react-router';
 import { handoffOf } from './context.js';
 import { coreRequest, kindHint, type RouterRequestArgs } from './request-target.js';
-import type { RequiredUser } from './required-user.js';
-
-export type { RequiredUser } from './required-user.js';
 
 /** The loader/action arguments `requireUser()` reads. */
 export interface GuardArgs extends RouterRequestArgs {
@@ -27,12 +25,7 @@ export interface GuardArgs extends RouterRequestArgs {
  */
 export async function requireUser(args: GuardArgs, mode?: VerifyMode): Promise<RequiredUser> {
   const { instance, requestCookieHeader } = handoffOf(args.context);
-  const hint = kindHint(args);
-  const result = await instance.guard(coreRequest(args, requestCookieHeader), { ...(mode === undefined ? {} : { mode }), ...(hint === undefined ? {} : { hint }) });
-  switch (result.kind) {
-    case 'allowed':
-      return { auth: result.auth, user: result.auth.user, claims: result.auth.claims, session: result.auth.session };
-    case 'denied':
-      throw toWebResponse(result.outcome);
-  }
+  const result = guardResponse(await instance.guard(coreRequest(args, requestCookieHeader), { mode, hint: kindHint(args) }));
+  if (result.kind === 'denied') throw result.response;
+  return authView(result.auth);
 }

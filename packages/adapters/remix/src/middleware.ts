@@ -1,5 +1,6 @@
 // The React Router middleware: one core call per request, the outcome translated with an exhaustive switch.
 import { applyOutcomeToResponse, instanceFrom, toWebResponse, type LockstepEffects, type RespondOutcome } from '@lockstep/core';
+import { downstreamCookie, outcomeHeaders, setRequestCookie, unhandledOutcome } from '@lockstep/core/adapter';
 import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import { data, type MiddlewareFunction } from 'react-router';
 import { handoffContext, lockstepContext } from './context.js';
@@ -30,14 +31,17 @@ export function lockstepMiddleware(options: LockstepSetup, effects?: LockstepEff
         return toWebResponse(outcome);
       case 'continue': {
         args.context.set(lockstepContext, outcome.auth);
-        const changed = outcome.cookies.writes.length > 0;
-        args.context.set(handoffContext, { instance, requestCookieHeader: changed ? outcome.requestCookieHeader : null });
-        if (changed) forwardCookie(args.request, outcome.requestCookieHeader);
+        const requestCookieHeader = downstreamCookie(outcome);
+        args.context.set(handoffContext, { instance, requestCookieHeader });
+        // Loaders that read the `Cookie` header themselves (a `@supabase/ssr` server client) must see the new session
+        // (DESIGN §3.7). `next()` takes no request, so the header is changed in place; where a runtime's request headers
+        // are immutable the context (and `requireUser()`) still carry the session.
+        if (requestCookieHeader !== null) setRequestCookie(args.request.headers, requestCookieHeader);
         // After next(): whatever the route produced (a page, a redirect, a thrown response, a stream) gets the cookies.
         return applyOutcomeToResponse(await next(), outcome);
       }
       default:
-        return unreachable(outcome);
+        return unhandledOutcome(outcome);
     }
   };
 }
@@ -48,29 +52,5 @@ export function lockstepMiddleware(options: LockstepSetup, effects?: LockstepEff
  * them), so nothing is lost where React Router drops a thrown response's headers (frameworks.md §7).
  */
 function throwForSingleFetch(outcome: RespondOutcome): never {
-  const headers = new Headers();
-  for (const [name, value] of outcome.headers) headers.append(name, value);
-  for (const line of outcome.cookies.setCookie) headers.append('Set-Cookie', line);
-  throw data(outcome.body, { status: outcome.status, headers });
-}
-
-/**
- * Loaders that read the `Cookie` header themselves (a `@supabase/ssr` server client) must see the
- * new session (DESIGN §3.7). `next()` takes no request, so the header is changed in place; where a
- * runtime's request headers are immutable the context (and `requireUser()`) still carry the session.
- */
-function forwardCookie(request: Request, cookieHeader: string): void {
-  try {
-    if (cookieHeader === '') request.headers.delete('cookie');
-    else request.headers.set('cookie', cookieHeader);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    // Immutable headers: the context is the channel (see requireUser and getAuth).
-  }
-}
-
-
-function unreachable(value: never): never {
-  // Only the tag: an outcome carries cookie values, which never go into a message.
-  throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);
+  throw data(outcome.body, { status: outcome.status, headers: outcomeHeaders(outcome) });
 }

@@ -1,5 +1,6 @@
 // What the core is asked about for a React Router request: the normalized URL, and whether it is a single-fetch `.data` request.
 import type { RequestKindHint, RequestLike } from '@lockstep/core';
+import { withRequestCookie } from '@lockstep/core/adapter';
 
 /** The parts of React Router's loader/action/middleware arguments the adapter reads. */
 export interface RouterRequestArgs {
@@ -11,10 +12,11 @@ export interface RouterRequestArgs {
 /**
  * The request as the core should see it: React Router's normalized `url` (8.x passes the raw
  * request through, so `request.url` may end in `.data`, frameworks.md §7), with the request's
- * method and headers. On 7.x without pass-through requests `request.url` is already normalized.
+ * method and headers (the `Cookie` header replaced by `cookieHeader` when given). On 7.x without
+ * pass-through requests `request.url` is already normalized.
  */
 export function coreRequest(args: RouterRequestArgs, cookieHeader: string | null = null): RequestLike {
-  const headers = cookieHeader === null ? args.request.headers : withCookie(args.request.headers, cookieHeader);
+  const headers = cookieHeader === null ? args.request.headers : withRequestCookie(args.request.headers, cookieHeader);
   return { url: args.url ?? args.request.url, method: args.request.method, headers };
 }
 
@@ -30,11 +32,4 @@ export function kindHint(args: RouterRequestArgs): RequestKindHint | undefined {
 /** True for a single-fetch request (`/path.data`, `/_.data`), as React Router's own handler tells them apart. */
 export function isSingleFetch(request: Request): boolean {
   return new URL(request.url).pathname.endsWith('.data');
-}
-
-function withCookie(headers: Headers, cookieHeader: string): Headers {
-  const copy = new Headers(headers);
-  if (cookieHeader === '') copy.delete('cookie');
-  else copy.set('cookie', cookieHeader);
-  return copy;
 }

@@ -1,5 +1,6 @@
-// Attaches an outcome's cookies and headers to whatever a loader or action produced (framework-neutral: Web objects and plain values).
+// Attaches an outcome's cookies and headers to whatever a loader or action produced: a Response, a `data()` result or a plain value.
 import { applyOutcomeToResponse, type Outcome } from '@lockstep/core';
+import { mergeOutcomeHeaders } from '@lockstep/core/adapter';
 
 /** The shape React Router's and Remix's `data(value, init)` return (checked by shape, as both frameworks do). */
 export interface DataWithInit<T = unknown> {
@@ -11,14 +12,6 @@ export interface DataWithInit<T = unknown> {
 /** True for a `data()` result. */
 export function isDataWithInit(value: unknown): value is DataWithInit {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit' && 'data' in value && 'init' in value;
-}
-
-/** The Set-Cookie lines and headers of an outcome as a `Headers` object (empty when there is nothing to write). */
-export function outcomeHeaders(outcome: Outcome): Headers {
-  const headers = new Headers();
-  for (const [name, value] of outcome.headers) headers.append(name, value);
-  for (const line of outcome.cookies.setCookie) headers.append('Set-Cookie', line);
-  return headers;
 }
 
 /**
@@ -33,9 +26,6 @@ export type Merged<T> = T extends Response ? Response : T extends DataWithInit ?
  */
 export function mergeOutcome<T>(result: T, outcome: Outcome): Merged<T> {
   if (result instanceof Response) return applyOutcomeToResponse(result, outcome) as Merged<T>;
-  if (isDataWithInit(result)) {
-    const carrier = applyOutcomeToResponse(new Response(null, { headers: result.init?.headers }), outcome);
-    return { ...result, init: { ...result.init, headers: carrier.headers } } as Merged<T>;
-  }
+  if (isDataWithInit(result)) return { ...result, init: { ...result.init, headers: mergeOutcomeHeaders(result.init?.headers, outcome) } } as Merged<T>;
   return applyOutcomeToResponse(Response.json(result), outcome) as Merged<T>;
 }

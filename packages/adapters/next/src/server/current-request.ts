@@ -1,9 +1,8 @@
 // The request a Server Component or Server Action runs for, rebuilt from `headers()` (they get no Request object).
 import { LockstepError, type RequestLike } from '@lockstep/core';
+import { requestFromHeaders } from '@lockstep/core/adapter';
 import { headers } from 'next/headers';
 import { PATH_HEADER } from '../instance.js';
-
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /**
  * The current request as the core reads it: the forwarded headers (the cookies the proxy rewrote),
@@ -17,17 +16,13 @@ const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 export async function currentRequest(method: string, fallbackPath?: string): Promise<RequestLike> {
   // Not wrapped in try/catch: Next signals dynamic rendering by throwing from headers().
   const incoming = await headers();
-  const host = incoming.get('host');
-  if (host === null) {
+  // The proxy's path, else the page's own (for pages the proxy's matcher skips), else the root.
+  const request = requestFromHeaders(incoming, method, [incoming.get(PATH_HEADER), fallbackPath]);
+  if (request === null) {
     throw new LockstepError(
       'ERR_CONFIG_INVALID',
       'A Lockstep server helper ran without a request (a static or cached render). Pages that read the session must render dynamically: see the caching section of the @lockstep/next README.',
     );
   }
-  // The scheme is not in headers(); X-Forwarded-Proto is the client's word unless the app sets
-  // `trustProxy`, and then the core reads it from these same headers.
-  const scheme = 'http';
-  // The proxy's path, else the page's own (for pages the proxy's matcher skips), else the root.
-  const target = [incoming.get(PATH_HEADER), fallbackPath].find((path) => path != null && path.startsWith('/') && !path.startsWith('//')) ?? '/';
-  return { url: `${scheme}://${HOST.test(host) ? host : 'localhost'}${target}`, method, headers: incoming };
+  return request;
 }

@@ -1,17 +1,15 @@
 // Server helpers (defense in depth, docs/contract-scenarios.md): read and guard the session in Server Components, Route Handlers and Server Actions.
-import { capabilityOf, LockstepError, toWebResponse, type AuthState, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { capabilityOf, LockstepError, toWebResponse, type AuthState, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { guardDenial, guardResponse, signInResponse, writeCookies, type Authenticated, type GuardDenial, type GuardResponse, type SignInResponse } from '@lockstep/core/adapter';
 import type { SupabaseClient } from '@lockstep/supabase';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { instanceFrom, type LockstepSource } from '../instance.js';
 import { currentRequest } from './current-request.js';
-import { writeCookies } from './write-cookies.js';
-
-/** A verified session. */
-export type Authenticated = Extract<AuthState, { kind: 'authenticated' }>;
 
 /** The result of `guardHandler` / `guardAction`: the user, or what to answer instead. */
-export type HandlerGuard = { readonly kind: 'allowed'; readonly auth: Authenticated } | { readonly kind: 'denied'; readonly auth: Exclude<AuthState, { kind: 'authenticated' }>; readonly response: Response };
-export type ActionGuard = { readonly kind: 'allowed'; readonly auth: Authenticated } | { readonly kind: 'denied'; readonly status: 400 | 401 | 403 | 503; readonly error: ErrorBody };
+export type HandlerGuard = GuardResponse;
+export type ActionGuard = { readonly kind: 'allowed'; readonly auth: Authenticated } | GuardDenial;
 
 /** Thrown by `requireUser()` in a render when the auth server cannot be reached (a page cannot answer 503 itself). */
 export class AuthUnavailableError extends LockstepError {
@@ -76,18 +74,14 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
 
   /** For Route Handlers: the user, or the response to return (401 JSON for data requests, a login redirect for documents, 503). */
   const guardHandler = async (request: Request, options: GuardOptions = {}): Promise<HandlerGuard> => {
-    const result = await instance().guard(request, options);
-    return result.kind === 'allowed' ? result : { kind: 'denied', auth: result.auth, response: toWebResponse(result.outcome) };
+    return guardResponse(await instance().guard(request, options));
   };
 
   /** For Server Actions that answer data: the user, or a 401/503 value to return to the client (never a redirect). */
   const guardAction = async (options: GuardOptions = {}): Promise<ActionGuard> => {
     const request = await currentRequest('POST');
     const result = await instance().guard(request, { ...options, hint: { kind: 'action' } });
-    if (result.kind === 'allowed') return result;
-    return result.outcome.kind === 'respond'
-      ? { kind: 'denied', status: result.outcome.status, error: result.outcome.body }
-      : { kind: 'denied', status: 401, error: { error: 'unauthorized', reason: result.auth.kind === 'anonymous' ? result.auth.reason : 'unavailable' } };
+    return result.kind === 'allowed' ? result : guardDenial(result);
   };
 
   /** A supabase-js client acting as the verified user (RLS applies); it never refreshes or writes cookies. */
@@ -103,7 +97,8 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
     const result = await instance().signOut(request, scope === undefined ? {} : { scope });
     // Next refuses cross-origin Server Actions itself; a refusal here means a misrouted request.
     if (result.kind === 'refused') throw new LockstepError('ERR_REQUEST_INVALID', 'Sign-out refused: the request came from another site.');
-    await writeCookies(result.outcome.cookies.writes);
+    // `cookies()` is the only way a Server Action can set cookies.
+    writeCookies(await cookies(), result.outcome.cookies.writes);
     return redirect(result.outcome.location);
   };
 
@@ -112,7 +107,7 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
     const request = await currentRequest('POST');
     const result = await capabilityOf(instance(), 'signInWithPassword')(request, credentials);
     if (result.kind !== 'signed_in') return result;
-    await writeCookies(result.redirect.cookies.writes);
+    writeCookies(await cookies(), result.redirect.cookies.writes);
     return redirect(result.redirect.location);
   };
 
@@ -121,18 +116,14 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
    * failure. Unlike the Server Action form, its response keeps `Cache-Control: private, no-store`
    * (Next overwrites that header on every Server Action response).
    */
-  const signInResponse = async (request: Request, credentials: PasswordSignIn): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
-    const result = await capabilityOf(instance(), 'signInWithPassword')(request, credentials);
-    return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
-  };
+  const signInResponseFor = async (request: Request, credentials: PasswordSignIn): Promise<SignInResponse> =>
+    signInResponse(await capabilityOf(instance(), 'signInWithPassword')(request, credentials));
 
   /** Route Handler for the OAuth / magic-link callback: the redirect with the session cookies, or `null` with the failure. */
-  const exchangeCode = async (request: Request): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
-    const result = await capabilityOf(instance(), 'exchangeCode')(request);
-    return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
-  };
+  const exchangeCode = async (request: Request): Promise<SignInResponse> =>
+    signInResponse(await capabilityOf(instance(), 'exchangeCode')(request));
 
-  return Object.freeze({ getAuth, requireUser, guardHandler, guardAction, supabaseFor, signOut, signOutResponse, signInWithPassword, signInResponse, exchangeCode, lockstep: instance });
+  return Object.freeze({ getAuth, requireUser, guardHandler, guardAction, supabaseFor, signOut, signOutResponse, signInWithPassword, signInResponse: signInResponseFor, exchangeCode, lockstep: instance });
 }
 
 /** The helpers `createServerAuth` returns. */

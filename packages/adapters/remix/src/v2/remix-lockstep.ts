@@ -1,10 +1,9 @@
 // Remix v2 (no middleware): the session read inside loaders and actions, once per request, with the headers that must go out.
 import { capabilityOf, instanceFrom, toWebResponse, type Lockstep, type LockstepEffects, type Outcome, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { authView, forwardedRequest, guardResponse, outcomeHeaders, unhandledOutcome, type AuthView, type RequiredUser } from '@lockstep/core/adapter';
 import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
-import { toAuthView, type AuthView } from '../context-view.js';
 import { coreRequest, kindHint, type RouterRequestArgs } from '../request-target.js';
-import { mergeOutcome, outcomeHeaders, type Merged } from '../response-headers.js';
-import type { RequiredUser } from '../required-user.js';
+import { mergeOutcome, type Merged } from '../response-headers.js';
 
 /** The session as a loader or action sees it. */
 export interface LoaderSession extends AuthView {
@@ -99,17 +98,15 @@ export function createRemixLockstep(options: LockstepSetup, effects?: LockstepEf
       case 'redirect':
       case 'respond':
         throw toWebResponse(outcome);
-      case 'continue': {
-        const changed = outcome.cookies.writes.length > 0;
+      case 'continue':
         return {
-          ...toAuthView(outcome.auth),
+          ...authView(outcome.auth),
           headers: outcomeHeaders(outcome),
-          request: changed ? forwarded(args.request, outcome.requestCookieHeader) : args.request,
+          request: forwardedRequest(args.request, outcome),
           merge: (result) => mergeOutcome(result, outcome),
         };
-      }
       default:
-        return unreachable(outcome);
+        return unhandledOutcome(outcome);
     }
   };
 
@@ -130,14 +127,9 @@ export function createRemixLockstep(options: LockstepSetup, effects?: LockstepEf
     },
     async requireUser(args: DataArgs, mode?: VerifyMode) {
       const current = await session(args);
-      const hint = kindHint(args);
-      const result = await instance.guard(coreRequest({ ...args, request: current.request }), { ...(mode === undefined ? {} : { mode }), ...(hint === undefined ? {} : { hint }) });
-      switch (result.kind) {
-        case 'allowed':
-          return { ...current, auth: result.auth, user: result.auth.user, claims: result.auth.claims, session: result.auth.session };
-        case 'denied':
-          throw current.merge(toWebResponse(result.outcome));
-      }
+      const result = guardResponse(await instance.guard(coreRequest({ ...args, request: current.request }), { mode, hint: kindHint(args) }));
+      if (result.kind === 'denied') throw current.merge(result.response);
+      return { ...current, ...authView(result.auth) };
     },
     signInWithPassword: (args: DataArgs, credentials: PasswordSignIn) => capabilityOf(instance, 'signInWithPassword')(args.request, credentials),
     exchangeCode: (args: DataArgs) => capabilityOf(instance, 'exchangeCode')(args.request),
@@ -150,14 +142,3 @@ function slotOf(context: unknown, key: symbol): DecisionSlot | undefined {
   return (context as Record<symbol, DecisionSlot | undefined>)[key];
 }
 
-function forwarded(request: Request, cookieHeader: string): Request {
-  const headers = new Headers(request.headers);
-  if (cookieHeader === '') headers.delete('cookie');
-  else headers.set('cookie', cookieHeader);
-  return new Request(request, { headers });
-}
-
-
-function unreachable(value: never): never {
-  throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);
-}
