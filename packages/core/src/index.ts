@@ -11,7 +11,9 @@ export type { ContinueOutcome, ErrorBody, HeaderEntry, Outcome, RedirectOutcome,
 export type { AnonymousReason, AuthState, Session, SessionClaims, SessionUser, UnavailableCause } from './session/session.js';
 export { LockstepError, type LockstepErrorCode } from './errors.js';
 export type { Sha256 } from './util/token-hash.js';
-export type { AuthOperation, EventHandler, LockstepEvent } from './events.js';
+export type { AuthOperation, EventCorrelation, EventHandler, LockstepEvent, LockstepEventBody, RequestDecision, SessionSource } from './events.js';
+export { REQUEST_ID_HEADER } from './trace/request-trace.js';
+export { DEBUG_HEADER } from './trace/debug-header.js';
 
 // Rendering outcomes onto Web responses (shared by every adapter).
 export { applyOutcomeToResponse, toWebResponse } from './response/web-response.js';

@@ -1,6 +1,8 @@
 // Runs the session machine for one request: reads, checks and refreshes through the provider and the coordinator.
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import { emit, type EventHandler } from '../events.js';
+import { checkOperation, checkReport, refreshReport } from '../trace/call-reports.js';
+import { timedCall } from '../trace/timed-call.js';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { AuthState } from './session.js';
@@ -60,7 +62,8 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         if (reportSignOut) reportOutcome(onEvent, state.auth, state.write);
         return { auth: state.auth, write: state.write };
       case 'check': {
-        const check = await provider.check(command.session, command.source, now);
+        const source = command.source;
+        const check = source.kind === 'cookie' ? await timedCall(onEvent, checkOperation(source.mode), () => provider.check(command.session, source, now), checkReport(source.mode)) : await provider.check(command.session, source, now);
         if (check.kind === 'valid' && command.source.kind === 'cookie') {
           emit(onEvent, { type: 'session.verified', mode: command.source.mode, cached: check.cached, userId: check.user.id });
         }
@@ -72,7 +75,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         break;
       }
       case 'refresh': {
-        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, (at) => provider.refresh(command.session.refreshToken, at));
+        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, (at) => timedCall(onEvent, 'refresh', () => provider.refresh(command.session.refreshToken, at), refreshReport));
         if (result.kind === 'refreshed') {
           const userId = result.session.user?.id ?? '';
           emit(onEvent, { type: via === 'upstream' ? 'session.refreshed' : via === 'joined' ? 'session.refresh_joined' : 'session.successor_replayed', userId });
