@@ -13,7 +13,7 @@ export { LockstepError, type LockstepErrorCode } from './errors.js';
 export type { Sha256 } from './util/token-hash.js';
 export type { AuthOperation, EventCorrelation, EventHandler, LockstepEvent, LockstepEventBody, RequestDecision, SessionSource } from './events.js';
 export { REQUEST_ID_HEADER } from './trace/request-trace.js';
-export { DEBUG_HEADER } from './trace/debug-header.js';
+export { DEBUG_HEADER, formatDebugText } from './trace/debug-header.js';
 
 // Rendering outcomes onto Web responses (shared by every adapter).
 export { applyOutcomeToResponse, toWebResponse } from './response/web-response.js';
