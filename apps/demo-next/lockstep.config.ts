@@ -1,6 +1,7 @@
 // The demo's Lockstep settings: the route table of DESIGN §7 (demo-kit's, as in the other demos), read from the
 // environment at run time (Next imports this module during `next build`, when nothing is set yet).
-import type { LockstepEffects, LockstepOptions, RouteRule } from '@lockstep/core';
+import type { LockstepEffects, RouteRule } from '@lockstep/core';
+import type { SupabaseLockstepOptions } from '@lockstep/supabase';
 import { DEMO_APP_ROUTES } from '@lockstep/demo-kit/routes';
 import { demoNow } from './lib/clock-file';
 import { demoEvents } from './lib/event-log';
@@ -18,7 +19,7 @@ export const demoEffects: LockstepEffects = { now };
  * `SUPABASE_URL` / `SUPABASE_ANON_KEY` (or the `NEXT_PUBLIC_` names), `SUPABASE_JWT_SECRET`.
  * The launcher (src/start-demo.ts) sets them to the embedded mock when nothing is configured.
  */
-export function lockstepOptions(): LockstepOptions {
+export function lockstepOptions(): SupabaseLockstepOptions {
   const env = process.env;
   const supabaseUrl = env.SUPABASE_URL || env.NEXT_PUBLIC_SUPABASE_URL;
   const supabaseKey = env.SUPABASE_ANON_KEY || env.NEXT_PUBLIC_SUPABASE_ANON_KEY;

@@ -1,5 +1,6 @@
 // The Hono apps every benchmark drives: no auth, Lockstep in each verify mode, and the recipe.
-import { createLockstep, type Lockstep, type LockstepEffects, type SupabaseLockstepOptions, type VerifyMode } from '@lockstep/core';
+import type { Lockstep, LockstepEffects, VerifyMode } from '@lockstep/core';
+import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/supabase';
 import { lockstep, type LockstepEnv } from '@lockstep/hono';
 import { Hono, type Context } from 'hono';
 import { supabaseRecipe, type RecipeCheck, type RecipeEnv } from './recipe.js';
@@ -38,7 +39,7 @@ export function lockstepOptions(project: Project, mode: VerifyMode, extra: Parti
 
 /** An app behind `lockstep()`; the instance is returned for its config (storage key). */
 export function lockstepApp(project: Project, mode: VerifyMode, effects: LockstepEffects = {}, extra: Partial<SupabaseLockstepOptions> = {}): { app: Hono<LockstepEnv>; instance: Lockstep } {
-  const instance = createLockstep(lockstepOptions(project, mode, extra), effects);
+  const instance = createSupabaseLockstep(lockstepOptions(project, mode, extra), effects);
   const app = new Hono<LockstepEnv>();
   app.use('*', lockstep(instance));
   routes(app, (c: Context<LockstepEnv>) => c.var.user?.id ?? null);

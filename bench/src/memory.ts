@@ -1,6 +1,7 @@
 // Memory: heap while a million distinct tokens pass through the verified-token cache and the refresh store.
 import { createHash, createHmac } from 'node:crypto';
-import { createLockstep, createMemoryRefreshStore } from '@lockstep/core';
+import { createMemoryRefreshStore } from '@lockstep/core/refresh';
+import { createSupabaseLockstep } from '@lockstep/supabase';
 import { lockstepOptions } from './apps.js';
 import type { BenchResult, Size } from './results.js';
 import { round } from './stats.js';
@@ -48,7 +49,7 @@ export async function runMemory(size: Size): Promise<BenchResult> {
     const body = JSON.parse(input instanceof Request ? await input.text() : String(init?.body ?? '{}')) as { refresh_token?: string };
     return Response.json(forgedSession(`r${refreshes}`, NOW + 3600, subjectOf(body.refresh_token ?? '')));
   };
-  const instance = createLockstep(lockstepOptions(PROJECT, 'claims', { jwt: { secret: SECRET }, refreshStore: store }), { fetch: fakeFetch, now: () => NOW });
+  const instance = createSupabaseLockstep(lockstepOptions(PROJECT, 'claims', { jwt: { secret: SECRET }, refreshStore: store }), { fetch: fakeFetch, now: () => NOW });
   const storageKey = instance.config.storageKey;
   const before = heap();
   const samples: HeapSample[] = [];

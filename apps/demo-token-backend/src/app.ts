@@ -1,6 +1,7 @@
 // A Hono app on a custom token backend: Lockstep's middleware with the token-backend provider, a proxy route,
 // a refresh route for the browser helper, and probe routes shaped like the contract suite's fixture.
-import { createLockstep, createProxyHandler, createTokenBackendProvider, toWebResponse, type Lockstep, type LockstepEffects, type ProviderLockstepOptions, type RouteRule, type TokenBackendOptions, type TokenBackendProvider } from '@lockstep/core';
+import { capabilityOf, createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RouteRule } from '@lockstep/core';
+import { createProxyHandler, createTokenBackendProvider, type TokenBackendOptions, type TokenBackendProvider } from '@lockstep/token-backend';
 import { lockstep as lockstepMiddleware, requireUser, signOut, type LockstepEnv } from '@lockstep/hono';
 import { Hono, type Context } from 'hono';
 import { streamText } from 'hono/streaming';
@@ -36,7 +37,7 @@ export interface TokenBackendAppOptions {
   /** The API the proxy forwards to. */
   readonly upstream: string;
   /** Per-test overrides of the Lockstep options (e.g. a shorter auth timeout). */
-  readonly lockstep?: Partial<Omit<ProviderLockstepOptions, 'provider'>>;
+  readonly lockstep?: Partial<Omit<LockstepOptions, 'provider'>>;
   readonly effects?: LockstepEffects;
   /** The bundled `@lockstep/browser` module served at `/assets/auth-fetch.js`. */
   readonly clientScript?: string;
@@ -92,7 +93,7 @@ export function createTokenBackendApp(options: TokenBackendAppOptions): TokenBac
   });
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
-    const result = await instance.signInWithPassword(c.req.raw, { email: String(form.email ?? ''), password: String(form.password ?? ''), returnTo: c.req.query('next') ?? null });
+    const result = await capabilityOf(instance, 'signInWithPassword')(c.req.raw, { email: String(form.email ?? ''), password: String(form.password ?? ''), returnTo: c.req.query('next') ?? null });
     if (result.kind === 'signed_in') return toWebResponse(result.redirect);
     return c.json({ error: result.kind, reason: result.kind === 'rejected' ? result.reason : result.cause }, result.kind === 'rejected' ? 400 : 503);
   });

@@ -1,5 +1,6 @@
 // Test environment: a fresh fake token backend and app per test, browser-like requests, a cookie jar helper.
-import type { LockstepEvent, ProviderLockstepOptions, TokenBackendOptions } from '@lockstep/core';
+import type { LockstepEvent, LockstepOptions } from '@lockstep/core';
+import type { TokenBackendOptions } from '@lockstep/token-backend';
 import { createMockTokenBackend, type MockTokenBackend } from '@lockstep/mock-token-backend';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createTokenBackendApp, type Probe, type TokenBackendApp } from '../src/index.js';
@@ -43,7 +44,7 @@ export interface TestEnv {
   /** Signs in and lets the access token expire; counters reset. */
   expiredSession(): Promise<string>;
   /** Rebuilds the app with option overrides (same backend). */
-  rebuild(overrides: Partial<Omit<ProviderLockstepOptions, 'provider'>>): void;
+  rebuild(overrides: Partial<Omit<LockstepOptions, 'provider'>>): void;
 }
 
 const BROWSER_HEADERS = {
@@ -57,7 +58,7 @@ export function useEnv(verification: Verification = 'jwks'): TestEnv {
   let built: TokenBackendApp | undefined;
   const events: LockstepEvent[] = [];
   const violations: string[] = [];
-  const build = (overrides: Partial<Omit<ProviderLockstepOptions, 'provider'>> = {}): void => {
+  const build = (overrides: Partial<Omit<LockstepOptions, 'provider'>> = {}): void => {
     const b = required(backend);
     built = createTokenBackendApp({
       backend: backendOptions(b, verification),

@@ -5,7 +5,6 @@ import type { EventHandler } from './events.js';
 import type { RefreshStore } from './refresh/refresh-store.js';
 import type { PathPattern, RouteRule } from './routes/route-rule.js';
 import type { ProviderEnvironment, SessionProvider } from './session/session-provider.js';
-import type { SessionCookieEncoding } from './supabase/session-cookie.js';
 
 /** Settings shared by every backend. */
 export interface LockstepBaseOptions {
@@ -71,55 +70,19 @@ export interface LockstepBaseOptions {
   allowedOrigins?: readonly string[];
 }
 
-/** Lockstep on Supabase Auth: only the project URL and key are required. */
-export interface SupabaseLockstepOptions extends LockstepBaseOptions {
-  /** The Supabase project URL, e.g. `https://<ref>.supabase.co`. */
-  supabaseUrl: string;
-  /** The project's anon (publishable) key. Never the service-role key. */
-  supabaseKey: string;
-  /** Cookie attributes, plus the storage key and encoding @supabase/ssr uses. */
-  cookies?: CookieOptions & {
-    /** The storage key, if the browser client sets `cookieOptions.name`. @default `sb-<ref>-auth-token` */
-    name?: string;
-    /** @default 'base64url' (as @supabase/ssr) */
-    encoding?: SessionCookieEncoding;
-  };
-  /** How access tokens are verified in `claims` mode. */
-  jwt?: {
-    /** The legacy HS256 JWT secret, for projects without asymmetric keys. Without it such tokens are checked with `GET /user`. */
-    secret?: string;
-    /** @default `${supabaseUrl}/auth/v1` */
-    issuer?: string;
-    /** @default 'authenticated' */
-    audience?: string | readonly string[];
-    /**
-     * Tokens no local key can verify (HS256 without `secret`, an unknown `kid`) are checked with
-     * `GET /user`: at most this many such calls per minute per instance, so forged tokens cannot
-     * drive the app's calls to the auth server. Over it such a request is anonymous (cookies kept,
-     * a `verify.over_budget` event). Answers are remembered by token hash. @default 120
-     */
-    serverChecksPerMinute?: number;
-    /**
-     * Most verified access tokens remembered (by SHA-256, until their `exp`), so a repeat request
-     * costs one hash and a lookup instead of a signature check. Each entry holds one token's
-     * claims; past the bound the least recently used is dropped and re-verified when it returns.
-     * An integer from 1 to 1,000,000. @default 10000
-     */
-    cacheSize?: number;
-  };
-  provider?: never;
+/**
+ * Everything an app configures: the shared settings plus the provider of its auth backend
+ * (`supabase(…)` from `@lockstep/supabase`, `tokenBackend(…)` from `@lockstep/token-backend`,
+ * `oidc(…)` from `@lockstep/oidc`, or your own). The instance's type follows the provider's:
+ * a provider without password sign-in gives an instance without `signInWithPassword`.
+ */
+export interface LockstepOptions<P extends SessionProvider = SessionProvider> extends LockstepBaseOptions {
+  /** Builds the provider once, with the instance's injected `fetch`, auth-call timeout and hash. */
+  provider: ProviderFactory<P>;
 }
 
-/** Lockstep on another backend: the provider owns the cookie format, the token calls and their checks. */
-export interface ProviderLockstepOptions extends LockstepBaseOptions {
-  /** Builds the provider once, with the instance's injected `fetch` and auth-call timeout. */
-  provider: (environment: ProviderEnvironment) => SessionProvider;
-  supabaseUrl?: never;
-  supabaseKey?: never;
-}
-
-/** Everything an app configures: Supabase settings, or a provider for another backend. */
-export type LockstepOptions = SupabaseLockstepOptions | ProviderLockstepOptions;
+/** Builds a provider from what the instance injects; called once, at `createLockstep`. */
+export type ProviderFactory<P extends SessionProvider = SessionProvider> = (environment: ProviderEnvironment) => P;
 
 /** The defaults, in one place. */
 export const DEFAULTS = Object.freeze({
@@ -131,8 +94,6 @@ export const DEFAULTS = Object.freeze({
   apiRoutes: Object.freeze(['/api/**']),
   basePath: '',
   trailingSlash: 'ignore',
-  encoding: 'base64url',
-  audience: 'authenticated',
   refreshMarginSeconds: 120,
   authTimeoutMs: 5000,
   successorTtlSeconds: 10,
@@ -151,19 +112,4 @@ export function boundedNumber(value: unknown, fallback: number, option: string, 
     throw new LockstepError('ERR_CONFIG_INVALID', `${option} must be a number from ${min} to ${max}.`);
   }
   return number;
-}
-
-/** Parses the project URL: http(s), no credentials, query or fragment. */
-export function parseSupabaseUrl(value: unknown): URL {
-  const text = requireString(value, 'supabaseUrl');
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch (cause) {
-    throw new LockstepError('ERR_CONFIG_URL', 'supabaseUrl must be an absolute http(s) URL.', { cause });
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new LockstepError('ERR_CONFIG_URL', 'supabaseUrl must be an http(s) URL without credentials, query or fragment.');
-  }
-  return url;
 }

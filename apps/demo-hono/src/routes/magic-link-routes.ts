@@ -1,5 +1,5 @@
 // Starts a magic-link sign-in (PKCE) so `/auth/callback` has something real to complete.
-import { parseRequestCookies } from '@lockstep/core';
+import { parseRequestCookies } from '@lockstep/core/cookies';
 import { createServerClient, serializeCookieHeader } from '@supabase/ssr';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -15,9 +15,7 @@ import { magicLinkSentPage } from '../views/magic-link-page.js';
 export function magicLinkRoutes(deps: DemoDeps): Hono<DemoEnv> {
   const { config } = deps.lockstep;
   const app = new Hono<DemoEnv>();
-  const project = config.supabase;
-  // Only a Supabase-backed instance has a project to ask for the link.
-  if (project === null) return app;
+  const { project } = deps;
   app.use('/login/magic-link', csrf());
 
   app.post('/login/magic-link', async (c) => {

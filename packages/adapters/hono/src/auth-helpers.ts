@@ -1,5 +1,6 @@
 // Sign-in, sign-out, callback and the user's Supabase client, bound to the current Hono request.
-import type { Lockstep, PasswordSignIn, SignInResult, SignOutResult, SignOutScope } from '@lockstep/core';
+import { capabilityOf, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope } from '@lockstep/core';
+import type { SupabaseClient } from '@lockstep/supabase';
 import type { Context } from 'hono';
 import { lockstepOf } from './guard.js';
 
@@ -11,12 +12,12 @@ import { lockstepOf } from './guard.js';
  * if (result.kind === 'signed_in') return toWebResponse(result.redirect);
  */
 export function signInWithPassword(c: Context, credentials: PasswordSignIn): Promise<SignInResult> {
-  return lockstepOf(c).signInWithPassword(c.req.raw, credentials);
+  return capabilityOf(lockstepOf(c), 'signInWithPassword')(c.req.raw, credentials);
 }
 
 /** The OAuth / magic-link callback (`?code=`); render `result.redirect` on success. */
 export function exchangeCode(c: Context): Promise<SignInResult> {
-  return lockstepOf(c).exchangeCode(c.req.raw);
+  return capabilityOf(lockstepOf(c), 'exchangeCode')(c.req.raw);
 }
 
 /**
@@ -31,7 +32,7 @@ export function signOut(c: Context, scope?: SignOutScope): Promise<SignOutResult
 }
 
 /** A supabase-js client acting as the verified user (RLS applies), or `null` when not authenticated. It never refreshes. */
-export function supabaseFor(c: Context): ReturnType<Lockstep['supabaseFor']> | null {
+export function supabaseFor(c: Context): SupabaseClient | null {
   const auth = c.get('auth');
-  return auth.kind === 'authenticated' ? lockstepOf(c).supabaseFor(auth) : null;
+  return auth.kind === 'authenticated' ? (capabilityOf(lockstepOf(c), 'dataClient')(auth) as SupabaseClient) : null;
 }

@@ -1,5 +1,6 @@
 // The Hono middleware: one core call per request, the outcome translated with an exhaustive switch.
-import { applyOutcomeToResponse, createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+import { applyOutcomeToResponse, instanceFrom, toWebResponse, type LockstepEffects } from '@lockstep/core';
+import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import type { MiddlewareHandler } from 'hono';
 import { setVariables, type LockstepEnv } from './variables.js';
 
@@ -13,8 +14,8 @@ import { setVariables, type LockstepEnv } from './variables.js';
  * app.use('*', lockstep({ supabaseUrl, supabaseKey, routes: [{ match: '/', access: 'public' }] }));
  * app.get('/dashboard', (c) => c.json({ id: c.var.user?.id }));
  */
-export function lockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): MiddlewareHandler<LockstepEnv> {
-  const instance = isLockstep(options) ? options : createLockstep({ caseSensitive: true, trailingSlash: 'strict', ...options }, effects); // as Hono routes: case-sensitive, `/a/` ≠ `/a`
+export function lockstep(options: LockstepSetup, effects?: LockstepEffects): MiddlewareHandler<LockstepEnv> {
+  const instance = instanceFrom(fromSetup(options), { caseSensitive: true, trailingSlash: 'strict' }, effects); // as Hono routes: case-sensitive, `/a/` ≠ `/a`
   return async function lockstepMiddleware(c, next) {
     const outcome = await instance.handle(c.req.raw);
     switch (outcome.kind) {
@@ -44,10 +45,6 @@ export function lockstep(options: LockstepOptions | Lockstep, effects?: Lockstep
         return unreachable(outcome);
     }
   };
-}
-
-function isLockstep(value: LockstepOptions | Lockstep): value is Lockstep {
-  return typeof (value as Partial<Lockstep>).handle === 'function';
 }
 
 function unreachable(value: never): never {

@@ -1,6 +1,7 @@
 // Issue 12 item 4: for generated hostile paths, Lockstep never decides a path more weakly than the
 // rule of the route Hono's own router (the default SmartRouter of a real `Hono` app) serves it by.
 import { createLockstep, type Lockstep } from '@lockstep/core';
+import { supabase } from '@lockstep/supabase';
 import { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { Hono } from 'hono';
@@ -37,7 +38,7 @@ ROUTES.forEach(([path], index) => app.get(path, (c) => c.text(String(index))));
 // middleware. Here the same settings are named.
 const lockstepWith = (caseSensitive: boolean, trailingSlash: 'strict' | 'ignore' = 'strict'): Lockstep =>
   createLockstep(
-    { supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test', routes: RULES, caseSensitive, trailingSlash },
+    { provider: supabase({ supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test' }), routes: RULES, caseSensitive, trailingSlash },
     { fetch: () => Promise.reject(new Error('no network in this test')) },
   );
 const lockstep = lockstepWith(true);

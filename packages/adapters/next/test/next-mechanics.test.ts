@@ -1,6 +1,6 @@
 // Next-specific checks under a real `next start`: middleware bypass, Server Components, Server Actions, cache headers.
 import { fixtureOptions, FIXTURE_USER, TOKEN_LIFETIME } from '@lockstep/contract-tests';
-import { createLockstep } from '@lockstep/core';
+import { createSupabaseLockstep } from '@lockstep/supabase';
 import { startMockAuth, type RunningMockAuth } from '@lockstep/mock-auth';
 import { createChunks, stringToBase64URL } from '@supabase/ssr';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { startNextFixture, type NextApp } from './next-harness.js';
 
 let mock: RunningMockAuth;
 let app: NextApp;
-const storageKey = (): string => createLockstep(fixtureOptions(mock)).config.storageKey;
+const storageKey = (): string => createSupabaseLockstep(fixtureOptions(mock)).config.storageKey;
 
 beforeAll(async () => {
   mock = await startMockAuth({ users: [FIXTURE_USER], tokenLifetimeSeconds: TOKEN_LIFETIME });

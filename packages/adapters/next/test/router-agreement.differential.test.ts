@@ -11,6 +11,7 @@
 // allows on two cores, so the live build is checked with a bounded sample instead
 // (router-agreement.live.test.ts) and this file runs the generated classes against the utilities.
 import { createLockstep, type Lockstep } from '@lockstep/core';
+import { supabase } from '@lockstep/supabase';
 import { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { getRouteMatcher } from 'next/dist/shared/lib/router/utils/route-matcher.js';
@@ -75,7 +76,7 @@ function nextDispatch(pathname: string): string | 'redirect' | null {
 // declaration reaches the core through the proxy. Here the same setting is named.
 const lockstepWith = (caseSensitive: boolean): Lockstep =>
   createLockstep(
-    { supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test', routes: RULES, caseSensitive },
+    { provider: supabase({ supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test' }), routes: RULES, caseSensitive },
     { fetch: () => Promise.reject(new Error('no network in this test')) },
   );
 const lockstep = lockstepWith(true);

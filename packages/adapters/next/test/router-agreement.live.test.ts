@@ -3,6 +3,7 @@
 // decision. The generated 100,000-path classes run against Next's own matching utilities
 // (router-agreement.differential.test.ts); each request here costs a round trip to a server.
 import { createLockstep, type RouteAccess, type VerifyMode } from '@lockstep/core';
+import { supabase } from '@lockstep/supabase';
 import { FIXTURE_RULES, weakerThanServed } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ async function servedBy(response: Response): Promise<string | null> {
 
 // The contract's route table, decided as the Next adapter decides it (`caseSensitive: true`).
 const lockstep = createLockstep(
-  { supabaseUrl: 'http://127.0.0.1:9', supabaseKey: 'sb_publishable_test', routes: FIXTURE_RULES, caseSensitive: true },
+    { provider: supabase({ supabaseUrl: 'http://127.0.0.1:9', supabaseKey: 'sb_publishable_test' }), routes: FIXTURE_RULES, caseSensitive: true },
   { fetch: () => Promise.reject(new Error('no network in this test')) },
 );
 

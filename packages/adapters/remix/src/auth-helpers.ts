@@ -1,5 +1,6 @@
 // Sign-in, sign-out, callback and the user's Supabase client, bound to the current React Router request.
-import type { Lockstep, PasswordSignIn, SignInResult, SignOutResult, SignOutScope } from '@lockstep/core';
+import { capabilityOf, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope } from '@lockstep/core';
+import type { SupabaseClient } from '@lockstep/supabase';
 import type { RouterContextProvider } from 'react-router';
 import { getAuth, handoffOf } from './context.js';
 
@@ -22,12 +23,12 @@ export interface HelperArgs {
  * }
  */
 export function signInWithPassword(args: HelperArgs, credentials: PasswordSignIn): Promise<SignInResult> {
-  return handoffOf(args.context).instance.signInWithPassword(args.request, credentials);
+  return capabilityOf(handoffOf(args.context).instance, 'signInWithPassword')(args.request, credentials);
 }
 
 /** The OAuth / magic-link callback (`?code=`); return `toWebResponse(result.redirect)` on success. */
 export function exchangeCode(args: HelperArgs): Promise<SignInResult> {
-  return handoffOf(args.context).instance.exchangeCode(args.request);
+  return capabilityOf(handoffOf(args.context).instance, 'exchangeCode')(args.request);
 }
 
 /**
@@ -42,7 +43,7 @@ export function signOut(args: HelperArgs, scope?: SignOutScope): Promise<SignOut
 }
 
 /** A supabase-js client acting as the verified user (RLS applies), or `null` when not authenticated. It never refreshes. */
-export function supabaseFor(context: Readonly<RouterContextProvider>): ReturnType<Lockstep['supabaseFor']> | null {
+export function supabaseFor(context: Readonly<RouterContextProvider>): SupabaseClient | null {
   const { auth } = getAuth(context);
-  return auth.kind === 'authenticated' ? handoffOf(context).instance.supabaseFor(auth) : null;
+  return auth.kind === 'authenticated' ? (capabilityOf(handoffOf(context).instance, 'dataClient')(auth) as SupabaseClient) : null;
 }

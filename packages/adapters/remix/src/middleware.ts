@@ -1,5 +1,6 @@
 // The React Router middleware: one core call per request, the outcome translated with an exhaustive switch.
-import { applyOutcomeToResponse, createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type RespondOutcome } from '@lockstep/core';
+import { applyOutcomeToResponse, instanceFrom, toWebResponse, type LockstepEffects, type RespondOutcome } from '@lockstep/core';
+import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import { data, type MiddlewareFunction } from 'react-router';
 import { handoffContext, lockstepContext } from './context.js';
 import { coreRequest, isSingleFetch, kindHint } from './request-target.js';
@@ -16,8 +17,8 @@ import { coreRequest, isSingleFetch, kindHint } from './request-target.js';
  * // any loader
  * export function loader({ context }: Route.LoaderArgs) { return { user: getAuth(context).user }; }
  */
-export function lockstepMiddleware(options: LockstepOptions | Lockstep, effects?: LockstepEffects): MiddlewareFunction<Response> {
-  const instance = isLockstep(options) ? options : createLockstep({ caseSensitive: false, ...options }, effects); // React Router's matcher ignores case
+export function lockstepMiddleware(options: LockstepSetup, effects?: LockstepEffects): MiddlewareFunction<Response> {
+  const instance = instanceFrom(fromSetup(options), { caseSensitive: false }, effects); // React Router's matcher ignores case
   return async function lockstep(args, next) {
     const outcome = await instance.handle(coreRequest(args), kindHint(args));
     switch (outcome.kind) {
@@ -68,9 +69,6 @@ function forwardCookie(request: Request, cookieHeader: string): void {
   }
 }
 
-function isLockstep(value: LockstepOptions | Lockstep): value is Lockstep {
-  return typeof (value as Partial<Lockstep>).handle === 'function';
-}
 
 function unreachable(value: never): never {
   // Only the tag: an outcome carries cookie values, which never go into a message.

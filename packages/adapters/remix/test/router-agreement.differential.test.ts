@@ -1,6 +1,7 @@
 // Issue 12 item 4: for generated hostile paths, Lockstep never decides a path more weakly than the
 // rule of the route React Router's own `matchRoutes` dispatches it to (the request handler's matcher).
 import { createLockstep, type Lockstep } from '@lockstep/core';
+import { supabase } from '@lockstep/supabase';
 import { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from '@lockstep/contract-tests';
 import fc from 'fast-check';
 import { matchRoutes, type RouteObject } from 'react-router';
@@ -34,7 +35,7 @@ const ROUTE_OBJECTS: RouteObject[] = ROUTES.map(([path], index) => ({ id: String
 // that the declaration reaches the core through the middleware. Here the same setting is named.
 const lockstepWith = (caseSensitive: boolean): Lockstep =>
   createLockstep(
-    { supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test', routes: RULES, caseSensitive },
+    { provider: supabase({ supabaseUrl: 'https://abcdefghijklmnop.supabase.co', supabaseKey: 'sb_publishable_test' }), routes: RULES, caseSensitive },
     { fetch: () => Promise.reject(new Error('no network in this test')) },
   );
 const lockstep = lockstepWith(false);

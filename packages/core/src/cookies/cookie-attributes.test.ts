@@ -1,4 +1,3 @@
-import { DEFAULT_COOKIE_OPTIONS } from '@supabase/ssr';
 import { describe, expect, it } from 'vitest';
 import {
   prefixStorageKey,
@@ -11,14 +10,9 @@ const HTTPS = new URL('https://app.example.com/dashboard');
 const HTTP = new URL('http://localhost:3000/');
 
 describe('resolveCookieAttributes', () => {
-  it('defaults match @supabase/ssr, with Secure on except for plain http to this machine', () => {
-    expect(resolveCookieAttributes(undefined, HTTPS)).toEqual({
-      path: DEFAULT_COOKIE_OPTIONS.path,
-      sameSite: DEFAULT_COOKIE_OPTIONS.sameSite,
-      httpOnly: DEFAULT_COOKIE_OPTIONS.httpOnly,
-      maxAge: DEFAULT_COOKIE_OPTIONS.maxAge,
-      secure: true,
-    });
+  // The Supabase provider's tests pin these against @supabase/ssr's DEFAULT_COOKIE_OPTIONS.
+  it('defaults are the browser client\'s (/, lax, not httpOnly, 400 days), with Secure on except for plain http to this machine', () => {
+    expect(resolveCookieAttributes(undefined, HTTPS)).toEqual({ path: '/', sameSite: 'lax', httpOnly: false, maxAge: 34_560_000, secure: true });
     expect(resolveCookieAttributes({}, HTTP)).toMatchObject({ secure: false, maxAge: 34_560_000 });
   });
 

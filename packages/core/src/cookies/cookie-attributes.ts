@@ -1,5 +1,5 @@
 // Cookie options as users configure them, validated once and resolved into per-request attributes.
-import { DEFAULT_COOKIE_OPTIONS, serializeCookieHeader } from '@supabase/ssr';
+import { BROWSER_CLIENT_COOKIE_DEFAULTS, serializeSetCookie } from './cookie-codec.js';
 import { LockstepError } from '../errors.js';
 import { isLoopbackHost } from '../request/loopback-host.js';
 import type { CookieAttributes } from './cookie-write.js';
@@ -40,13 +40,13 @@ export interface ResolvedCookieOptions {
 /** The `__Host-` cookie-name prefix (RFC 6265bis §4.1.3.2). */
 export const HOST_PREFIX = '__Host-';
 
-// Taken from @supabase/ssr so the two stay wire-identical; the unit tests pin the values.
+// As @supabase/ssr's browser client writes them, so the two stay wire-identical (pinned by the Supabase provider's tests).
 const DEFAULTS: ResolvedCookieOptions = Object.freeze({
-  path: DEFAULT_COOKIE_OPTIONS.path ?? '/',
+  path: BROWSER_CLIENT_COOKIE_DEFAULTS.path,
   sameSite: 'lax',
   secure: 'auto',
-  httpOnly: DEFAULT_COOKIE_OPTIONS.httpOnly ?? false,
-  maxAge: DEFAULT_COOKIE_OPTIONS.maxAge ?? 400 * 24 * 60 * 60,
+  httpOnly: BROWSER_CLIENT_COOKIE_DEFAULTS.httpOnly,
+  maxAge: BROWSER_CLIENT_COOKIE_DEFAULTS.maxAge,
   hostPrefix: false,
 });
 
@@ -100,7 +100,7 @@ export function resolveCookieOptions(options?: CookieOptions): ResolvedCookieOpt
   // Let the serializer we write with judge the domain and path syntax, so a value it would
   // reject on a user's request is rejected here instead.
   try {
-    serializeCookieHeader('lockstep-probe', '', { path, domain });
+    serializeSetCookie('lockstep-probe', '', { path, domain });
   } catch (cause) {
     fail('cookie option "domain" or "path" has characters a cookie cannot carry', cause);
   }

@@ -1,5 +1,5 @@
 // The cookie plan: the Set-Cookie writes of one request, computed once and applied by the adapter.
-import { serializeCookieHeader } from '@supabase/ssr';
+import { serializeSetCookie } from './cookie-codec.js';
 import { LockstepError } from '../errors.js';
 import { NO_STORE_HEADERS } from './no-store.js';
 import { formatRequestCookieHeader, type RequestCookie } from './request-cookies.js';
@@ -144,7 +144,7 @@ function firstOfEachName(cookies: readonly RequestCookie[]): RequestCookie[] {
 function toSetCookie({ name, value, attributes }: CookieWrite): string {
   const deletion = attributes.maxAge <= 0;
   try {
-    return serializeCookieHeader(name, deletion ? '' : value, {
+    return serializeSetCookie(name, deletion ? '' : value, {
       path: attributes.path,
       domain: attributes.domain,
       sameSite: attributes.sameSite,

@@ -1,5 +1,5 @@
 // Reads the `Cookie` request header into name/value pairs and renders such pairs back into one.
-import { parseCookieHeader } from '@supabase/ssr';
+import { parseCookiePairs } from './cookie-codec.js';
 
 /** One cookie as the browser sent it: the name as-is, the value URI-decoded. */
 export interface RequestCookie {
@@ -8,7 +8,7 @@ export interface RequestCookie {
 }
 
 /**
- * Parses a `Cookie` request header with `@supabase/ssr`'s `parseCookieHeader`, so Lockstep and a
+ * Parses a `Cookie` request header exactly as `@supabase/ssr`'s `parseCookieHeader` does (same parser), so Lockstep and a
  * `createServerClient` fed from the same header see the same cookies. Never throws.
  *
  * - Values are URI-decoded (a value with a broken `%` escape is kept as sent); names are not.
@@ -24,7 +24,7 @@ export interface RequestCookie {
 export function parseRequestCookies(cookieHeader: string | null): RequestCookie[] {
   // A runtime guard as well as a type: adapters hand us whatever their framework returns.
   if (typeof cookieHeader !== 'string' || cookieHeader === '') return [];
-  return parseCookieHeader(cookieHeader);
+  return parseCookiePairs(cookieHeader);
 }
 
 /**

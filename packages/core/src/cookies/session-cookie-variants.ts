@@ -1,5 +1,5 @@
 // Other readings of a Cookie header that carries the session cookie more than once (cookie tossing).
-import { parseCookieHeader } from '@supabase/ssr';
+import { parseCookiePairs } from './cookie-codec.js';
 import type { RequestCookie } from './request-cookies.js';
 
 /**
@@ -46,7 +46,7 @@ export function sessionCookieVariants(cookieHeader: string | null, cookies: read
   const occurrences = new Map<string, string[]>();
   for (const [pairName, pair] of familyPairs) {
     // The parser drops an empty value; it still takes the name's place in the browser's reading.
-    const value = parseCookieHeader(pair)[0]?.value ?? '';
+    const value = parseCookiePairs(pair)[0]?.value ?? '';
     occurrences.set(pairName, [...(occurrences.get(pairName) ?? []), value]);
   }
   const rest = cookies.filter((cookie) => !isFamily(cookie.name, name));

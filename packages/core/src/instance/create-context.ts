@@ -7,14 +7,14 @@ import { createRefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import { createApiMatcher } from '../request/api-matcher.js';
 import { createRoutePolicy, type RoutePolicy } from '../routes/route-policy.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
-import { supabaseFromOptions, type SupabaseSetup } from '../supabase/supabase-from-options.js';
+import { checkedProvider } from '../session/checked-provider.js';
 import type { LockstepContext } from './lockstep-context.js';
 import { publicOrigin } from '../request/public-url.js';
 import type { RequestRecord } from '../request/request-record.js';
 import { crossSiteVerdict } from '../request/same-origin.js';
 import { validateOptions } from './validate-options.js';
 import { resolveDebug } from '../trace/resolve-debug.js';
-import type { Sha256 } from '../util/token-hash.js';
+import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
 export interface LockstepEffects {
@@ -35,11 +35,15 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   if (typeof options !== 'object' || options === null) throw new LockstepError('ERR_CONFIG_INVALID', 'createLockstep needs an options object.');
   validateOptions(options);
   const clock = effects.now ?? (() => Date.now() / 1000);
-  const env: ProviderEnvironment = {
+  const cookieOptions = resolveCookieOptions(options.cookies);
+  // A wrong hash would merge every token into one cache entry: refused at boot, whatever the provider does with it.
+  if (effects.sha256 !== undefined) createTokenHasher(effects.sha256);
+  const env: ProviderEnvironment = Object.freeze({
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: boundedNumber(options.authTimeoutMs, DEFAULTS.authTimeoutMs, 'authTimeoutMs', 1, 30_000),
+    cookies: cookieOptions,
     ...(effects.sha256 === undefined ? {} : { sha256: effects.sha256 }),
-  };
+  });
   const trailingSlash = options.trailingSlash ?? DEFAULTS.trailingSlash;
   const basePath = options.basePath ?? DEFAULTS.basePath;
   const loginPath = options.loginPath ?? DEFAULTS.loginPath;
@@ -48,9 +52,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const defaultVerify = options.verify ?? DEFAULTS.verify;
   const caseSensitive = options.caseSensitive ?? false;
   const routes = createRoutePolicy({ rules: options.routes ?? [], defaultVerify, loginPath, basePath, trailingSlash, caseSensitive, implicitPublic: [callbackPath] });
-  const { name: _name, encoding: _encoding, ...attributeOptions } = (options.cookies ?? {}) as NonNullable<LockstepOptions['cookies']> & { name?: unknown; encoding?: unknown };
-  const cookieOptions = resolveCookieOptions(attributeOptions);
-  const { provider, project } = buildProvider(options, env, cookieOptions);
+  const provider = buildProvider(options, env);
   const onEvent = options.onEvent;
   const trustProxy = resolveTrustProxy(options.trustProxy);
   const allowedOrigins = resolveAllowedOrigins(options.allowedOrigins);
@@ -62,7 +64,6 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
       callbackPath: basePath + callbackPath,
       afterSignInPath: basePath + (options.afterSignInPath ?? DEFAULTS.afterSignInPath),
       returnToParam,
-      supabase: project,
     }),
     routes,
     isApi: createApiMatcher(options.apiRoutes ?? DEFAULTS.apiRoutes, trailingSlash),
@@ -95,12 +96,15 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   });
 }
 
-function buildProvider(options: LockstepOptions, env: ProviderEnvironment, cookies: ReturnType<typeof resolveCookieOptions>): { provider: SessionProvider; project: SupabaseSetup['project'] | null } {
-  if (options.provider !== undefined) {
-    if (typeof options.provider !== 'function') throw new LockstepError('ERR_CONFIG_INVALID', 'provider must be a function that builds the provider.');
-    return { provider: options.provider(env), project: null };
+function buildProvider(options: LockstepOptions, env: ProviderEnvironment): SessionProvider {
+  if (typeof options.provider !== 'function') {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'provider must be a function that builds the provider, e.g. supabase({ supabaseUrl, supabaseKey }) from @lockstep/supabase.');
   }
-  return supabaseFromOptions(options, env, cookies);
+  const provider: unknown = options.provider(env);
+  if (typeof provider !== 'object' || provider === null || typeof (provider as Partial<SessionProvider>).readSession !== 'function') {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'provider must return a SessionProvider (readSession, planWrite, refresh, check, peekToken).');
+  }
+  return checkedProvider(provider as SessionProvider);
 }
 
 /** Only a stable code leaves an error: messages of store clients may quote their arguments (token hashes, sessions). */

@@ -13,15 +13,13 @@ import type { SessionProvider } from '../session/session-provider.js';
 export interface LockstepConfig {
   /** The auth server's base URL. */
   readonly authUrl: string;
-  /** The session cookie's name (for Supabase, the storage key `sb-<ref>-auth-token`). */
+  /** The session cookie's name, as the provider names it (for Supabase, the storage key `sb-<ref>-auth-token`). */
   readonly storageKey: string;
   /** Paths below include the basePath. */
   readonly loginPath: string;
   readonly callbackPath: string;
   readonly afterSignInPath: string;
   readonly returnToParam: string;
-  /** The Supabase project, when the instance runs on Supabase; `null` with another provider. */
-  readonly supabase: { readonly url: string; readonly key: string } | null;
 }
 
 /** The instance's collaborators and settings; operations receive it instead of reading options again. */

@@ -9,12 +9,9 @@ const BASE_KEYS = [
   'routes', 'verify', 'loginPath', 'afterSignInPath', 'callbackPath', 'returnToParam', 'apiRoutes', 'basePath',
   'trailingSlash', 'caseSensitive', 'cookies', 'refreshMarginSeconds', 'authTimeoutMs', 'successorTtlSeconds', 'refreshStore', 'onEvent', 'debug', 'trustProxy', 'allowedOrigins',
 ] as const;
-const SUPABASE_KEYS = ['supabaseUrl', 'supabaseKey', 'jwt'] as const;
-const PROVIDER_KEYS = ['provider'] as const;
-const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute', 'cacheSize'] as const;
 
 /**
- * Refuses unknown keys (with a "did you mean"), `provider` mixed with Supabase settings, and
+ * Refuses unknown keys (with a "did you mean"; Supabase's own keys point at `@lockstep/supabase`), and
  * redirect targets that are not plain local paths; warns once, through `onEvent`, about a
  * RegExp or predicate rule that lets paths through ahead of protected rules, since no shadowing
  * check can see into it.
@@ -23,12 +20,10 @@ const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute', 'cach
  */
 export function validateOptions(options: LockstepOptions): void {
   const record = options as unknown as Record<string, unknown>;
-  const usesProvider = record.provider !== undefined;
-  if (usesProvider && (record.supabaseUrl !== undefined || record.supabaseKey !== undefined || record.jwt !== undefined)) {
-    throw new LockstepError('ERR_CONFIG_INVALID', 'Use either provider or supabaseUrl/supabaseKey/jwt, not both.');
+  if (record.supabaseUrl !== undefined || record.supabaseKey !== undefined) {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'supabaseUrl and supabaseKey belong to the Supabase provider: createLockstep({ provider: supabase({ supabaseUrl, supabaseKey }), … }) with supabase from @lockstep/supabase.');
   }
-  refuseUnknownKeys(record, [...BASE_KEYS, ...(usesProvider ? PROVIDER_KEYS : SUPABASE_KEYS)], 'option');
-  if (!usesProvider && typeof record.jwt === 'object' && record.jwt !== null) refuseUnknownKeys(record.jwt as Record<string, unknown>, JWT_KEYS, 'jwt option');
+  refuseUnknownKeys(record, [...BASE_KEYS, 'provider'], 'option');
   const basePath = typeof options.basePath === 'string' ? options.basePath : '';
   for (const option of ['loginPath', 'afterSignInPath', 'callbackPath'] as const) {
     const value = options[option];
@@ -44,7 +39,8 @@ function assertLocalTarget(path: string, option: string): void {
   }
 }
 
-function refuseUnknownKeys(record: Record<string, unknown>, known: readonly string[], what: string): void {
+/** Refuses keys outside `known`, suggesting the closest known one. */
+export function refuseUnknownKeys(record: Record<string, unknown>, known: readonly string[], what: string): void {
   for (const key of Object.keys(record)) {
     if (known.includes(key) || record[key] === undefined) continue;
     const suggestion = closest(key, known);

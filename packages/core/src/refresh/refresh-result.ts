@@ -1,32 +1,17 @@
 // What one refresh-token grant ends in, and how a caller came by it.
-import type { AnonymousReason, Session, UnavailableCause } from '../session/session.js';
+import type { RefusalCode, Session, UnavailableCause } from '../session/session.js';
+
+/** A refresh token's final refusal, in the provider's words (see `RefusalCode`). */
+export type RefreshRejection = RefusalCode;
+
+const REFUSAL_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
 /**
- * Why the auth server refused a refresh token for good (gotrue-contract §3.6): the subset of
- * `AnonymousReason` that a refresh can end in, so it doubles as the reason the user was signed out.
+ * Whether a provider's refusal code has the form events and 401 bodies can carry (snake case, at
+ * most 64 characters): a code that does not is a provider bug, answered as `invalid_grant`.
  */
-export type RefreshRejection = Exclude<AnonymousReason, 'not_checked' | 'no_session' | 'malformed_cookie' | 'invalid_token' | 'signed_out' | 'user_mismatch' | 'ambiguous_session'>;
-
-const REFRESH_REJECTIONS: ReadonlySet<string> = new Set<RefreshRejection>([
-  'refresh_token_not_found',
-  'refresh_token_already_used',
-  'session_expired',
-  'session_not_found',
-  'user_banned',
-  'user_not_found',
-  'invalid_grant',
-]);
-
-/**
- * The rejection an auth server's error code names, or `null` when the code names none: an answer
- * without a known code is not a verdict on the token (a gateway, a firewall, a misrouted proxy).
- *
- * @example
- * namedRefreshRejection('refresh_token_already_used'); // 'refresh_token_already_used'
- * namedRefreshRejection('Invalid API key');            // null
- */
-export function namedRefreshRejection(code: string | null): RefreshRejection | null {
-  return code !== null && REFRESH_REJECTIONS.has(code) ? (code as RefreshRejection) : null;
+export function isRefusalCode(code: string): code is RefusalCode {
+  return REFUSAL_CODE.test(code);
 }
 
 /**

@@ -6,7 +6,8 @@ import type { RefreshResult } from '../refresh/refresh-result.js';
 import type { RequestRecord } from '../request/request-record.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { PeekedToken } from '../verify/peek-token.js';
-import type { AnonymousReason, Session, SessionClaims, SessionUser, UnavailableCause } from './session.js';
+import type { AnonymousReason, RefusalCode, Session, SessionClaims, SessionUser, UnavailableCause } from './session.js';
+import type { ResolvedCookieOptions } from '../cookies/cookie-attributes.js';
 
 /** The session found in the request's cookies. */
 export type SessionRead =
@@ -54,14 +55,20 @@ export type CallbackResult =
 
 /**
  * An auth backend. Each method classifies its own failures into the unions above and never throws
- * for anything a request can contain; a throw is a bug. The optional methods are capabilities: a
- * Lockstep operation that needs a missing one throws `ERR_PROVIDER_UNSUPPORTED`.
+ * for anything a request can contain; a throw is a bug. The optional methods are capabilities: the
+ * instance's type has the operation only when its provider has the method (`Lockstep<P>`).
  */
 export interface SessionProvider {
   /** The session cookie's name (for configuration and debugging; never its value). */
   readonly cookieName: string;
   /** The auth server's base URL (for configuration and debugging). */
   readonly authUrl: string;
+  /**
+   * The codes this provider answers a refresh with when the backend refused the token for good
+   * (`RefreshResult` `rejected`): the only answers that sign a user out. Everything else a backend
+   * says is `unavailable`. Documented per provider; snake case (`isRefusalCode`).
+   */
+  readonly refusalCodes: readonly RefusalCode[];
   readSession(cookies: readonly RequestCookie[], now: number): Promise<SessionRead>;
   /** Cookie writes that turn the request's cookies into `session` (or clear them for `null`): only what changes. */
   planWrite(cookies: readonly RequestCookie[], session: Session | null, attributes: CookieAttributes, now: number): CookieWrite[];
@@ -85,12 +92,19 @@ export interface SessionProvider {
   completeCallback?(request: RequestRecord, cookies: readonly RequestCookie[], attributes: CookieAttributes, now: number): Promise<CallbackResult>;
   /** Cookies beyond the session's to delete on sign-out (e.g. unfinished sign-in flows). */
   signOutWrites?(cookies: readonly RequestCookie[], attributes: CookieAttributes): CookieWrite[];
+  /**
+   * A client of the backend's data API acting as the verified user (Supabase: a supabase-js client
+   * under RLS). It must never refresh or write cookies: the session belongs to the engine.
+   */
+  dataClient?(accessToken: string): unknown;
 }
 
-/** What a provider may use from the instance: the injected `fetch` and the auth-call timeout. */
+/** What a provider may use from the instance: the injected `fetch`, the auth-call timeout and the cookie settings. */
 export interface ProviderEnvironment {
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
+  /** The app's cookie settings, resolved: a provider names its cookies with `prefixStorageKey` (`__Host-`). */
+  readonly cookies: ResolvedCookieOptions;
   /** The injected synchronous SHA-256 (`LockstepEffects.sha256`), for providers that key caches by token hash. */
   readonly sha256?: Sha256;
 }

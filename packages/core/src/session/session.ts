@@ -31,20 +31,15 @@ export interface SessionClaims {
   readonly [claim: string]: unknown;
 }
 
-/** Why a user is not signed in. Stable strings: they appear in events and 401 bodies. */
-export type AnonymousReason =
+/** Why the engine itself found no usable session (the provider's refusal codes come on top). */
+export type EngineReason =
   /** The path is ignored by the route table: no session work was done at all. */
   | 'not_checked'
   | 'no_session'
   | 'malformed_cookie'
   | 'invalid_token'
-  | 'refresh_token_not_found'
-  | 'refresh_token_already_used'
+  /** The access token expired and this operation may not renew it (a server guard). */
   | 'session_expired'
-  | 'session_not_found'
-  | 'user_banned'
-  | 'user_not_found'
-  | 'invalid_grant'
   | 'signed_out'
   /** A refresh answered with a session of another user than the cookie's access token named: refused, cookies cleared. */
   | 'user_mismatch'
@@ -52,6 +47,16 @@ export type AnonymousReason =
   | 'ambiguous_session'
   /** The token could not be verified locally and the instance's budget of auth-server checks was spent; cookies kept. */
   | 'unverified_token';
+
+/**
+ * A provider's code for a final refusal of a refresh token (GoTrue's `refresh_token_already_used`,
+ * OAuth's `invalid_grant`, …): lower-case snake case, declared in the provider's `refusalCodes`.
+ * Open, because each backend has its own; the engine only checks the form (`isRefusalCode`).
+ */
+export type RefusalCode = string & { readonly __refusalCode?: never };
+
+/** Why a user is not signed in: stable strings, they appear in events and 401 bodies. */
+export type AnonymousReason = EngineReason | RefusalCode;
 
 /**
  * What the code after the middleware may rely on. `unavailable` means the auth server could not

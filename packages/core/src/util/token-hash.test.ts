@@ -2,6 +2,7 @@
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { LockstepError } from '../errors.js';
+import { stubProvider } from '../session/test-support/stub-provider.js';
 import { createLockstep } from '../lockstep.js';
 import { createTokenHasher, hashTokenSync } from './token-hash.js';
 
@@ -33,7 +34,7 @@ describe('createTokenHasher', () => {
   });
 
   it('createLockstep refuses a wrong sha256 effect at boot', () => {
-    expect(() => createLockstep({ supabaseUrl: 'https://abc.supabase.co', supabaseKey: 'sb_publishable_abc' }, { sha256: () => new Uint8Array(32) })).toThrow(expect.toSatisfy(isConfigError));
-    expect(() => createLockstep({ supabaseUrl: 'https://abc.supabase.co', supabaseKey: 'sb_publishable_abc' }, { sha256: nodeSha256 })).not.toThrow();
+    expect(() => createLockstep({ provider: stubProvider }, { sha256: () => new Uint8Array(32) })).toThrow(expect.toSatisfy(isConfigError));
+    expect(() => createLockstep({ provider: stubProvider }, { sha256: nodeSha256 })).not.toThrow();
   });
 });

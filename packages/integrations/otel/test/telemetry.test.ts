@@ -1,5 +1,6 @@
 // The telemetry over a real run (mock Supabase Auth, real sessions): spans, child spans, metrics, and no secret anywhere.
-import { createLockstep, type LockstepOptions, type Outcome } from '@lockstep/core';
+import type { Outcome } from '@lockstep/core';
+import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/supabase';
 import { createMockAuth } from '@lockstep/mock-auth';
 import { SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import { AggregationTemporality, MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
@@ -27,7 +28,7 @@ class CollectingReader extends MetricReader {
   }
 }
 
-async function setUp(extra: Partial<LockstepOptions> = {}) {
+async function setUp(extra: Partial<SupabaseLockstepOptions> = {}) {
   const mock = await createMockAuth({ users: [USER] });
   mock.controls.clock.freeze();
   const exporter = new InMemorySpanExporter();
@@ -35,7 +36,7 @@ async function setUp(extra: Partial<LockstepOptions> = {}) {
   const reader = new CollectingReader();
   const meterProvider = new MeterProvider({ readers: [reader] });
   const telemetry = lockstepTelemetry({ tracer: tracerProvider.getTracer('test'), meter: meterProvider.getMeter('test') });
-  const lockstep = createLockstep(
+  const lockstep = createSupabaseLockstep(
     {
       supabaseUrl: mock.url,
       supabaseKey: mock.anonKey,
@@ -45,7 +46,7 @@ async function setUp(extra: Partial<LockstepOptions> = {}) {
       ],
       onEvent: telemetry.onEvent,
       ...extra,
-    } as LockstepOptions,
+    },
     { fetch: mock.fetch, now: () => mock.controls.clock.now() / 1000 },
   );
   /** Every token, cookie value and personal detail the run produced: none may reach telemetry. */

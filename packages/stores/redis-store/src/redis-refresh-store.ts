@@ -1,5 +1,6 @@
 // A RefreshStore on Redis: one lock and one successor cache shared by every instance of an app (DESIGN §3.4).
-import { LockstepError, type RefreshLockGrant, type RefreshStore } from '@lockstep/core';
+import { LockstepError } from '@lockstep/core';
+import type { RefreshLockGrant, RefreshStore } from '@lockstep/core/refresh';
 import { ACQUIRE_LOCK, PUT_SUCCESSOR, RELEASE_LOCK } from './lua-scripts.js';
 import { redisNames } from './redis-keys.js';
 import { RedisStoreError, type RedisStoreOperation } from './redis-store-error.js';

@@ -1,5 +1,5 @@
 // The successor codec: what goes into Redis comes back equal; anything else is refused, never used.
-import type { SuccessorRecord } from '@lockstep/core';
+import type { SuccessorRecord } from '@lockstep/core/refresh';
 import { describe, expect, it } from 'vitest';
 import { fromSuccessorJson, toSuccessorJson } from './successor-codec.js';
 

@@ -1,5 +1,6 @@
 // Successor records to and from the JSON stored in Redis; anything else read back is refused, never used.
-import type { Session, SessionUser, SuccessorRecord } from '@lockstep/core';
+import type { Session, SessionUser } from '@lockstep/core';
+import type { SuccessorRecord } from '@lockstep/core/refresh';
 
 /**
  * The JSON written for `record`. It holds the successor's live tokens: Redis keeps them for the

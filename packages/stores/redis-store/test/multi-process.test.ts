@@ -1,5 +1,5 @@
 // Separate OS processes behind a round-robin balancer, one redis-server, one mock auth server: one refresh per rotation, and a holder killed mid-refresh loses nobody.
-import { createLockstep } from '@lockstep/core';
+import { createSupabaseLockstep } from '@lockstep/supabase';
 import { startMockAuth, type RunningMockAuth } from '@lockstep/mock-auth';
 import { createChunks, stringToBase64URL } from '@supabase/ssr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe.runIf(HAS_REDIS)(`${PROCESSES} app processes behind a round-robin balan
     mock.controls.clock.set(Date.now() - (LIFETIME + 5) * 1000);
     const session = await mock.controls.issueSession(USER.email);
     mock.controls.clock.set(Date.now());
-    const { storageKey } = createLockstep({ supabaseUrl: mock.url, supabaseKey: mock.anonKey }).config;
+    const { storageKey } = createSupabaseLockstep({ supabaseUrl: mock.url, supabaseKey: mock.anonKey }).config;
     return createChunks(storageKey, `base64-${stringToBase64URL(JSON.stringify(session))}`)
       .map((chunk) => `${chunk.name}=${chunk.value}`)
       .join('; ');

@@ -1,5 +1,5 @@
 // A slow or unreachable Redis: every store call is bounded, late grants are undone, and no session is lost.
-import type { SuccessorRecord } from '@lockstep/core';
+import type { SuccessorRecord } from '@lockstep/core/refresh';
 import { describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisStoreError } from '../src/index.js';
 import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';

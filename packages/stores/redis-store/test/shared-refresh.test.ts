@@ -1,5 +1,5 @@
 // The acceptance test: app instances sharing one Redis spend an expired session's refresh token once.
-import { createMemoryRefreshStore } from '@lockstep/core';
+import { createMemoryRefreshStore } from '@lockstep/core/refresh';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore } from '../src/index.js';
 import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';

@@ -1,5 +1,5 @@
 // The suite's fixture: one mock per suite, a fresh mock state per test, apps started through the harness.
-import { createLockstep, type SupabaseLockstepOptions } from '@lockstep/core';
+import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/supabase';
 import { startMockAuth, type AccessTokenResponse, type RunningMockAuth } from '@lockstep/mock-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { FIXTURE_USER, fixtureOptions, TOKEN_LIFETIME, type Probe } from './fixture.js';
@@ -78,7 +78,7 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
 
   beforeAll(async () => {
     mock = await startMockAuth({ users: [FIXTURE_USER], tokenLifetimeSeconds: TOKEN_LIFETIME });
-    storageKey = createLockstep(fixtureOptions(mock)).config.storageKey;
+    storageKey = createSupabaseLockstep(fixtureOptions(mock)).config.storageKey;
     defaultApp = await start({});
   });
   beforeEach(async () => {

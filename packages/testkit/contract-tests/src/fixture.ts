@@ -1,5 +1,6 @@
 // The fixture app's route contract: the routes every harness's app serves, and the rules it runs with.
-import type { RouteRule, SupabaseLockstepOptions } from '@lockstep/core';
+import type { RouteRule } from '@lockstep/core';
+import type { SupabaseLockstepOptions } from '@lockstep/supabase';
 
 /** The seeded user the scenarios sign in as. */
 export const FIXTURE_USER = { email: 'ada@example.com', password: 'correct-horse-1' } as const;

@@ -1,5 +1,6 @@
 // The adapter harness: how the contract suite starts an app built on one adapter and talks to it.
-import type { LockstepEffects, SupabaseLockstepOptions } from '@lockstep/core';
+import type { LockstepEffects } from '@lockstep/core';
+import type { SupabaseLockstepOptions } from '@lockstep/supabase';
 import type { RunningMockAuth } from '@lockstep/mock-auth';
 
 /**

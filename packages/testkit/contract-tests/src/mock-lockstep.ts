@@ -1,5 +1,6 @@
 // A mock auth server with a frozen clock and a Lockstep instance on the fixture options: the setup of the adapters' mechanics tests.
-import { createLockstep, type Lockstep, type SupabaseLockstepOptions } from '@lockstep/core';
+import type { Lockstep } from '@lockstep/core';
+import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/supabase';
 import { createMockAuth, type MockAuth } from '@lockstep/mock-auth';
 import { FIXTURE_USER, fixtureOptions } from './fixture.js';
 import { sessionCookieHeader } from './session-cookies.js';
@@ -25,7 +26,7 @@ export interface MockLockstep {
 export async function createMockLockstep(overrides: Partial<SupabaseLockstepOptions> = {}): Promise<MockLockstep> {
   const mock = await createMockAuth({ users: [FIXTURE_USER] });
   mock.controls.clock.freeze();
-  const instance = createLockstep({ ...fixtureOptions(mock), ...overrides }, { fetch: mock.fetch, now: () => mock.controls.clock.now() / 1000 });
+  const instance = createSupabaseLockstep({ ...fixtureOptions(mock), ...overrides }, { fetch: mock.fetch, now: () => mock.controls.clock.now() / 1000 });
   const cookieOf = (session: object): string => sessionCookieHeader(instance.config.storageKey, session);
   return {
     mock,

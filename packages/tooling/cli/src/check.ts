@@ -1,5 +1,5 @@
 // `lockstep check`: each route with the rule that protects it and whether its code calls a guard; findings for the gaps.
-import type { RoutePolicy } from '@lockstep/core';
+import type { RoutePolicy } from '@lockstep/core/routes';
 import type { AppRoute } from './app-route.js';
 import { sourceFacts } from './source-facts.js';
 

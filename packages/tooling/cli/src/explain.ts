@@ -1,5 +1,6 @@
 // `lockstep explain <path>`: how the app's route table decides a path and its framework variants.
-import type { RouteExplanation, RoutePolicy } from '@lockstep/core';
+import type { RouteExplanation } from '@lockstep/core';
+import type { RoutePolicy } from '@lockstep/core/routes';
 import { weakerThan } from './decision-strength.js';
 import { frameworkVariants, type Framework } from './framework-variants.js';
 

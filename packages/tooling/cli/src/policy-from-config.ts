@@ -1,5 +1,6 @@
 // The route policy the app's instance builds from these options, built without credentials (the CLI never creates an instance).
-import { createRoutePolicy, DEFAULTS, type RoutePolicy, type RouteRule } from '@lockstep/core';
+import { DEFAULTS } from '@lockstep/core';
+import { createRoutePolicy, type RoutePolicy, type RouteRule } from '@lockstep/core/routes';
 import type { RouteOptions } from './load-config.js';
 
 /**

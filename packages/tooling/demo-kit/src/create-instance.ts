@@ -1,5 +1,6 @@
 // A demo's one Lockstep instance: its route table, wired to the backend's clock and the event log.
-import { createLockstep, type Lockstep, type RouteRule } from '@lockstep/core';
+import type { Lockstep, RouteRule } from '@lockstep/core';
+import { createSupabaseLockstep } from '@lockstep/supabase';
 import type { AuthBackend } from './auth-backend.js';
 import type { EventLog } from './event-log.js';
 
@@ -10,7 +11,7 @@ import type { EventLog } from './event-log.js';
  * const lockstep = createDemoInstance(backend, events, DEMO_ROUTES);
  */
 export function createDemoInstance(backend: AuthBackend, events: EventLog, routes: readonly RouteRule[]): Lockstep {
-  return createLockstep(
+  return createSupabaseLockstep(
     {
       supabaseUrl: backend.supabaseUrl,
       supabaseKey: backend.supabaseKey,

@@ -13,6 +13,8 @@ const EVENT_LOG_CAPACITY = 200;
 /** What every demo app gets at start, whatever its framework. */
 export interface DemoDeps {
   readonly lockstep: Lockstep;
+  /** The Supabase project the demo runs on (URL and publishable key), for flows Lockstep does not start (magic links). */
+  readonly project: { readonly url: string; readonly key: string };
   readonly events: EventLog;
   /** Unix seconds on the demo's clock (the mock's, in mock mode). */
   readonly now: Clock;
@@ -50,6 +52,7 @@ export async function launchDemo(options: DemoOptions, routes: readonly RouteRul
     const events = createEventLog(EVENT_LOG_CAPACITY, backend.now);
     const deps: DemoDeps = {
       lockstep: createDemoInstance(backend, events, routes),
+      project: { url: backend.supabaseUrl, key: backend.supabaseKey },
       events,
       now: backend.now,
       ...(backend.demoUser === undefined ? {} : { demoUser: backend.demoUser }),

@@ -1,5 +1,6 @@
 // Server helpers (defense in depth, docs/contract-scenarios.md): read and guard the session in Server Components, Route Handlers and Server Actions.
-import { LockstepError, toWebResponse, type AuthState, type Lockstep, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { capabilityOf, LockstepError, toWebResponse, type AuthState, type ErrorBody, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import type { SupabaseClient } from '@lockstep/supabase';
 import { redirect } from 'next/navigation';
 import { instanceFrom, type LockstepSource } from '../instance.js';
 import { currentRequest } from './current-request.js';
@@ -90,7 +91,7 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
   };
 
   /** A supabase-js client acting as the verified user (RLS applies); it never refreshes or writes cookies. */
-  const supabaseFor = (auth: Authenticated): ReturnType<Lockstep['supabaseFor']> => instance().supabaseFor(auth);
+  const supabaseFor = (auth: Authenticated): SupabaseClient => capabilityOf(instance(), 'dataClient')(auth) as SupabaseClient;
 
   /** Route Handler sign-out: the redirect to the login page that clears the cookies (also when the auth server is down). */
   const signOutResponse = async (request: Request, scope?: SignOutScope): Promise<Response> =>
@@ -109,7 +110,7 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
   /** Server Action password sign-in: on success writes the cookies and redirects (never returns); otherwise returns the failure. */
   const signInWithPassword = async (credentials: PasswordSignIn): Promise<Exclude<SignInResult, { kind: 'signed_in' }>> => {
     const request = await currentRequest('POST');
-    const result = await instance().signInWithPassword(request, credentials);
+    const result = await capabilityOf(instance(), 'signInWithPassword')(request, credentials);
     if (result.kind !== 'signed_in') return result;
     await writeCookies(result.redirect.cookies.writes);
     return redirect(result.redirect.location);
@@ -121,13 +122,13 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
    * (Next overwrites that header on every Server Action response).
    */
   const signInResponse = async (request: Request, credentials: PasswordSignIn): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
-    const result = await instance().signInWithPassword(request, credentials);
+    const result = await capabilityOf(instance(), 'signInWithPassword')(request, credentials);
     return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
   };
 
   /** Route Handler for the OAuth / magic-link callback: the redirect with the session cookies, or `null` with the failure. */
   const exchangeCode = async (request: Request): Promise<{ readonly response: Response; readonly result: SignInResult } | { readonly response: null; readonly result: Exclude<SignInResult, { kind: 'signed_in' }> }> => {
-    const result = await instance().exchangeCode(request);
+    const result = await capabilityOf(instance(), 'exchangeCode')(request);
     return result.kind === 'signed_in' ? { response: toWebResponse(result.redirect), result } : { response: null, result };
   };
 

@@ -1,5 +1,5 @@
 // Applies a cookie plan through `cookies()`: the only way a Server Action can set cookies.
-import type { CookieWrite } from '@lockstep/core';
+import type { CookieWrite } from '@lockstep/core/cookies';
 import { cookies } from 'next/headers';
 
 /** Writes each cookie (deletions are `Max-Age=0` writes). Only valid in Server Actions and Route Handlers. */

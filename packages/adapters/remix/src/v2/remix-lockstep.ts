@@ -1,5 +1,6 @@
 // Remix v2 (no middleware): the session read inside loaders and actions, once per request, with the headers that must go out.
-import { createLockstep, toWebResponse, type Lockstep, type LockstepEffects, type LockstepOptions, type Outcome, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { capabilityOf, instanceFrom, toWebResponse, type Lockstep, type LockstepEffects, type Outcome, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import { toAuthView, type AuthView } from '../context-view.js';
 import { coreRequest, kindHint, type RouterRequestArgs } from '../request-target.js';
 import { mergeOutcome, outcomeHeaders, type Merged } from '../response-headers.js';
@@ -76,8 +77,8 @@ export interface RemixLockstep {
  * export const loader = auth.withSession(async ({ request }, { user }) => json({ email: user?.email }));
  * export const headers = lockstepHeaders;
  */
-export function createRemixLockstep(options: LockstepOptions | Lockstep, effects?: LockstepEffects): RemixLockstep {
-  const instance = isLockstep(options) ? options : createLockstep({ caseSensitive: false, ...options }, effects); // Remix's matcher ignores case
+export function createRemixLockstep(options: LockstepSetup, effects?: LockstepEffects): RemixLockstep {
+  const instance = instanceFrom(fromSetup(options), { caseSensitive: false }, effects); // Remix's matcher ignores case
   // One decision per request: per load-context slot when the app wired loadContext(), else per Request object.
   const slotKey = Symbol('lockstep.remix.request');
   const decided = new WeakMap<Request, Promise<Outcome>>();
@@ -138,8 +139,8 @@ export function createRemixLockstep(options: LockstepOptions | Lockstep, effects
           throw current.merge(toWebResponse(result.outcome));
       }
     },
-    signInWithPassword: (args: DataArgs, credentials: PasswordSignIn) => instance.signInWithPassword(args.request, credentials),
-    exchangeCode: (args: DataArgs) => instance.exchangeCode(args.request),
+    signInWithPassword: (args: DataArgs, credentials: PasswordSignIn) => capabilityOf(instance, 'signInWithPassword')(args.request, credentials),
+    exchangeCode: (args: DataArgs) => capabilityOf(instance, 'exchangeCode')(args.request),
     signOut: (args: DataArgs, scope?: SignOutScope) => instance.signOut(args.request, scope === undefined ? {} : { scope }),
   });
 }
@@ -156,9 +157,6 @@ function forwarded(request: Request, cookieHeader: string): Request {
   return new Request(request, { headers });
 }
 
-function isLockstep(value: LockstepOptions | Lockstep): value is Lockstep {
-  return typeof (value as Partial<Lockstep>).handle === 'function';
-}
 
 function unreachable(value: never): never {
   throw new TypeError(`Unhandled Lockstep outcome kind: ${String((value as { kind?: unknown }).kind)}`);

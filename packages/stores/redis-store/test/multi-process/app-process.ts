@@ -3,7 +3,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createLockstep, createMemoryRefreshStore, type Lockstep, type Outcome, type RefreshStore } from '@lockstep/core';
+import type { Lockstep, Outcome, RefreshStore } from '@lockstep/core';
+import { createMemoryRefreshStore } from '@lockstep/core/refresh';
+import { createSupabaseLockstep } from '@lockstep/supabase';
 import { Redis } from 'ioredis';
 import { createRedisRefreshStore } from '../../src/index.js';
 import { capLockLifetime } from './cap-lock-lifetime.js';
@@ -41,7 +43,7 @@ const upstreamFetch: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 const lockstepWith = (store: RefreshStore): Lockstep =>
-  createLockstep(
+  createSupabaseLockstep(
     { supabaseUrl: env.LOCKSTEP_TEST_SUPABASE_URL ?? '', supabaseKey: env.LOCKSTEP_TEST_SUPABASE_KEY ?? '', routes: [{ match: '/', access: 'public' }], refreshStore: store },
     { fetch: upstreamFetch, now: () => Date.now() / 1000 + (offset.getStore() ?? 0) },
   );

@@ -1,5 +1,6 @@
 // N app instances (one Lockstep each, like N processes behind a load balancer) on one in-process mock auth server.
-import { createLockstep, type Lockstep, type Outcome, type RefreshStore } from '@lockstep/core';
+import type { Lockstep, Outcome, RefreshStore } from '@lockstep/core';
+import { createSupabaseLockstep } from '@lockstep/supabase';
 import { createMockAuth, type MockAuth } from '@lockstep/mock-auth';
 import { createChunks, stringToBase64URL } from '@supabase/ssr';
 
@@ -23,7 +24,7 @@ export async function createAppFleet(count: number, storeFor: (index: number) =>
   const now = (): number => mock.controls.clock.now() / 1000;
   const apps = Array.from({ length: count }, (_, index) => {
     const refreshStore = storeFor(index);
-    return createLockstep(
+    return createSupabaseLockstep(
       { supabaseUrl: mock.url, supabaseKey: mock.anonKey, routes: [{ match: '/', access: 'public' }], ...(refreshStore === undefined ? {} : { refreshStore }) },
       { fetch: mock.fetch, now },
     );

@@ -1,5 +1,5 @@
 // Stores on separate clients (one per simulated process) against one test-file redis-server, with records to put.
-import type { SuccessorRecord } from '@lockstep/core';
+import type { SuccessorRecord } from '@lockstep/core/refresh';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions } from '../../src/index.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
