@@ -1,6 +1,6 @@
 // Tracing: one id per request across its events and the guard, the decision event, auth-call timing, and the debug header.
 import { describe, expect, it } from 'vitest';
-import type { LockstepEvent } from '@lockstep/core';
+import { applyOutcomeToResponse, toWebResponse, type LockstepEvent } from '@lockstep/core';
 import { createHarness } from './support.js';
 
 const LIFETIME = 3600;
@@ -85,6 +85,10 @@ describe('debug header', () => {
       expect(text).not.toContain(secret);
       expect(deniedText).not.toContain(secret);
     }
+    // The renderers every adapter uses put it on the response: the app's own, and the core's answers.
+    expect(applyOutcomeToResponse(new Response('page'), refreshed).headers.get('Lockstep-Debug')).toBe(text);
+    if (denied.kind === 'continue') throw new Error('unreachable');
+    expect(toWebResponse(denied).headers.get('Lockstep-Debug')).toBe(deniedText);
   });
 });
 
