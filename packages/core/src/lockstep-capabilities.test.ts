@@ -46,6 +46,11 @@ describe('checkedProvider: a refusal reaches the engine only in a declared, well
     expect(await refusing(reason).refresh('rt', 0)).toEqual({ kind: 'rejected', reason: expected });
   });
 
+  it('wraps a frozen provider (providers freeze themselves)', async () => {
+    const frozen = Object.freeze(stubProviderInstance({ refresh: () => Promise.resolve({ kind: 'rejected', reason: 'Nope' }) }));
+    expect(await checkedProvider(frozen).refresh('rt', 0)).toEqual({ kind: 'rejected', reason: 'invalid_grant' });
+  });
+
   it('passes other answers through untouched', async () => {
     const provider = checkedProvider(stubProviderInstance());
     expect(await provider.refresh('rt', 0)).toEqual({ kind: 'unavailable', cause: 'network' });

@@ -13,5 +13,6 @@ export async function exchangeCode(ctx: LockstepContext, input: RequestLike): Pr
   const cookies = parseRequestCookies(request.headers.get('cookie'));
   const callback = await ctx.provider.completeCallback(request, cookies, ctx.cookieAttributes(ctx.publicUrl(request)), now);
   if (callback.kind === 'rejected') return callback;
-  return finishSignIn(ctx, request, callback.grant, request.url.searchParams.get(ctx.config.returnToParam), callback.clear, now);
+  const returnTo = callback.returnTo ?? request.url.searchParams.get(ctx.config.returnToParam);
+  return finishSignIn(ctx, request, callback.grant, returnTo, callback.clear, now);
 }

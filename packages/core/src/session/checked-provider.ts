@@ -10,13 +10,11 @@ import type { SessionProvider } from './session-provider.js';
 export function checkedProvider(provider: SessionProvider): SessionProvider {
   const declared = new Set<string>(Array.isArray(provider.refusalCodes) ? provider.refusalCodes : []);
   const refresh = provider.refresh.bind(provider);
-  return Object.freeze(
-    Object.assign(Object.create(provider) as SessionProvider, {
-      refresh: async (refreshToken: string, now: number): Promise<RefreshResult> => {
-        const result = await refresh(refreshToken, now);
-        if (result.kind !== 'rejected' || (isRefusalCode(result.reason) && declared.has(result.reason))) return result;
-        return { kind: 'rejected', reason: 'invalid_grant' };
-      },
-    }),
-  );
+  const checkedRefresh = async (refreshToken: string, now: number): Promise<RefreshResult> => {
+    const result = await refresh(refreshToken, now);
+    if (result.kind !== 'rejected' || (isRefusalCode(result.reason) && declared.has(result.reason))) return result;
+    return { kind: 'rejected', reason: 'invalid_grant' };
+  };
+  // Defined, not assigned: assigning over a frozen provider's own `refresh` through the prototype throws.
+  return Object.freeze(Object.create(provider, { refresh: { value: checkedRefresh, enumerable: true } }) as SessionProvider);
 }

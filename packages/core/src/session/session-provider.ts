@@ -50,7 +50,17 @@ export type SignOutScope = 'local' | 'global' | 'others';
 
 /** A sign-in callback (OAuth / magic link): the grant, cookies to clear once used, and where to go. */
 export type CallbackResult =
-  | { readonly kind: 'grant'; readonly grant: GrantResult; readonly clear: readonly CookieWrite[] }
+  | {
+      readonly kind: 'grant';
+      readonly grant: GrantResult;
+      readonly clear: readonly CookieWrite[];
+      /**
+       * Where the user asked to go, when the provider carried it through the flow (an OIDC flow
+       * cookie: an exact-match redirect URI cannot carry a query). Validated by the engine like the
+       * query parameter; without it, the callback URL's return-to parameter is used.
+       */
+      readonly returnTo?: string | null;
+    }
   | { readonly kind: 'rejected'; readonly reason: string };
 
 /**

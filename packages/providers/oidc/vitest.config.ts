@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript source: no prior build needed. Vitest runs tests in
+// Vite's SSR environment, whose conditions are configured apart from the client's.
+const conditions = ['@lockstep/source', 'module', 'node', 'development|production'];
+
+export default defineConfig({
+  resolve: { conditions: ['@lockstep/source'] },
+  ssr: { resolve: { conditions, externalConditions: ['@lockstep/source'] } },
+  // Generous: property tests and the mock's crypto run slower on a loaded 2-core CI machine.
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000 },
+});

@@ -1,0 +1,7 @@
+import { defineConfig } from 'tsup';
+import { LIBRARY_BUILD } from '../../../tsup.shared.js';
+
+export default defineConfig({
+  ...LIBRARY_BUILD,
+  platform: 'node',
+});
