@@ -6,11 +6,45 @@ import type { AnonymousReason, UnavailableCause } from './session/session.js';
 /** Auth-server operations an event can name. */
 export type AuthOperation = 'refresh' | 'user' | 'jwks' | 'logout' | 'exchange';
 
+/** How the session of a request was had: checked only (`cached` or not), renewed by this request, or neither. */
+export type SessionSource = 'none' | 'verified' | 'cached' | 'refreshed' | 'joined' | 'replayed';
+
+/**
+ * One request's decision in a line of data: what the `Lockstep-Debug` header and a tracing span show.
+ * `rule` is the matched rule's label (`rules[2] /admin/**`, an implicit rule, or `default`), never
+ * the request's path; `reason` is a stable code (`authenticated`, an anonymous reason, an
+ * unavailable cause, or the redirect's reason).
+ */
+export interface RequestDecision {
+  readonly rule: string;
+  readonly access: RouteAccess | 'none';
+  readonly verify: VerifyMode | 'none';
+  readonly session: SessionSource;
+  readonly outcome: 'continue' | 'redirect' | 'respond';
+  readonly status: number;
+  readonly reason: string;
+}
+
 /**
  * Everything the core decides, as data. `userId` is the token subject (not a secret);
- * `path` is the canonical request path.
+ * `path` is the canonical request path. Events emitted while one `handle`/`guard` call runs carry
+ * that call's `requestId` (see `EventCorrelation`); instance-wide ones (`config.warning`,
+ * `refresh.store_unavailable`) carry none.
  */
-export type LockstepEvent =
+export type LockstepEvent = LockstepEventBody & EventCorrelation;
+
+/**
+ * `requestId`: the same value on every event of one request, and forwarded by the middleware to
+ * the server guards of the same request (header `lockstep-request-id`), so a refresh can be
+ * followed from the middleware to the page's guard. Set only while an `onEvent` hook or debug
+ * mode is on. A random id, never derived from a token or cookie.
+ */
+export interface EventCorrelation {
+  readonly requestId?: string;
+}
+
+/** The events without their correlation (what the core's code emits; the request's emitter adds it). */
+export type LockstepEventBody =
   | { readonly type: 'session.verified'; readonly mode: VerifyMode; readonly cached: boolean; readonly userId: string }
   | { readonly type: 'session.refreshed'; readonly userId: string }
   /** This request waited for a refresh another request had already started. */
@@ -53,14 +87,27 @@ export type LockstepEvent =
    * predicate and comes before protected rules; no shadowing check can tell which paths it lets through.
    */
   | { readonly type: 'config.warning'; readonly code: 'opaque_rule_before_protected'; readonly rule: number }
+  /** `debug` was set while `NODE_ENV` is `production`: the debug header stays off (see the `debug` option). */
+  | { readonly type: 'config.warning'; readonly code: 'debug_ignored_in_production' }
   /** The shared refresh store failed; coordination fell back to this process. `code` is the error's stable code, if it has one. */
-  | { readonly type: 'refresh.store_unavailable'; readonly code?: string };
+  | { readonly type: 'refresh.store_unavailable'; readonly code?: string }
+  /**
+   * A call this request made to the auth server, timed around the provider operation: `refresh`
+   * (only by the request that ran it: joined and replayed requests made none), `user` (a `user`-mode
+   * check the verified-token cache did not answer), `logout`, and `jwks` when the key set could not
+   * be had. `status` when the answer had one; `durationMs` from a monotonic clock.
+   */
+  | { readonly type: 'auth.call'; readonly operation: AuthOperation; readonly result: 'ok' | 'rejected' | 'unavailable'; readonly durationMs: number; readonly status?: number }
+  /** The middleware's decision for one request (emitted last, once per `handle`). */
+  | ({ readonly type: 'request.decided'; readonly durationMs: number } & RequestDecision)
+  /** A server guard's decision (`guard`/`verifyRequest`): `mode` as checked, `reason` as in `RequestDecision`. */
+  | { readonly type: 'guard.decided'; readonly mode: VerifyMode; readonly allowed: boolean; readonly reason: string; readonly durationMs: number };
 
 /** Receives events. It must not throw; a throwing hook is caught and ignored so auth never fails on logging. */
 export type EventHandler = (event: LockstepEvent) => void;
 
 /** Calls the handler, shielding the request from a hook that throws. */
-export function emit(handler: EventHandler | undefined, event: LockstepEvent): void {
+export function emit(handler: EventHandler | undefined, event: LockstepEventBody): void {
   if (handler === undefined) return;
   try {
     handler(event);

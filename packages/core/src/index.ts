@@ -10,7 +10,9 @@ export { DEFAULTS, type LockstepBaseOptions, type LockstepOptions, type Provider
 export type { ContinueOutcome, ErrorBody, HeaderEntry, Outcome, RedirectOutcome, RespondOutcome } from './outcome.js';
 export type { AnonymousReason, AuthState, EngineReason, RefusalCode, Session, SessionClaims, SessionUser, UnavailableCause } from './session/session.js';
 export { LockstepError, type LockstepErrorCode } from './errors.js';
-export type { AuthOperation, EventHandler, LockstepEvent } from './events.js';
+export type { AuthOperation, EventCorrelation, EventHandler, LockstepEvent, LockstepEventBody, RequestDecision, SessionSource } from './events.js';
+export { REQUEST_ID_HEADER } from './trace/request-trace.js';
+export { DEBUG_HEADER, formatDebugText } from './trace/debug-header.js';
 
 // The provider port: what an auth backend implements (Supabase, a token backend, OIDC, yours).
 export type { CallbackResult, GrantResult, ProviderEnvironment, SessionProvider, SessionRead, SignOutScope, TokenCheck, TokenSource } from './session/session-provider.js';

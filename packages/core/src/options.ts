@@ -49,6 +49,14 @@ export interface LockstepBaseOptions {
   /** Receives structured events (never a token or cookie value). Must not throw. */
   onEvent?: EventHandler;
   /**
+   * Debug mode: every decided response gets a `Lockstep-Debug` header (matched rule, verify mode,
+   * whether the session was cached, refreshed, joined or replayed, why a request was denied; never
+   * a token, cookie value or email). Ignored when `NODE_ENV` is `production` (with a
+   * `config.warning` event) unless given as `{ allowInProduction: true }`.
+   * @default false
+   */
+  debug?: boolean | { readonly allowInProduction: true };
+  /**
    * Read the public scheme and host from `X-Forwarded-Proto` / `X-Forwarded-Host` (first value).
    * Only behind a proxy that sets both and drops what clients send: otherwise any client chooses them.
    * @default false

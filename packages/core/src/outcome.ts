@@ -15,8 +15,13 @@ export interface ErrorBody {
 interface OutcomeBase {
   /** Cookie writes (refreshes and deletions) the adapter applies to whatever response leaves. */
   readonly cookies: CookiePlan;
-  /** Further response headers (no-store when cookies are written, `WWW-Authenticate`, …). */
+  /** Further response headers (no-store when cookies are written, `WWW-Authenticate`, `Lockstep-Debug` in debug mode, …). */
   readonly headers: readonly HeaderEntry[];
+  /**
+   * The request's correlation id (set while an `onEvent` hook or debug mode is on): adapters forward
+   * it to the app as the `lockstep-request-id` request header so the server guards' events carry it too.
+   */
+  readonly requestId?: string;
 }
 
 /** Hand the request on to the app. */

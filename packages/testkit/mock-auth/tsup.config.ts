@@ -3,7 +3,7 @@ import { LIBRARY_BUILD } from '../../../tsup.shared.js';
 
 export default defineConfig({
   ...LIBRARY_BUILD,
-  entry: ['src/index.ts', 'src/cli.ts'],
-  dts: { entry: 'src/index.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'testing/index': 'src/testing/index.ts' },
+  dts: { entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' } },
   platform: 'node',
 });

@@ -1,5 +1,5 @@
 // The Next.js proxy (Next 16 `proxy.ts`) / middleware (Next 15 `middleware.ts`): one core call, the outcome translated.
-import { applyOutcomeToResponse, toWebResponse, type LockstepEffects, type Outcome, type RequestKindHint } from '@lockstep/core';
+import { applyOutcomeToResponse, REQUEST_ID_HEADER, toWebResponse, type LockstepEffects, type Outcome, type RequestKindHint } from '@lockstep/core';
 import { downstreamCookie, unhandledOutcome, withRequestCookie } from '@lockstep/core/adapter';
 import { NextResponse, type NextRequest } from 'next/server';
 import { instanceFrom, PATH_HEADER, type LockstepSource } from './instance.js';
@@ -62,6 +62,9 @@ function forward(request: NextRequest, outcome: Extract<Outcome, { kind: 'contin
   // Built from the full request headers: the override list drops every header it doesn't name.
   const headers = withRequestCookie(request.headers, downstreamCookie(outcome));
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  // With tracing on, the app's guards report under the same request id (never trusted for access decisions).
+  if (outcome.requestId === undefined) headers.delete(REQUEST_ID_HEADER);
+  else headers.set(REQUEST_ID_HEADER, outcome.requestId);
   const response = applyOutcomeToResponse(NextResponse.next({ request: { headers } }), outcome);
   return outcome.cookies.writes.length > 0 ? noCache(response) : response;
 }

@@ -13,6 +13,7 @@ import { publicOrigin } from '../request/public-url.js';
 import type { RequestRecord } from '../request/request-record.js';
 import { crossSiteVerdict } from '../request/same-origin.js';
 import { validateOptions } from './validate-options.js';
+import { resolveDebug } from '../trace/resolve-debug.js';
 import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
@@ -91,6 +92,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     crossSite: (request: RequestRecord) => crossSiteVerdict(request.headers, publicOrigin(request, trustProxy).host, allowedOrigins),
     now: () => Math.floor(clock()),
     onEvent,
+    debug: resolveDebug(options.debug, onEvent),
   });
 }
 

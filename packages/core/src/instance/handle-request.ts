@@ -2,18 +2,46 @@
 import { createCookiePlan } from '../cookies/cookie-write.js';
 import { parseRequestCookies } from '../cookies/request-cookies.js';
 import { decideOutcome } from '../decide-outcome.js';
-import { emit } from '../events.js';
+import { emit, type EventHandler } from '../events.js';
 import type { Outcome } from '../outcome.js';
 import { classifyRequest, type RequestKindHint } from '../request/request-kind.js';
 import { borrowRequestRecord, type RequestLike } from '../request/request-record.js';
 import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
+import type { RouteDecision } from '../routes/route-policy.js';
 import { resolveSessionAmong } from '../session/resolve-among.js';
+import type { AuthState } from '../session/session.js';
+import { annotateOutcome } from '../trace/annotate-outcome.js';
+import { debugHeader } from '../trace/debug-header.js';
+import { describeDecision } from '../trace/describe-decision.js';
+import { startTrace, type RequestTrace } from '../trace/request-trace.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 const NOT_CHECKED = Object.freeze({ kind: 'anonymous', reason: 'not_checked' } as const);
 
-/** Routes the request, resolves its session (refreshing at most once), and decides the outcome. */
+/** What a request was decided on, besides the outcome: for the decision's event and debug header. */
+interface Decided {
+  readonly outcome: Outcome;
+  readonly route: RouteDecision;
+  readonly auth: AuthState;
+}
+
+/**
+ * Routes the request, resolves its session (refreshing at most once), and decides the outcome.
+ * With an `onEvent` hook or debug mode on, the request is traced: its events carry one
+ * `requestId`, it ends with `request.decided`, and the outcome carries the id (and, in debug mode,
+ * the `Lockstep-Debug` header). Without either, nothing of this runs.
+ */
 export async function handleRequest(ctx: LockstepContext, input: RequestLike, hint?: RequestKindHint): Promise<Outcome> {
+  if (ctx.onEvent === undefined && !ctx.debug) return (await decide(ctx, input, hint, undefined)).outcome;
+  const trace = startTrace(ctx.onEvent);
+  const { outcome, route, auth } = await decide(ctx, input, hint, trace);
+  const decision = describeDecision(route, auth, outcome, trace.session());
+  emit(trace.onEvent, { type: 'request.decided', durationMs: trace.elapsedMs(), ...decision });
+  return annotateOutcome(outcome, trace.requestId, ctx.debug ? [debugHeader(decision, trace.requestId)] : []);
+}
+
+async function decide(ctx: LockstepContext, input: RequestLike, hint: RequestKindHint | undefined, trace: RequestTrace | undefined): Promise<Decided> {
+  const onEvent: EventHandler | undefined = trace?.onEvent ?? ctx.onEvent;
   const now = ctx.now();
   // Borrowed headers: every header is read below, before the first `await`.
   const request = borrowRequestRecord(input);
@@ -22,17 +50,18 @@ export async function handleRequest(ctx: LockstepContext, input: RequestLike, hi
   const route = ctx.routes.resolve(request.url.pathname);
   const unchanged = createCookiePlan(cookies, []);
   if (route.kind === 'malformed') {
-    emit(ctx.onEvent, { type: 'route.malformed', reason: route.reason });
-    return decideOutcome({ request, route, kind: 'document', auth: NOT_CHECKED, cookies: unchanged }, ctx.responsePolicy);
+    emit(onEvent, { type: 'route.malformed', reason: route.reason });
+    return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind: 'document', auth: NOT_CHECKED, cookies: unchanged }, ctx.responsePolicy) };
   }
   const match = route.route;
   const kind = classifyRequest(request.headers, ctx.isApi(match.canonicalPath), hint);
-  if (!match.session) return decideOutcome({ request, route, kind, auth: NOT_CHECKED, cookies: unchanged }, ctx.responsePolicy);
+  if (!match.session) return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind, auth: NOT_CHECKED, cookies: unchanged }, ctx.responsePolicy) };
 
   const variants = sessionCookieVariants(cookieHeader, cookies, ctx.provider.cookieName);
   const origin = ctx.publicUrl(request); // reads X-Forwarded-* (with trustProxy): before the await
+  const engine = trace === undefined ? ctx.engine : { ...ctx.engine, onEvent: trace.onEvent };
   // `read`: the reading of the cookies the session came from (the browser's own unless a duplicate won).
-  const { auth, write, cookies: read } = await resolveSessionAmong(ctx.engine, variants.length === 0 ? [cookies] : [cookies, ...variants], match.verify, now);
+  const { auth, write, cookies: read } = await resolveSessionAmong(engine, variants.length === 0 ? [cookies] : [cookies, ...variants], match.verify, now);
   // Nothing to write on the browser's own reading (nearly every request): the plan made above serves.
   const plan =
     write.kind === 'keep'
@@ -42,7 +71,7 @@ export async function handleRequest(ctx: LockstepContext, input: RequestLike, hi
       : createCookiePlan(read, ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(origin), now));
   const outcome = decideOutcome({ request, route, kind, auth, cookies: plan }, ctx.responsePolicy);
   if (outcome.kind !== 'continue' && match.access === 'protected') {
-    emit(ctx.onEvent, {
+    emit(onEvent, {
       type: 'route.denied',
       path: match.canonicalPath,
       access: match.access,
@@ -50,5 +79,5 @@ export async function handleRequest(ctx: LockstepContext, input: RequestLike, hi
       response: outcome.kind === 'redirect' ? 'redirect' : outcome.status === 503 ? 'unavailable' : 'unauthorized',
     });
   }
-  return outcome;
+  return { route, auth, outcome };
 }

@@ -40,4 +40,6 @@ export interface LockstepContext {
   /** Unix seconds, whole; read once per request. */
   readonly now: () => number;
   readonly onEvent: EventHandler | undefined;
+  /** Debug mode as resolved (`debug` option, production check applied). */
+  readonly debug: boolean;
 }

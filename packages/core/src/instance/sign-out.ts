@@ -7,6 +7,7 @@ import { toRequestRecord, type RequestLike } from '../request/request-record.js'
 import { redirectSignedIn, respondCrossSite } from '../response/response-policy.js';
 import type { Session } from '../session/session.js';
 import type { SignOutScope } from '../session/session-provider.js';
+import { timedCall } from '../trace/timed-call.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 /**
@@ -56,7 +57,8 @@ async function tellServer(ctx: LockstepContext, session: Session, scope: SignOut
     if (result.kind === 'unavailable') return 'unavailable';
     current = result.session;
   }
-  const answer = await ctx.provider.endSession(current, scope, now);
+  const endSession = ctx.provider.endSession.bind(ctx.provider);
+  const answer = await timedCall(ctx.onEvent, 'logout', () => endSession(current, scope, now), (result) => ({ result: result.kind === 'ok' ? 'ok' : 'unavailable' }));
   if (answer.kind === 'unavailable') emit(ctx.onEvent, { type: 'auth.unavailable', operation: 'logout', cause: answer.cause });
   return answer.kind;
 }

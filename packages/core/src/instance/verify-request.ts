@@ -1,7 +1,12 @@
 // The server-side guard's check (DESIGN §3.9): re-verify the forwarded cookies, never refresh, never write.
 import { parseRequestCookies, type RequestCookie } from '../cookies/request-cookies.js';
 import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
-import { toRequestRecord, type RequestLike } from '../request/request-record.js';
+import { emit, type EventHandler } from '../events.js';
+import { toRequestRecord, type RequestLike, type RequestRecord } from '../request/request-record.js';
+import { checkOperation, checkReport } from '../trace/call-reports.js';
+import { authReason } from '../trace/describe-decision.js';
+import { requestIdFrom, startTrace } from '../trace/request-trace.js';
+import { timedCall } from '../trace/timed-call.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import { chooseResult, distinctSessions } from '../session/duplicate-sessions.js';
 import type { AuthState } from '../session/session.js';
@@ -16,29 +21,39 @@ import type { LockstepContext } from './lockstep-context.js';
  * weighs them (`resolveSessionAmong`).
  */
 export async function verifyRequest(ctx: LockstepContext, input: RequestLike, requested?: VerifyMode): Promise<AuthState> {
-  const now = ctx.now();
   const request = toRequestRecord(input);
   const mode = guardMode(ctx, request.url.pathname, requested);
+  if (ctx.onEvent === undefined) return verifyRecord(ctx, request, mode, undefined);
+  // Traced under the id the middleware forwarded, so the guard's events join the request's.
+  const trace = startTrace(ctx.onEvent, requestIdFrom(request.headers));
+  const auth = await verifyRecord(ctx, request, mode, trace.onEvent);
+  emit(trace.onEvent, { type: 'guard.decided', mode, allowed: auth.kind === 'authenticated', reason: authReason(auth), durationMs: trace.elapsedMs() });
+  return auth;
+}
+
+async function verifyRecord(ctx: LockstepContext, request: RequestRecord, mode: VerifyMode, onEvent: EventHandler | undefined): Promise<AuthState> {
+  const now = ctx.now();
   const header = request.headers.get('cookie');
   const cookies = parseRequestCookies(header);
   const variants = sessionCookieVariants(header, cookies, ctx.provider.cookieName);
-  if (variants.length === 0) return verifyCookies(ctx, cookies, mode, now);
+  if (variants.length === 0) return verifyCookies(ctx, cookies, mode, now, onEvent);
   const { readings } = await distinctSessions(ctx.provider, [cookies, ...variants], now);
   const results: { auth: AuthState }[] = [];
-  for (const reading of readings) results.push({ auth: await verifyCookies(ctx, reading, mode, now) });
+  for (const reading of readings) results.push({ auth: await verifyCookies(ctx, reading, mode, now, onEvent) });
   const [head = { auth: { kind: 'anonymous', reason: 'no_session' } as AuthState }, ...tail] = results;
   const chosen = chooseResult([head, ...tail]);
   return chosen === 'ambiguous' ? { kind: 'anonymous', reason: 'ambiguous_session' } : chosen.auth;
 }
 
-async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCookie[], mode: VerifyMode, now: number): Promise<AuthState> {
+async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCookie[], mode: VerifyMode, now: number, onEvent: EventHandler | undefined): Promise<AuthState> {
   const read = await ctx.provider.readSession(cookies, now);
   if (read.kind === 'none') return { kind: 'anonymous', reason: 'no_session' };
   if (read.kind === 'malformed') return { kind: 'anonymous', reason: 'malformed_cookie' };
   const exp = Math.min(read.session.expiresAt, ctx.provider.peekToken(read.session.accessToken)?.exp ?? Infinity);
   // Refreshing here would spend the token with no way to hand the browser its successor.
   if (exp <= now) return { kind: 'anonymous', reason: 'session_expired' };
-  const check = await ctx.provider.check(read.session, { kind: 'cookie', mode }, now);
+  const check = await timedCall(onEvent, checkOperation(mode), () => ctx.provider.check(read.session, { kind: 'cookie', mode }, now), checkReport(mode));
+  if (check.kind === 'valid') emit(onEvent, { type: 'session.verified', mode, cached: check.cached, userId: check.user.id });
   if (check.kind === 'valid') return { kind: 'authenticated', session: read.session, user: check.user, claims: check.claims, verifiedBy: mode, refreshed: false };
   switch (check.kind) {
     case 'rejected':

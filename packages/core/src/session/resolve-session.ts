@@ -1,9 +1,11 @@
 // Runs the session machine for one request: reads, checks and refreshes through the provider and the coordinator.
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import { emit, type EventHandler } from '../events.js';
+import { checkOperation, checkReport, refreshReport } from '../trace/call-reports.js';
+import { timedCall } from '../trace/timed-call.js';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import type { VerifyMode } from '../routes/route-rule.js';
-import type { AuthState } from './session.js';
+import type { AuthState, Session } from './session.js';
 import { refreshMargin, transition, type MachineEvent, type MachineState, type SessionWrite } from './session-machine.js';
 import type { SessionProvider, TokenCheck, TokenSource } from './session-provider.js';
 
@@ -56,7 +58,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
   // other answer continues in the machine exactly where that check leaves it.
   if (read.kind === 'present' && context.expiresAt - now > context.marginSeconds) {
     const source = cookieSource(mode);
-    const check = await provider.check(read.session, source, now);
+    const check = await checkToken(onEvent, provider, read.session, source, now);
     reportCheck(onEvent, check, source, mode);
     if (check.kind === 'valid') {
       return { auth: { kind: 'authenticated', session: read.session, user: check.user, claims: check.claims, verifiedBy: mode, refreshed: false }, write: KEEP };
@@ -74,13 +76,13 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         if (reportSignOut) reportOutcome(onEvent, state.auth, state.write);
         return { auth: state.auth, write: state.write };
       case 'check': {
-        const check = await provider.check(command.session, command.source, now);
+        const check = await checkToken(onEvent, provider, command.session, command.source, now);
         reportCheck(onEvent, check, command.source, mode);
         event = { type: 'checked', check };
         break;
       }
       case 'refresh': {
-        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, (at) => provider.refresh(command.session.refreshToken, at));
+        const { result, via } = await coordinator.refresh(command.session.refreshToken, now, (at) => timedCall(onEvent, 'refresh', () => provider.refresh(command.session.refreshToken, at), refreshReport));
         if (result.kind === 'refreshed') {
           const userId = result.session.user?.id ?? '';
           emit(onEvent, { type: via === 'upstream' ? 'session.refreshed' : via === 'joined' ? 'session.refresh_joined' : 'session.successor_replayed', userId });
@@ -108,6 +110,12 @@ function cookieSource(mode: VerifyMode): TokenSource {
 }
 
 /** The events of one check: verified (cookie tokens), the auth server unavailable, over budget. */
+/** A token check; with events on, a cookie token's check is timed as an auth-server call (`auth.call`). */
+function checkToken(onEvent: EventHandler | undefined, provider: SessionProvider, session: Session, source: TokenSource, now: number): Promise<TokenCheck> {
+  if (onEvent === undefined || source.kind !== 'cookie') return provider.check(session, source, now);
+  return timedCall(onEvent, checkOperation(source.mode), () => provider.check(session, source, now), checkReport(source.mode));
+}
+
 function reportCheck(onEvent: EventHandler | undefined, check: TokenCheck, source: TokenSource, mode: VerifyMode): void {
   if (onEvent === undefined) return;
   if (check.kind === 'valid' && source.kind === 'cookie') {

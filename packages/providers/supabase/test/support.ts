@@ -17,6 +17,11 @@ export const ROUTES: SupabaseLockstepOptions['routes'] = [
   { match: '/hints/**', access: 'protected', verify: 'session' },
 ];
 
+/** The events without their request correlation, for comparing whole events. */
+export function eventBodies(events: readonly LockstepEvent[]): unknown[] {
+  return events.map(({ requestId: _requestId, ...body }) => body);
+}
+
 export interface Harness {
   readonly mock: MockAuth;
   readonly lockstep: Lockstep<SupabaseProvider>;

@@ -19,6 +19,8 @@ export function createDemoInstance(backend: AuthBackend, events: EventLog, route
       afterSignInPath: '/dashboard',
       ...(backend.jwtSecret === undefined ? {} : { jwt: { secret: backend.jwtSecret } }),
       onEvent: events.record,
+      // The Lockstep-Debug header on every decided response (ignored under NODE_ENV=production).
+      debug: true,
     },
     { now: backend.now },
   );

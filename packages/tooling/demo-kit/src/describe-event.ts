@@ -1,5 +1,5 @@
 // The words a session panel shows next to an event's type: its non-identifying fields, in one line.
-import type { LockstepEvent } from '@lockstep/core';
+import { formatDebugText, type LockstepEvent } from '@lockstep/core';
 
 /**
  * Describes `event` for a person watching the demo. Events never carry a token or cookie value
@@ -35,6 +35,13 @@ export function describeEvent(event: LockstepEvent): string {
     case 'cookie.duplicate':
       return `the session cookie came ${event.sessions} ways; the one that holds was used`;
     case 'config.warning':
-      return `${event.code} (rule ${event.rule})`;
+      return event.code === 'opaque_rule_before_protected' ? `${event.code} (rule ${event.rule})` : event.code;
+    case 'auth.call':
+      return `${event.operation}: ${event.result}${event.status === undefined ? '' : ` (${event.status})`} in ${event.durationMs} ms`;
+    case 'request.decided':
+      // The same line debug mode puts in the response's Lockstep-Debug header.
+      return formatDebugText(event, event.requestId ?? '-');
+    case 'guard.decided':
+      return `guard (${event.mode}): ${event.allowed ? 'allowed' : 'denied'}, ${event.reason}`;
   }
 }

@@ -16,30 +16,47 @@ export interface EventLog {
   readonly recentFor: (userId: string, limit: number) => readonly LoggedEvent[];
 }
 
-/** `session.verified` fires on every request: the panel is about refreshes and sign-ins, so skip it. */
-const NOISE: ReadonlySet<LockstepEvent['type']> = new Set(['session.verified']);
+/** `session.verified` fires on every request, and call timings and guards on most: the panel is about refreshes, sign-ins and decisions. */
+const NOISE: ReadonlySet<LockstepEvent['type']> = new Set(['session.verified', 'auth.call', 'guard.decided']);
 /** Route events describe some request's path, not a session: kept out of a user's panel. */
 const ROUTE_EVENTS: ReadonlySet<LockstepEvent['type']> = new Set(['route.denied', 'route.malformed']);
+/** Requests whose user is remembered (by request id), to show each user the decisions of their own requests. */
+const OWNERS_KEPT = 1000;
 
 /**
  * Creates a log of at most `capacity` events. Events carry no token or cookie value (DESIGN §3.8),
- * so showing them is safe; other users' events are filtered out by their `userId`.
+ * so showing them is safe; other users' events are filtered out by their `userId`. A request's
+ * `request.decided` carries no user: it is shown to the user whose session events carried the same
+ * `requestId`, and to nobody when the request had no session.
  *
  * @example
  * const log = createEventLog(50, () => Date.now() / 1000);
  * createLockstep({ ...options, onEvent: log.record });
  */
 export function createEventLog(capacity: number, now: Clock): EventLog {
-  const entries: LoggedEvent[] = [];
+  const entries: (LoggedEvent & { readonly owner?: string })[] = [];
+  const owners = new Map<string, string>();
   return {
     record(event) {
+      if (event.requestId !== undefined && 'userId' in event && event.userId !== '') {
+        owners.set(event.requestId, event.userId);
+        if (owners.size > OWNERS_KEPT) owners.delete(owners.keys().next().value ?? '');
+      }
       if (NOISE.has(event.type)) return;
-      entries.unshift({ at: now(), event });
+      if (event.type === 'request.decided') {
+        const owner = event.requestId === undefined ? undefined : owners.get(event.requestId);
+        if (owner === undefined) return;
+        entries.unshift({ at: now(), event, owner });
+      } else entries.unshift({ at: now(), event });
       entries.length = Math.min(entries.length, capacity);
     },
     recentFor(userId, limit) {
-      const concerns = (event: LockstepEvent): boolean => ('userId' in event ? event.userId === userId : !ROUTE_EVENTS.has(event.type));
-      return entries.filter(({ event }) => concerns(event)).slice(0, limit);
+      const concerns = (entry: (typeof entries)[number]): boolean => {
+        if (entry.owner !== undefined) return entry.owner === userId;
+        const { event } = entry;
+        return 'userId' in event ? event.userId === userId : !ROUTE_EVENTS.has(event.type);
+      };
+      return entries.filter(concerns).slice(0, limit).map(({ at, event }) => ({ at, event }));
     },
   };
 }

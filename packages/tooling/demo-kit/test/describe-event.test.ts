@@ -2,6 +2,7 @@
 import type { LockstepEvent } from '@lockstep/core';
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '../src/describe-event.js';
+import { createEventLog } from '../src/event-log.js';
 
 describe('describeEvent', () => {
   it.each<[LockstepEvent, string]>([
@@ -19,11 +20,33 @@ describe('describeEvent', () => {
     [{ type: 'session.verified', mode: 'user', cached: true, userId: 'u1' }, 'user, cached'],
     [{ type: 'refresh.store_unavailable', code: 'ECONNREFUSED' }, 'ECONNREFUSED'],
     [{ type: 'refresh.store_unavailable' }, 'store error'],
+    [{ type: 'config.warning', code: 'debug_ignored_in_production' }, 'debug_ignored_in_production'],
+    [{ type: 'auth.call', operation: 'refresh', result: 'ok', status: 200, durationMs: 12.5 }, 'refresh: ok (200) in 12.5 ms'],
+    [{ type: 'guard.decided', mode: 'user', allowed: false, reason: 'session_expired', durationMs: 1 }, 'guard (user): denied, session_expired'],
+    [
+      { type: 'request.decided', requestId: 'req-12345678', durationMs: 3, rule: 'rules[1] /admin/**', access: 'protected', verify: 'user', session: 'refreshed', outcome: 'continue', status: 0, reason: 'authenticated' },
+      'rule="rules[1] /admin/**"; access=protected; verify=user; session=refreshed; outcome=continue; reason=authenticated; request=req-12345678',
+    ],
   ])('%o', (event, text) => {
     expect(describeEvent(event)).toBe(text);
   });
 
   it('never shows the user id', () => {
     expect(describeEvent({ type: 'session.refreshed', userId: 'user-secretish-id' })).not.toContain('user-secretish-id');
+  });
+});
+
+describe('createEventLog', () => {
+  it("shows a user the decisions of their own requests, nobody else's, and no anonymous ones", () => {
+    const log = createEventLog(10, () => 100);
+    const decided = (requestId: string) => ({ type: 'request.decided', requestId, durationMs: 1, rule: 'default', access: 'protected', verify: 'claims', session: 'verified', outcome: 'continue', status: 0, reason: 'authenticated' }) as const;
+    log.record({ type: 'session.verified', mode: 'claims', cached: false, userId: 'ada', requestId: 'req-ada-0001' });
+    log.record(decided('req-ada-0001'));
+    log.record({ type: 'session.refreshed', userId: 'bob', requestId: 'req-bob-0001' });
+    log.record(decided('req-bob-0001'));
+    log.record(decided('req-anon-001'));
+    expect(log.recentFor('ada', 10).map(({ event }) => event.type)).toEqual(['request.decided']);
+    expect(log.recentFor('bob', 10).map(({ event }) => event.type)).toEqual(['request.decided', 'session.refreshed']);
+    expect(log.recentFor('carol', 10)).toEqual([]);
   });
 });

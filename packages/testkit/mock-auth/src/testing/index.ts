@@ -1,0 +1,4 @@
+// Entry @lockstep/mock-auth/testing: fixtures for your app's own tests (Vitest, Jest, Playwright); re-exports only.
+export { cookieHeader, sessionCookies, storageKeyFor, type NameValue } from './session-cookies.js';
+export { signedIn, signedInRequest, storageState, type SignedIn, type SignedInOptions, type StorageState } from './signed-in.js';
+export { burstAtExpiry, expectOneRefresh, expireAccessTokens, injectOutage, type Burst } from './expiry-and-outages.js';

@@ -1,0 +1,15 @@
+// One route of an app, as the checker found it.
+
+/** `page`: renders HTML; `layout`: wraps pages below; `handler`: a Route Handler / API route / resource route; `actions`: a 'use server' module. */
+export type RouteKindName = 'page' | 'layout' | 'handler' | 'actions';
+
+export interface AppRoute {
+  readonly kind: RouteKindName;
+  /** The URL path, dynamic segments filled with a sample (`/users/[id]` → `/users/_id_`); `null` for a 'use server' module (no URL of its own). */
+  readonly path: string | null;
+  /** The path as the framework writes it (`/users/[id]`), for the report. */
+  readonly pattern: string;
+  /** The file, relative to the app's root. */
+  readonly file: string;
+  readonly source: string;
+}

@@ -1,0 +1,118 @@
+// The lockstep command on fixture apps with known gaps: each gap found, nothing else flagged, exit codes for CI.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { sourceFacts } from '../src/source-facts.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+async function run(argv: string[], cwd = FIXTURES): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { cwd, out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+const findings = (out: readonly string[]): string[] => out.filter((line) => line.startsWith('✗ ')).map((line) => line.split(':')[0] ?? '');
+
+describe('lockstep check: Next.js fixture', () => {
+  it('finds exactly the known gaps and exits 1', async () => {
+    const { code, out } = await run(['check', 'next-app']);
+    expect(findings(out).sort()).toEqual(
+      [
+        '✗ rule_matches_no_route',
+        '✗ session_helper_action lib/session-actions.js',
+        '✗ unguarded_actions lib/session-actions.js',
+        '✗ unguarded_handler app/api/export/route.js',
+        '✗ unguarded_handler pages/api/report.js',
+      ].sort(),
+    );
+    expect(out.find((line) => line.includes('rule_matches_no_route'))).toContain('rules[3]');
+    expect(out.find((line) => line.includes('session_helper_action'))).toContain('getSession');
+    expect(code).toBe(1);
+  });
+
+  it('prints each route with its rule and whether it calls a guard', async () => {
+    const { out } = await run(['check', 'next-app']);
+    const row = (file: string): string => out.find((line) => line.endsWith(file)) ?? '';
+    expect(row('app/(shop)/dashboard/page.js')).toMatch(/^page\s+\/dashboard\s+protected, claims \(default: protected\)\s+guard: yes/);
+    expect(row('app/api/orders/route.js')).toMatch(/^handler\s+\/api\/orders\s+protected, claims \(default: protected\)\s+guard: yes/);
+    expect(row('app/api/public/ping/route.js')).toMatch(/public, claims \(rules\[2\] \/api\/public\/\*\*\)\s+guard: no/);
+    expect(row('app/users/[id]/page.js')).toMatch(/^page\s+\/users\/\[id\]\s+protected.*guard: no/);
+    expect(row('app/page.js')).toMatch(/^page\s+\/\s+public/);
+    expect(row('app/actions.js')).toMatch(/^actions .*guard: yes/);
+    expect(out.some((line) => line.includes('_components'))).toBe(false);
+  });
+});
+
+describe('lockstep check: React Router fixture', () => {
+  it('evaluates app/routes.js and finds exactly the known gaps', async () => {
+    const { code, out } = await run(['check', 'react-router-app']);
+    expect(findings(out).sort()).toEqual(['✗ rule_matches_no_route', '✗ unguarded_handler app/routes/api-export.js'].sort());
+    expect(out.find((line) => line.includes('rule_matches_no_route'))).toContain('rules[2]');
+    const row = (file: string): string => out.find((line) => line.endsWith(file)) ?? '';
+    expect(row('app/routes/admin-user.js')).toMatch(/^page\s+\/admin\/users\/:userId\s+protected, user \(rules\[3\] \/admin\/\*\*\)\s+guard: yes/);
+    expect(row('app/routes/api-me.js')).toMatch(/^handler\s+\/api\/me\s+protected.*guard: yes/);
+    expect(row('app/routes/login.js')).toMatch(/authPage/);
+    expect(row('app/routes/app-layout.js')).toMatch(/^layout/);
+    expect(code).toBe(1);
+  });
+});
+
+describe('lockstep explain', () => {
+  it('prints the decision and flags a framework variant decided more weakly than the page (a .ts options file)', async () => {
+    const { code, out } = await run(['explain', '/reports/q3', '--framework', 'next', '--build-id', 'b1'], join(FIXTURES, 'explain'));
+    const text = out.join('\n');
+    expect(text).toContain('canonical form  /reports/q3');
+    expect(text).toContain('rule            rules[2] /reports/**');
+    expect(text).toContain('access          protected');
+    expect(text).toContain('verify mode     user');
+    expect(out.find((line) => line.includes('/_next/data/b1/reports/q3.json'))).toMatch(/public.*WEAKER than the page/);
+    expect(out.find((line) => line.includes('/reports/q3.rsc'))).toMatch(/protected, verify user/);
+    expect(out.find((line) => line.includes('/reports/q3.rsc'))).not.toContain('WEAKER');
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 when every variant is decided like the page, and shows React Router .data', async () => {
+    const { code, out } = await run(['explain', 'http://localhost:3000/', '--framework', 'react-router'], join(FIXTURES, 'explain'));
+    expect(out.find((line) => line.includes('/_root.data'))).toMatch(/single-fetch data/);
+    expect(out.join('\n')).toContain('access          public');
+    expect(code).toBe(0);
+  });
+
+  it('shows the canonical form of an odd path and a malformed one', async () => {
+    const odd = await run(['explain', '/reports/%71%33/', '--framework', 'next'], join(FIXTURES, 'explain'));
+    expect(odd.out.join('\n')).toMatch(/canonical form {2}\/reports\/q3/);
+    const dotted = await run(['explain', '/reports/%2e%2e/x', '--framework', 'next'], join(FIXTURES, 'explain'));
+    expect(dotted.out.join('\n')).toMatch(/canonical form {2}\/x\n/);
+    expect(dotted.out.find((line) => line.includes('/_next/data/BUILD_ID/x.json'))).toBeDefined();
+    const malformed = await run(['explain', '/reports/%zz'], join(FIXTURES, 'explain'));
+    expect(malformed.out.join('\n')).toMatch(/malformed: /);
+  });
+});
+
+describe('usage and configuration errors exit 2', () => {
+  it.each([
+    [['explain'], /needs a path/],
+    [['check', '--framework', 'angular'], /--framework must be/],
+    [['frobnicate'], /Usage/],
+    [['explain', '/x'], /No lockstep\.config\.ts/],
+    [['check', 'nowhere'], /No Next\.js app/],
+  ])('%j', async (argv, message) => {
+    const { code, err } = await run(argv);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+  });
+});
+
+describe('sourceFacts', () => {
+  it("reads 'use server', guard calls and exported session helpers; comments do not count", () => {
+    expect(sourceFacts(`"use server";\nexport const getUserProfile = async () => null;`)).toEqual({ useServer: true, callsGuard: false, exportedSessionHelpers: ['getUserProfile'] });
+    expect(sourceFacts(`// 'use server'\nexport function a() { /* requireUser() */ }`)).toEqual({ useServer: false, callsGuard: false, exportedSessionHelpers: [] });
+    expect(sourceFacts(`const x = 'use server';`).useServer).toBe(false);
+    expect(sourceFacts(`await auth.guardHandler(request)`).callsGuard).toBe(true);
+    expect(sourceFacts(`await myrequireUser(request)`).callsGuard).toBe(false);
+    expect(sourceFacts(`export { requireUser as check, save }`).exportedSessionHelpers).toEqual([]);
+    expect(sourceFacts(`export { helper as requireUser, save }`).exportedSessionHelpers).toEqual(['requireUser']);
+  });
+});
