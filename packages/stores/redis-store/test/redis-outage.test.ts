@@ -3,6 +3,7 @@ import type { SuccessorRecord } from '@lockstep/core/refresh';
 import { describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisStoreError } from '../src/index.js';
 import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';
+import { watchKeyEvent } from './support/key-events.js';
 import { HAS_REDIS, freePort, startRedisServer } from './support/redis-server.js';
 import { Redis } from 'ioredis';
 
@@ -70,14 +71,20 @@ describe.runIf(HAS_REDIS)('redis slow or stopped (real redis-server)', () => {
     const redis = await startRedisServer();
     const stores: RedisRefreshStore[] = [];
     try {
-      const slow = createRedisRefreshStore({ client: redis.client(), commandTimeoutMs: 100 });
+      // Connected before the pause (unbounded PING, not the store's 100 ms deadline a loaded machine can miss).
+      const slowClient = redis.client();
+      await slowClient.ping();
+      const slow = createRedisRefreshStore({ client: slowClient, commandTimeoutMs: 100 });
       const other = createRedisRefreshStore({ client: redis.client() });
       stores.push(slow, other);
-      await slow.getSuccessor('warm-up', T0);
+      const granted = await watchKeyEvent(redis, 'set', 'lockstep:lock:{key-a}');
+      const handedBack = await watchKeyEvent(redis, 'del', 'lockstep:lock:{key-a}');
       await redis.client().call('CLIENT', 'PAUSE', '400', 'ALL');
       expect((await timed(slow.acquireLock('key-a', T0, T0 + 10))).outcome).toEqual({ rejected: 'ERR_REDIS_STORE_TIMEOUT' });
-      // After the pause the script runs and grants the lock; the store hands it straight back.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // After the pause the script runs and grants the lock (SET); the store hands it straight back
+      // (DEL), long before its 10 s TTL: awaited as Redis's own events, not a guessed delay.
+      await granted.happened;
+      await handedBack.happened;
       expect((await other.acquireLock('key-a', T0, T0 + 10)).acquired).toBe(true);
     } finally {
       for (const store of stores) store.close();
