@@ -26,7 +26,7 @@ describe.runIf(HAS_REDIS)(`${PROCESSES} app processes behind a round-robin balan
     // Locks live 1 s here (not 10), so the kill test watches a dead holder's lock expire quickly.
     group = await startAppProcesses(PROCESSES, { supabaseUrl: mock.url, supabaseKey: mock.anonKey, redisPort: redis.port, keyPrefix: 'fleet:', lockMs: 1000, pollIntervalMs: 50 });
     balancer = await startRoundRobinBalancer(group.processes.map((app) => app.port));
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([group?.stop(), balancer?.close()]);
     await Promise.all([redis?.stop(), mock?.stop()]);
