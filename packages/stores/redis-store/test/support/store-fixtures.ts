@@ -82,7 +82,9 @@ export function useStoreFixture(): StoreFixture {
     uniquePrefix: (label = 't') => `${label}${(prefixes += 1)}:`,
     store(options = {}, clientOptions = {}) {
       const watched = watchLockChecks(server().client(clientOptions));
-      const store = createRedisRefreshStore({ client: watched.client, ...options });
+      // A generous deadline unless a test sets its own: on a loaded runner a slow first reply must
+      // not fail a test about locks or successors (the deadline itself is tested in redis-outage).
+      const store = createRedisRefreshStore({ client: watched.client, commandTimeoutMs: 2000, ...options });
       stores.push(store);
       lockChecks.set(store, watched.heldSeen);
       return store;
