@@ -7,5 +7,7 @@ const conditions = ['@lockstep/source', 'module', 'node', 'development|productio
 export default defineConfig({
   resolve: { conditions: ['@lockstep/source'] },
   ssr: { resolve: { conditions, externalConditions: ['@lockstep/source'] } },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  // Ceilings, not waits: real redis-servers, clusters and app processes on a loaded 2-core runner
+  // take seconds to start; every test awaits events, so a passing test never runs this long.
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
 });

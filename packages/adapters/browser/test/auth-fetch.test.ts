@@ -4,27 +4,38 @@ import { createAuthFetch } from '../src/index.js';
 
 const ORIGIN = 'http://app.test';
 
+interface ServerOptions {
+  readonly apiAlways401?: boolean;
+  /** The refresh is answered only once this many API calls arrived: every concurrent caller has its 401 first. */
+  readonly concurrent?: number;
+}
+
 /** A fake server: `/api/*` answers 401 until a refresh succeeded; `/auth/refresh` answers `refreshStatus`. */
-function fakeServer(refreshStatus: number | 'throw', options: { apiAlways401?: boolean } = {}) {
+function fakeServer(refreshStatus: number | 'throw', options: ServerOptions = {}) {
   let valid = false;
   const calls = { api: 0, refresh: 0 };
+  let allArrived = (): void => undefined;
+  const arrived = new Promise<void>((resolve) => (allArrived = resolve));
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
     if (path === '/auth/refresh') {
       calls.refresh++;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await arrived;
+      // A zero-delay task runs after every pending microtask: the last caller has joined the flight.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (refreshStatus === 'throw') throw new TypeError('fetch failed');
       if (refreshStatus === 204) valid = true;
       return new Response(null, { status: refreshStatus });
     }
     calls.api++;
+    if (calls.api >= (options.concurrent ?? 1)) allArrived();
     return valid && options.apiAlways401 !== true ? Response.json({ ok: true }) : Response.json({ error: 'unauthorized' }, { status: 401 });
   }) as typeof globalThis.fetch;
   return { fetch, calls };
 }
 
-function setup(refreshStatus: number | 'throw', options: { apiAlways401?: boolean } = {}) {
+function setup(refreshStatus: number | 'throw', options: ServerOptions = {}) {
   const server = fakeServer(refreshStatus, options);
   const redirects: string[] = [];
   const authFetch = createAuthFetch({
@@ -40,7 +51,7 @@ function setup(refreshStatus: number | 'throw', options: { apiAlways401?: boolea
 
 describe('createAuthFetch', () => {
   it('10 concurrent 401s → one refresh, every request retried once and succeeding', async () => {
-    const { authFetch, calls } = setup(204);
+    const { authFetch, calls } = setup(204, { concurrent: 10 });
     const responses = await Promise.all(Array.from({ length: 10 }, () => authFetch(`${ORIGIN}/api/data`)));
     expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 10 }, () => 200));
     expect(calls).toEqual({ api: 20, refresh: 1 });
@@ -55,7 +66,7 @@ describe('createAuthFetch', () => {
   });
 
   it('refresh rejected → one redirect to login for all callers', async () => {
-    const { authFetch, calls, redirects } = setup(401);
+    const { authFetch, calls, redirects } = setup(401, { concurrent: 5 });
     const responses = await Promise.all(Array.from({ length: 5 }, () => authFetch(`${ORIGIN}/api/data`)));
     expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 5 }, () => 401));
     expect(calls.refresh).toBe(1);

@@ -4,7 +4,7 @@ import { createMemoryRefreshStore } from './memory-refresh-store.js';
 import { createRefreshCoordinator } from './refresh-coordinator.js';
 import type { RefreshResult } from './refresh-result.js';
 import type { RefreshStore } from './refresh-store.js';
-import { deferred, refreshed, sessionFor, settleCallers } from './test-support/refresh-fixtures.js';
+import { gatedRun, parkingStore, refreshed, sessionFor } from './test-support/refresh-fixtures.js';
 
 const T0 = 1_700_000_000;
 const unexpected = async (): Promise<RefreshResult> => {
@@ -13,28 +13,28 @@ const unexpected = async (): Promise<RefreshResult> => {
 
 describe('refresh coordinator: shared store', () => {
   it('lets a second process wait for the lock holder and take its result without calling run', async () => {
-    const store = createMemoryRefreshStore();
+    const { store, parked } = parkingStore(createMemoryRefreshStore());
     const [one, two] = [createRefreshCoordinator({ store }), createRefreshCoordinator({ store })];
-    const gate = deferred<RefreshResult>();
-    const first = one.refresh('rt-a', T0, () => gate.promise);
-    await settleCallers();
+    const upstream = gatedRun();
+    const first = one.refresh('rt-a', T0, upstream.run);
+    await upstream.started;
     const second = two.refresh('rt-a', T0, unexpected);
-    await settleCallers();
-    gate.resolve(refreshed('rt-b'));
+    await parked();
+    upstream.gate.resolve(refreshed('rt-b'));
     expect(await first).toEqual({ result: refreshed('rt-b'), via: 'upstream' });
     expect(await second).toEqual({ result: refreshed('rt-b'), via: 'joined' });
   });
 
   it('refreshes itself when the holder got no session (rejections are never shared through the store)', async () => {
-    const store = createMemoryRefreshStore();
+    const { store, parked } = parkingStore(createMemoryRefreshStore());
     const [one, two] = [createRefreshCoordinator({ store }), createRefreshCoordinator({ store })];
-    const gate = deferred<RefreshResult>();
-    const first = one.refresh('rt-a', T0, () => gate.promise);
-    await settleCallers();
+    const upstream = gatedRun();
+    const first = one.refresh('rt-a', T0, upstream.run);
+    await upstream.started;
     const run = vi.fn(async (): Promise<RefreshResult> => ({ kind: 'rejected', reason: 'session_expired' }));
     const second = two.refresh('rt-a', T0, run);
-    await settleCallers();
-    gate.resolve({ kind: 'unavailable', cause: 'timeout' });
+    await parked();
+    upstream.gate.resolve({ kind: 'unavailable', cause: 'timeout' });
     expect((await first).via).toBe('upstream');
     expect(await second).toEqual({ result: { kind: 'rejected', reason: 'session_expired' }, via: 'upstream' });
     expect(run).toHaveBeenCalledTimes(1);
@@ -43,12 +43,12 @@ describe('refresh coordinator: shared store', () => {
   it('never lets a holder whose lock expired overwrite the newer holder\'s successor', async () => {
     const store = createMemoryRefreshStore();
     const [one, two, three] = [createRefreshCoordinator({ store }), createRefreshCoordinator({ store }), createRefreshCoordinator({ store })];
-    const slow = deferred<RefreshResult>();
-    const stale = one.refresh('rt-a', T0, () => slow.promise);
-    await settleCallers();
+    const slow = gatedRun();
+    const stale = one.refresh('rt-a', T0, slow.run);
+    await slow.started;
     // The first lock (10 s) has expired: a second process takes over and records its result first.
     expect((await two.refresh('rt-a', T0 + 11, async () => refreshed('rt-newer'))).via).toBe('upstream');
-    slow.resolve(refreshed('rt-older'));
+    slow.gate.resolve(refreshed('rt-older'));
     expect((await stale).result).toEqual(refreshed('rt-older'));
     expect(await three.refresh('rt-a', T0 + 12, unexpected)).toEqual({ result: refreshed('rt-newer'), via: 'successor' });
   });
@@ -56,12 +56,21 @@ describe('refresh coordinator: shared store', () => {
   it('does not wait forever on a wedged lock: after bounded waits it refreshes without it', async () => {
     const store = createMemoryRefreshStore();
     const wedged = createRefreshCoordinator({ store });
-    const impatient = createRefreshCoordinator({ store, lockTtlSeconds: 0.02 });
-    void wedged.refresh('rt-a', T0, () => new Promise<RefreshResult>(() => undefined));
-    await settleCallers();
+    const holder = gatedRun();
+    void wedged.refresh('rt-a', T0, holder.run);
+    await holder.started;
+    // Every wait ends (as its signal would) with the lock still held; the injected clock stands still,
+    // so only the bound on the number of waits can end this: no real time passes.
+    const signals: AbortSignal[] = [];
+    const outlasted: RefreshStore = { ...store, waitForUnlock: async (_key, _at, signal) => {
+      signals.push(signal);
+    } };
+    const impatient = createRefreshCoordinator({ store: outlasted, clock: () => T0 });
     const run = vi.fn(async (): Promise<RefreshResult> => refreshed('rt-b'));
     expect(await impatient.refresh('rt-a', T0, run)).toEqual({ result: refreshed('rt-b'), via: 'upstream' });
     expect(run).toHaveBeenCalledTimes(1);
+    expect(signals).toHaveLength(2);
+    expect(signals.some((signal) => signal.aborted)).toBe(false);
     // Recorded without a fence (generation 0): it fills the gap for late callers.
     expect((await impatient.refresh('rt-a', T0 + 1, unexpected)).via).toBe('successor');
   });
@@ -69,8 +78,9 @@ describe('refresh coordinator: shared store', () => {
   it('reads the clock again after each wait and bounds the total wait by maxWaitSeconds', async () => {
     const store = createMemoryRefreshStore();
     const wedged = createRefreshCoordinator({ store });
-    void wedged.refresh('rt-a', T0, () => new Promise<RefreshResult>(() => undefined));
-    await settleCallers();
+    const holder = gatedRun();
+    void wedged.refresh('rt-a', T0, holder.run);
+    await holder.started;
     // Every wake-up finds the lock still held; each wait costs 6 s on the injected clock.
     let now = T0;
     const waits: number[] = [];

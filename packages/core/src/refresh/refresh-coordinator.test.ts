@@ -4,18 +4,19 @@ import { createMemoryRefreshStore } from './memory-refresh-store.js';
 import { createRefreshCoordinator } from './refresh-coordinator.js';
 import type { RefreshResult } from './refresh-result.js';
 import type { RefreshStore } from './refresh-store.js';
-import { deferred, refreshed, settleCallers } from './test-support/refresh-fixtures.js';
+import { gatedRun, refreshed, type Deferred } from './test-support/refresh-fixtures.js';
 
 const T0 = 1_700_000_000;
 
 /** Starts `count` concurrent refreshes of one token against a `run` that settles when told. */
-async function race(count: number, settle: (gate: ReturnType<typeof deferred<RefreshResult>>) => void) {
+async function race(count: number, settle: (gate: Deferred<RefreshResult>) => void) {
   const coordinator = createRefreshCoordinator();
-  const gate = deferred<RefreshResult>();
-  const run = vi.fn(() => gate.promise);
+  const upstream = gatedRun();
+  const run = vi.fn(upstream.run);
   const calls = Array.from({ length: count }, () => coordinator.refresh('rt-a', T0, run));
-  await settleCallers();
-  settle(gate);
+  // The upstream call has started: the flight is registered and every caller has looked it up.
+  await upstream.started;
+  settle(upstream.gate);
   return { coordinator, run, outcomes: await Promise.allSettled(calls) };
 }
 

@@ -63,8 +63,11 @@ describe('createClaimsVerifier: valid tokens', () => {
   });
 
   it('fetches the JWKS once for 20 concurrent verifications (in-flight dedupe)', async () => {
+    // The JWKS answer is held until the test opens the gate: every verification overlaps the fetch.
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
     const jwks = fakeFetch(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await gate;
       return jwksResponse([es256]);
     });
     const verifier = createClaimsVerifier(verifierOptions(jwks));
@@ -72,8 +75,12 @@ describe('createClaimsVerifier: valid tokens', () => {
     const tokens = await Promise.all(
       Array.from({ length: 20 }, (_, index) => mintToken(es256, userClaims({ sub: `user-${index}` }))),
     );
-    const checks = await Promise.all(tokens.map((token) => verifier.verify(token, NOW)));
-    expect(checks.every((check) => check.kind === 'valid')).toBe(true);
+    const checks = Promise.all(tokens.map((token) => verifier.verify(token, NOW)));
+    // A zero-delay task runs after every pending microtask: all 20 have asked for the keys by now.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(jwks.calls()).toBe(1);
+    open();
+    expect((await checks).every((check) => check.kind === 'valid')).toBe(true);
     expect(jwks.calls()).toBe(1);
   });
 

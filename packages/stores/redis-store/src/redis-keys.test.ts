@@ -35,7 +35,8 @@ describe('redis names under Redis Cluster hash tags', () => {
       // fast-check prints the seed of a failing random run, so it can be replayed.
       { numRuns: RUNS, ...(seed === undefined ? {} : { seed }) },
     );
-  });
+    // A ceiling, not a wait: 100,000 cases take seconds on a loaded 2-core runner, past the 5 s default.
+  }, 60_000);
 
   it('would route a braced prefix elsewhere, which is why the options refuse it', () => {
     const names = redisNames('app{');

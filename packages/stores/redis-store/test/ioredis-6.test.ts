@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions, type RedisStoreError } from '../src/index.js';
 import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';
 import { HAS_REDIS, startRedisServer, type RedisServer } from './support/redis-server.js';
+import { watchLockChecks } from './support/lock-checks.js';
 import { T0, expectReleaseWakesWaiter, record } from './support/store-fixtures.js';
 
 describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redis-server)', () => {
@@ -20,12 +21,12 @@ describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redi
     await redis?.stop();
   });
 
-  const store = (options: Partial<RedisRefreshStoreOptions> = {}): RedisRefreshStore => {
+  const store = (options: Partial<RedisRefreshStoreOptions> = {}, watched?: (client: Redis6) => RedisRefreshStoreOptions['client']): RedisRefreshStore => {
     const client = new Redis6({ host: '127.0.0.1', port: redis.port });
     clients.push(client);
     // No cast: the store's client type is structural, so an ioredis 6 client is accepted as it is.
     // A generous deadline: on a loaded CI machine a slow reply must not turn into a fallback refresh.
-    const created = createRedisRefreshStore({ client, commandTimeoutMs: 2000, onError: (error) => errors.push(error), ...options });
+    const created = createRedisRefreshStore({ client: watched?.(client) ?? client, commandTimeoutMs: 2000, onError: (error) => errors.push(error), ...options });
     stores.push(created);
     return created;
   };
@@ -45,9 +46,15 @@ describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redi
   });
 
   it('wakes a waiter in another process through pub/sub on release', async () => {
-    const [one, two] = [store({ keyPrefix: 'v6b:', pollIntervalMs: 60_000 }), store({ keyPrefix: 'v6b:', pollIntervalMs: 60_000 })];
+    let parked = (): Promise<void> => Promise.reject(new Error('the waiter was not watched'));
+    const one = store({ keyPrefix: 'v6b:', pollIntervalMs: 60_000 });
+    const two = store({ keyPrefix: 'v6b:', pollIntervalMs: 60_000 }, (client) => {
+      const watching = watchLockChecks(client);
+      parked = () => watching.heldSeen();
+      return watching.client;
+    });
     const grant = await one.acquireLock('key-a', T0, T0 + 10);
-    await expectReleaseWakesWaiter(one, two, 'key-a', grant.acquired ? grant.generation : 0, 500);
+    await expectReleaseWakesWaiter(one, two, 'key-a', grant.acquired ? grant.generation : 0, () => parked());
   });
 
   it('3 instances, 100 concurrent requests with one expired session: 1 upstream refresh, identical sessions', async () => {

@@ -11,6 +11,7 @@ import { HAS_REDIS, startRedisServer, type RedisServer } from './support/redis-s
 
 const PROCESSES = 4;
 const BURST = 40;
+const LOCK_MS = 3000;
 const USER = { email: 'ada@example.com', password: 'correct-horse-1' } as const;
 
 /** A reply, or the balancer's 502 for a request that was with a killed process. */
@@ -23,10 +24,11 @@ describe.runIf(HAS_REDIS)(`${PROCESSES} app processes behind a round-robin balan
   let balancer: RoundRobinBalancer;
   beforeAll(async () => {
     [redis, mock] = await Promise.all([startRedisServer(), startMockAuth({ users: [USER] })]);
-    // Locks live 1 s here (not 10), so the kill test watches a dead holder's lock expire quickly.
-    group = await startAppProcesses(PROCESSES, { supabaseUrl: mock.url, supabaseKey: mock.anonKey, redisPort: redis.port, keyPrefix: 'fleet:', lockMs: 1000, pollIntervalMs: 50 });
+    // Locks live 3 s here (not 10), so the kill test watches a dead holder's lock expire soon; long
+    // enough that a refresh on a loaded runner finishes while it holds the lock.
+    group = await startAppProcesses(PROCESSES, { supabaseUrl: mock.url, supabaseKey: mock.anonKey, redisPort: redis.port, keyPrefix: 'fleet:', lockMs: LOCK_MS, pollIntervalMs: 50 });
     balancer = await startRoundRobinBalancer(group.processes.map((app) => app.port));
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([group?.stop(), balancer?.close()]);
     await Promise.all([redis?.stop(), mock?.stop()]);
@@ -83,7 +85,7 @@ describe.runIf(HAS_REDIS)(`${PROCESSES} app processes behind a round-robin balan
     const cookie = await expiredSessionCookie();
     mock.controls.resetCounters();
     // The first refresh hangs upstream for longer than the lock lives: the holder is still waiting when killed.
-    mock.controls.fail('token:refresh_token', { kind: 'delay', ms: 1500 }, { times: 1 });
+    mock.controls.fail('token:refresh_token', { kind: 'delay', ms: LOCK_MS + 500 }, { times: 1 });
 
     const holder = group.nextUpstreamRefresh(10_000);
     const answers = burst(BURST, cookie);

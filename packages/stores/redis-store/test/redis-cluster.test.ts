@@ -6,6 +6,7 @@ import { redisNames } from '../src/redis-keys.js';
 import { createAppFleet, LIFETIME, refreshTokenOf, spread, tokensOf } from './support/app-instances.js';
 import { startRedisCluster, type RedisClusterFixture } from './support/redis-cluster.js';
 import { HAS_REDIS } from './support/redis-server.js';
+import { watchLockChecks } from './support/lock-checks.js';
 import { T0, expectReleaseWakesWaiter, record, waitFor } from './support/store-fixtures.js';
 
 const INSTANCES = 3;
@@ -46,14 +47,17 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
   it('runs the lock, the successor cache and cross-instance waking on the cluster (no CROSSSLOT)', async () => {
     const errors: RedisStoreError[] = [];
     // The waiter never polls within the test: only the published release can wake it.
-    const [one, two] = [clusterStore('unit:', errors), clusterStore('unit:', errors, { pollIntervalMs: 60_000 })];
+    const watched = watchLockChecks(cluster.client());
+    const one = clusterStore('unit:', errors);
+    const two = createRedisRefreshStore({ client: watched.client, keyPrefix: 'unit:', commandTimeoutMs: 2000, onError: (error) => errors.push(error), pollIntervalMs: 60_000 });
+    stores.push(two);
     const grant = await one.acquireLock('key-a', T0, T0 + 10);
     expect(grant.acquired).toBe(true);
     expect(await two.acquireLock('key-a', T0, T0 + 10)).toEqual({ acquired: false });
     expect(await one.putSuccessor('key-a', record('rt-b', grant.acquired ? grant.generation : 0), T0, T0 + 10)).toBe(true);
     expect(await two.getSuccessor('key-a', T0)).toEqual(record('rt-b', grant.acquired ? grant.generation : 0));
     // The waiter's subscriber may sit on any master; the release is published from the key's master.
-    await expectReleaseWakesWaiter(one, two, 'key-a', grant.acquired ? grant.generation : 0, 1000);
+    await expectReleaseWakesWaiter(one, two, 'key-a', grant.acquired ? grant.generation : 0, () => watched.heldSeen());
     // Released, but the token is spent: its successor is there to take, so no second refresher.
     expect(await two.acquireLock('key-a', T0, T0 + 10)).toEqual({ acquired: false });
     expect((await two.acquireLock('key-b', T0, T0 + 10)).acquired).toBe(true);

@@ -22,7 +22,8 @@ describe.runIf(HAS_REDIS)('several app instances on one Redis (DESIGN §3.4)', (
     const errors: unknown[] = [];
     const fleet = await createAppFleet(INSTANCES, () => {
       // Separate clients and stores: nothing is shared but the Redis server.
-      const store = createRedisRefreshStore({ client: redis.client(), keyPrefix: 'shared:', onError: (error) => errors.push(error) });
+      // A generous deadline: on a loaded machine a slow reply must not turn into a fallback refresh.
+      const store = createRedisRefreshStore({ client: redis.client(), keyPrefix: 'shared:', commandTimeoutMs: 2000, onError: (error) => errors.push(error) });
       stores.push(store);
       return store;
     });

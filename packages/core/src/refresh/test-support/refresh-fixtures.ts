@@ -29,8 +29,48 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** Lets every caller hash its token and join before a flight settles (hashing is truly async). */
-export const settleCallers = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 25));
+/**
+ * A `run` that reports when the upstream call starts and settles when the test says so: the test
+ * awaits `started` (the flight holds the lock and every caller has joined) instead of guessing a delay.
+ */
+export function gatedRun(): { run: (now: number) => Promise<RefreshResult>; started: Promise<number>; gate: Deferred<RefreshResult>; calls(): number } {
+  const gate = deferred<RefreshResult>();
+  const start = deferred<number>();
+  let calls = 0;
+  const run = (now: number): Promise<RefreshResult> => {
+    calls += 1;
+    start.resolve(now);
+    return gate.promise;
+  };
+  return { run, started: start.promise, gate, calls: () => calls };
+}
+
+/**
+ * Wraps a store so a test can await the moment a caller parks on the lock (its `waitForUnlock`
+ * call), the event after which letting the holder finish exercises the "woken by a peer" path.
+ */
+export function parkingStore(inner: RefreshStore): { store: RefreshStore; parked(count?: number): Promise<void> } {
+  let parkedSoFar = 0;
+  const watchers: { count: number; resolve: () => void }[] = [];
+  const store: RefreshStore = {
+    getSuccessor: (key, now) => inner.getSuccessor(key, now),
+    putSuccessor: (key, record, now, expiresAt) => inner.putSuccessor(key, record, now, expiresAt),
+    acquireLock: (key, now, expiresAt) => inner.acquireLock(key, now, expiresAt),
+    releaseLock: (key, generation) => inner.releaseLock(key, generation),
+    waitForUnlock(key, now, signal) {
+      const waiting = inner.waitForUnlock(key, now, signal);
+      parkedSoFar += 1;
+      for (const watcher of watchers.filter((w) => w.count <= parkedSoFar)) {
+        watchers.splice(watchers.indexOf(watcher), 1);
+        watcher.resolve();
+      }
+      return waiting;
+    },
+  };
+  const parked = (count = 1): Promise<void> =>
+    parkedSoFar >= count ? Promise.resolve() : new Promise((resolve) => watchers.push({ count, resolve }));
+  return { store, parked };
+}
 
 /** A memory store that records every key it is handed. */
 export function recordingStore(inner: MemoryRefreshStore = createMemoryRefreshStore()): { store: RefreshStore; keys: Set<string> } {

@@ -50,7 +50,7 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts `count` app processes in parallel and resolves once each has reported its port (bounded: 20 s). */
+/** Starts `count` app processes in parallel and resolves once each has reported the port the OS gave it (bounded: 60 s). */
 export async function startAppProcesses(count: number, config: AppProcessConfig): Promise<AppProcessGroup> {
   const upstreamRefreshes: number[] = [];
   const storeErrors: string[] = [];
@@ -119,10 +119,12 @@ function startOne(config: AppProcessConfig, onEvent: (event: ProcessEvent) => vo
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   return new Promise((resolve, reject) => {
+    // A ceiling on the "listening" event, not a wait: tsx compiling four processes on a loaded
+    // 2-core runner can take well over 20 s.
     const timer = setTimeout(() => {
       void kill();
-      reject(new Error(`app process did not listen within 20 s:\n${stderr}`));
-    }, 20_000);
+      reject(new Error(`app process did not listen within 60 s:\n${stderr}`));
+    }, 60_000);
     void exited.then(() => {
       clearTimeout(timer);
       reject(new Error(`app process exited before listening:\n${stderr}`));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster, Redis, type ClusterOptions } from 'ioredis';
-import { REDIS_CLI_BINARY, freePort, launchRedisServer } from './redis-server.js';
+import { REDIS_CLI_BINARY, freePort, launchOnFreePort, launchRedisServer } from './redis-server.js';
 
 const run = promisify(execFile);
 
@@ -43,10 +43,15 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterFixtur
   };
   try {
     for (let index = 0; index < masters; index += 1) {
-      const [port, busPort] = [await freePort(), await freePort()];
       const dir = join(root, `node-${index}`);
       mkdirSync(dir);
-      nodes.set(port, { dir, busPort, child: await launchRedisServer(port, clusterFlags(busPort), dir) });
+      // Cluster nodes need a client port and a bus port; redis-server cannot bind port 0 for either,
+      // so both come from the OS first (retried if taken before the node binds them).
+      const { port, child: node } = await launchOnFreePort(async (free) => {
+        const busPort = await freePort();
+        return { busPort, child: await launchRedisServer(free, clusterFlags(busPort), dir) };
+      });
+      nodes.set(port, { dir, ...node });
     }
     const ports = [...nodes.keys()];
     await run(cli, ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes'], { timeout: 15_000 });
@@ -107,7 +112,10 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterFixtur
   }
 }
 
-/** Polls `CLUSTER INFO` on every node (bounded: 15 s) until all report `cluster_state:ok`. */
+/**
+ * Polls `CLUSTER INFO` on every node (bounded: 15 s) until all report `cluster_state:ok`: the nodes
+ * announce no event when gossip converges, so this is a bounded poll, not a fixed wait.
+ */
 async function waitForClusterOk(cli: string, ports: readonly number[]): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {

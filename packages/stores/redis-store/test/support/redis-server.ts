@@ -28,10 +28,9 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** Starts `redis-server --port N --bind 127.0.0.1 --save '' --appendonly no` and waits until it answers. */
+/** Starts `redis-server --port N --bind 127.0.0.1 --save '' --appendonly no` on a free port and waits until it answers. */
 export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const child = await launchRedisServer(port);
+  const { port, child } = await launchOnFreePort((free) => launchRedisServer(free));
   const clients = new Set<Redis>();
   let exited: Promise<void> | undefined;
   return {
@@ -67,15 +66,40 @@ process.once('exit', () => {
 
 /**
  * Spawns redis-server on `port` with the base flags and `extra` (later flags win), in `cwd`, and
- * resolves once it accepts connections; it is killed when the test worker exits.
+ * resolves once it accepts connections on that port (checked against the port its log reports);
+ * it is killed when the test worker exits.
  */
 export async function launchRedisServer(port: number, extra: readonly string[] = [], cwd?: string): Promise<ChildProcess> {
   if (REDIS_SERVER_BINARY === undefined) throw new Error('redis-server not found');
   const child = spawn(REDIS_SERVER_BINARY, ['--port', String(port), ...BASE_FLAGS, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  await waitUntilReady(child);
+  const reported = await waitUntilReady(child);
+  if (reported !== port) {
+    child.kill('SIGKILL');
+    throw new Error(`redis-server reported port ${reported ?? 'none'}, asked for ${port}`);
+  }
   return child;
+}
+
+/** Thrown when a server could not bind the port it was given (someone took it after `freePort`). */
+export class PortTakenError extends Error {}
+
+/**
+ * Runs `launch` on a port from `freePort`, again on a new one (up to 5 times) if that port was
+ * taken in between. redis-server cannot be asked to bind port 0 (`--port 0` means "no TCP
+ * listener"), so the OS picks the port first and the small window before redis-server binds it is
+ * covered by retrying, never by a fixed port.
+ */
+export async function launchOnFreePort<T>(launch: (port: number) => Promise<T>, attempts = 5): Promise<{ port: number; child: T }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      return { port, child: await launch(port) };
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** A loopback port nothing listens on (taken from the OS, then released). */
@@ -91,16 +115,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function waitUntilReady(child: ChildProcess): Promise<void> {
+/** Resolves with the TCP port redis-server's log says it listens on, once it accepts connections. */
+function waitUntilReady(child: ChildProcess): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`redis-server did not start within 5 s:\n${output}`)), 5000);
+    // A ceiling on the "ready" line (event-driven: the server's own log), generous for a loaded machine.
+    const timer = setTimeout(() => fail(new Error(`redis-server did not start within 15 s:\n${output}`)), 15_000);
     const fail = (error: Error): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(error);
     };
-    const exitedEarly = (code: number | null): void => fail(new Error(`redis-server exited with ${code}:\n${output}`));
+    const exitedEarly = (code: number | null): void => {
+      const message = `redis-server exited with ${code}:\n${output}`;
+      fail(/Address already in use/.test(output) ? new PortTakenError(message) : new Error(message));
+    };
     child.once('error', fail);
     child.once('exit', exitedEarly);
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -108,7 +137,9 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
       if (output.includes('Ready to accept connections')) {
         clearTimeout(timer);
         child.off('exit', exitedEarly);
-        resolve();
+        // The log line (`Running mode=standalone, port=N.`), or the logo's `Port: N` on a terminal.
+        const port = /Running mode=\w+, port=(\d+)\./.exec(output)?.[1] ?? /Port: (\d+)/.exec(output)?.[1];
+        resolve(port === undefined ? undefined : Number(port));
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
