@@ -8,7 +8,9 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
-const CORE = join(PACKAGE, '../core');
+const CORE = join(PACKAGE, '../../core');
+/** The providers the fixture runs on (LOCKSTEP_OPTIONS picks one): built to dist like the core. */
+const PROVIDERS = [join(PACKAGE, '../../providers/supabase'), join(PACKAGE, '../../providers/token-backend')];
 export const FIXTURE = join(PACKAGE, 'test/fixture');
 export const NEXT_BIN = join(PACKAGE, 'node_modules/next/dist/bin/next');
 const TSUP = join(dirname(createRequire(import.meta.url).resolve('tsup')), 'cli-default.js');
@@ -49,8 +51,8 @@ function contentHash(dirs: readonly string[], files: readonly string[]): string 
   return hash.digest('hex');
 }
 
-const SOURCES = [join(CORE, 'src'), join(PACKAGE, 'src'), FIXTURE];
-const MANIFESTS = [join(CORE, 'package.json'), join(PACKAGE, 'package.json')];
+const SOURCES = [join(CORE, 'src'), ...PROVIDERS.map((dir) => join(dir, 'src')), join(PACKAGE, 'src'), FIXTURE];
+const MANIFESTS = [join(CORE, 'package.json'), ...PROVIDERS.map((dir) => join(dir, 'package.json')), join(PACKAGE, 'package.json')];
 
 const HASHES = new Map<FixtureBuild, () => string>([
   [NEXT16_BUILD, () => contentHash(SOURCES, [...MANIFESTS, join(PACKAGE, 'node_modules/next/package.json')])],
@@ -100,6 +102,7 @@ export async function buildFixtures(): Promise<void> {
   const stale = [...HASHES].map(([build, hashOf]) => ({ build, hash: hashOf() })).filter(({ build, hash }) => !existsSync(stampOf(build)) || readFileSync(stampOf(build), 'utf8') !== hash);
   if (stale.length === 0) return;
   await run([TSUP], CORE);
+  for (const provider of PROVIDERS) await run([TSUP], provider);
   await run([TSUP], PACKAGE);
   if (stale.some(({ build }) => build === NEXT15_BUILD)) assembleNext15();
   // The two `next build`s share nothing but dist: run them side by side.

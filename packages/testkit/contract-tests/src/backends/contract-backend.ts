@@ -9,6 +9,8 @@ export type BackendEndpoint = 'refresh' | 'user' | 'logout' | 'keys';
 /** A fault every backend can inject, before the endpoint runs. */
 export type BackendFault =
   | { readonly kind: 'status'; readonly status: 500 | 502 | 503 | 504 }
+  /** 429 with `Retry-After`. */
+  | { readonly kind: 'rate-limit' }
   /** Waits, then answers normally (a slow backend; longer than `authTimeoutMs`, a timeout). */
   | { readonly kind: 'delay'; readonly ms: number }
   /** The connection closes without an answer. */
@@ -101,6 +103,11 @@ export interface ContractBackend {
    * Listed at registration (before `start`), built in the test (the cookie name may depend on the port).
    */
   malformedCookies(): readonly (readonly [string, () => string])[];
+  /**
+   * Whether a spent refresh token whose successor was never used is answered with that successor at any
+   * age (GoTrue's `replayed-child` rule), rather than as reuse once the reuse interval is over (C10).
+   */
+  readonly answersUnusedSuccessor: boolean;
   /** The sign-out reason of a refresh after every session of the user was ended elsewhere (C9). */
   readonly revokedReason: string;
 

@@ -94,6 +94,7 @@ export function gotrueBackend(): GotrueContractBackend {
         ['large garbage in chunks', () => Array.from({ length: 4 }, (_, i) => `${storageKey}.${i}=${'A'.repeat(3000)}`).join('; ')],
       ];
     },
+    answersUnusedSuccessor: true,
     revokedReason: 'refresh_token_not_found',
 
     now: () => mock().controls.clock.now(),

@@ -84,6 +84,7 @@ export function tokenBackend(): ContractBackend {
         ['more chunks than a session has', () => Array.from({ length: 12 }, (_, i) => `${COOKIE_NAME}.${i}=${'A'.repeat(3000)}`).join('; ')],
       ];
     },
+    answersUnusedSuccessor: false,
     revokedReason: 'session_not_found',
 
     now: () => fake().clock.now(),

@@ -10,6 +10,7 @@ export function pathScenarios(env: ContractEnv): void {
       ['an encoded letter', '/dash%62oard'],
       ['a doubled slash', '//dashboard'],
       ['a trailing slash', '/dashboard/'],
+      ['a trailing dot segment', '/dashboard/./'],
       ['a dot segment out of a public prefix', '/api/health/%2e%2e/%2e%2e/dashboard'],
     ])('%s → still protected', async (_name, path) => {
       let response = await env.send(path);
@@ -34,6 +35,7 @@ export function pathScenarios(env: ContractEnv): void {
     it.each([
       ['a bad percent escape', '/dash%ZZboard'],
       ['a truncated escape', '/dashboard%'],
+      ['a truncated multi-byte sequence', '/%E0%A4%A'],
       ['an invalid UTF-8 sequence', '/dashboard/%C3%28'],
       ['a semicolon dot segment', '/dashboard/..;/'],
       ['encoded slashes around a dot segment', '/assets%2F..%2Fdashboard'],
@@ -52,6 +54,8 @@ export function pathScenarios(env: ContractEnv): void {
       '/%2F%2Fevil.example',
       'javascript:alert(1)',
       '/dashboard\r\nLocation: https://evil.example',
+      // C28: a CRLF that appears only after one more decode.
+      '/%0d%0aSet-Cookie:x',
       ' //evil.example',
       // C28: dot segments a URL parser would resolve into `//evil.example`.
       '/.//evil.example',

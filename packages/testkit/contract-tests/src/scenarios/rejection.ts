@@ -1,9 +1,9 @@
 // C9–C14, C16: sessions that end, tokens that lie, cookies that are garbage, and an auth server that is down.
 import { describe, expect, it } from 'vitest';
-import type { AppOverrides } from '../backends/contract-backend.js';
+import type { AppOverrides, BackendFault } from '../backends/contract-backend.js';
 import { probeOf, type ContractEnv } from '../environment.js';
 import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
-import { parseSetCookies } from '../session-cookies.js';
+import { nextCookieHeader, parseSetCookies } from '../session-cookies.js';
 import { withClaims } from './access.js';
 
 export function rejectionScenarios(env: ContractEnv): void {
@@ -44,21 +44,65 @@ export function rejectionScenarios(env: ContractEnv): void {
       expect(await api.json()).toEqual({ error: 'unauthorized', reason: 'refresh_token_already_used' });
       expectCleared(api);
     });
+
+    it("the app's own spent refresh token, replayed after the successor window: the backend's reuse rule decides, never a 500", async () => {
+      const { cookie } = await env.signIn();
+      await env.advance(TOKEN_LIFETIME + 1);
+      const first = await env.send('/dashboard', { cookie });
+      expect(first.status).toBe(200);
+      // Past Lockstep's successor window (10 s) and the backend's reuse interval (10 s).
+      await env.advance(11);
+      const api = await env.send('/api/me', { cookie, as: 'api' });
+      if (env.backend.answersUnusedSuccessor) {
+        // GoTrue hands out the never-used successor again: the same session goes on.
+        const successor = await env.backend.readSession(nextCookieHeader(cookie, first.headers.getSetCookie()));
+        const replayed = await env.backend.readSession(nextCookieHeader(cookie, api.headers.getSetCookie()));
+        expect(api.status).toBe(200);
+        expect(successor !== null && replayed !== null && replayed.refreshToken === successor.refreshToken, 'the replay got the same successor').toBe(true);
+        return;
+      }
+      expect(api.status).toBe(401);
+      expect(await api.json()).toEqual({ error: 'unauthorized', reason: 'refresh_token_already_used' });
+      expectCleared(api);
+    });
   });
 
+  const outages: readonly (readonly [string, BackendFault])[] = [
+    ['503', { kind: 'status', status: 503 }],
+    ['429', { kind: 'rate-limit' }],
+    ['a dropped connection', { kind: 'drop' }],
+  ];
+
   describe('C11 auth server down, access token still valid', () => {
-    it('passes with the current token and changes no cookie', async () => {
+    it.each(outages)('%s: passes with the current token and changes no cookie', async (_name, fault) => {
       const { session, cookie } = await env.signIn();
       await env.send('/dashboard', { cookie }); // key set cached
       await env.advance(TOKEN_LIFETIME - 60); // inside the refresh margin: a refresh is attempted
-      env.backend.fail('*', { kind: 'status', status: 503 });
+      env.backend.resetCounters();
+      env.backend.fail('*', fault);
       const response = await env.send('/dashboard', { cookie });
       expect((await probeOf(response)).user?.id).toBe(session.user.id);
       expect(response.headers.getSetCookie()).toEqual([]);
+      expect(env.backend.calls('refresh')).toBe(1);
     });
   });
 
   describe('C12 auth server down or slow, token expired', () => {
+    it.each(outages)('%s: cookies kept; 503 page with Retry-After, 503 JSON for APIs', async (_name, fault) => {
+      const { cookie } = await env.signIn();
+      await env.advance(TOKEN_LIFETIME + 1);
+      env.backend.fail('refresh', fault);
+      const page = await env.send('/dashboard', { cookie });
+      expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(page.headers.getSetCookie()).toEqual([]);
+      const api = await env.send('/api/me', { cookie, as: 'api' });
+      expect(api.status).toBe(503);
+      expect(await api.json()).toMatchObject({ error: 'auth_unavailable' });
+      expect(api.headers.getSetCookie()).toEqual([]);
+    });
+
+
     it('keeps the cookies: 503 for pages (Retry-After), 503 JSON for APIs, within the auth timeout', async () => {
       const app = await env.startApp({ authTimeoutMs: 300 });
       const { cookie } = await env.signIn();
@@ -144,7 +188,8 @@ export function rejectionScenarios(env: ContractEnv): void {
       expectCleared(home);
       const api = await env.send('/api/me', { cookie, as: 'api' });
       expect(api.status).toBe(401);
-      expect(await api.json()).toMatchObject({ error: 'unauthorized' });
+      expect(await api.json()).toEqual({ error: 'unauthorized', reason: 'malformed_cookie' });
+      expect(env.backend.calls('refresh'), 'garbage is never sent to the backend').toBe(0);
     });
   });
 }

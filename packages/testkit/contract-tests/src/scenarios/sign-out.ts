@@ -23,6 +23,11 @@ export function signOutScenarios(env: ContractEnv): void {
       expectSignedOut(response);
       expect(env.backend.calls('logout')).toBe(1);
       expect(sessionCount()).toBe(1);
+      // The signed-out session is dead at the backend: its refresh token no longer renews it.
+      await env.advance(TOKEN_LIFETIME + 1);
+      const replayed = await env.send('/api/me', { cookie, as: 'api' });
+      expect(replayed.status).toBe(401);
+      expect(await replayed.json()).toMatchObject({ error: 'unauthorized', reason: env.backend.revokedReason });
     });
 
     if (env.backend.capabilities.signOutEverywhere) it('scope global: ends every session of the user', async () => {

@@ -2,6 +2,8 @@
 // unchanged `middleware.ts` (a copy of the fixture's proxy.ts) on the Edge runtime, where `node:fs` does
 // not exist: importing it fails the Edge build. So nothing here imports a Node module.
 import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+import { fromSetup } from '@lockstep/supabase';
+import { setupFromEnvironment } from './portable-setup';
 
 /**
  * TEST ONLY: the request header the Next 15 harness puts the frozen clock in (epoch milliseconds). The
@@ -10,11 +12,9 @@ import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptio
 export const TEST_CLOCK_HEADER = 'x-lockstep-test-clock';
 
 /** Read at the first request, not at build time (Next imports route modules during `next build`). */
-export function fixtureOptions(): LockstepOptions | Lockstep {
-  const json = process.env.LOCKSTEP_OPTIONS;
-  if (json === undefined) throw new Error('The fixture needs LOCKSTEP_OPTIONS (JSON).');
-  const options = JSON.parse(json) as LockstepOptions;
-  return process.env.NEXT_RUNTIME === 'edge' && testClockFile() !== undefined ? withHeaderClock(options) : options;
+export function fixtureOptions(): ReturnType<typeof setupFromEnvironment> | Lockstep {
+  const setup = setupFromEnvironment();
+  return process.env.NEXT_RUNTIME === 'edge' && testClockFile() !== undefined ? withHeaderClock(fromSetup(setup) as LockstepOptions) : setup;
 }
 
 /**
