@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEXT15_BUILD, NEXT16_BUILD, type FixtureBuild } from './build-fixture.js';
-import { TEST_CLOCK_HEADER } from './fixture-next15/lib/options.js';
+import { TEST_CLOCK_HEADER } from './fixture-next15/lib/test-clock.js';
 
 /** A `next start` of the fixture, configured through its environment (LOCKSTEP_OPTIONS: a `PortableSetup` as JSON). */
 export interface NextApp extends RunningApp {

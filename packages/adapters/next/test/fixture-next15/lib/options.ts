@@ -4,12 +4,7 @@
 import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
 import { fromSetup } from '@lockstep/supabase';
 import { setupFromEnvironment } from './portable-setup';
-
-/**
- * TEST ONLY: the request header the Next 15 harness puts the frozen clock in (epoch milliseconds). The
- * Edge middleware cannot read LOCKSTEP_TEST_CLOCK_FILE, and its `process.env` is a copy taken at start.
- */
-export const TEST_CLOCK_HEADER = 'x-lockstep-test-clock';
+import { TEST_CLOCK_HEADER } from './test-clock';
 
 /** Read at the first request, not at build time (Next imports route modules during `next build`). */
 export function fixtureOptions(): ReturnType<typeof setupFromEnvironment> | Lockstep {
