@@ -10,6 +10,8 @@ bash scripts/system-deps.sh
 . scripts/bootstrap.sh
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
+# Each contract suite (adapter × provider) writes its counts here; the summary reads them.
+rm -rf .contract-results
 pnpm run verify 2>&1 | tee "$log"
 node scripts/outside-install/run.mjs
 node scripts/summarize-tests.mjs "$log"

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const CORE = join(PACKAGE, '../../core');
-/** The adapter's one-line Supabase setup runs through this package: the fixture consumes its dist too. */
-const SUPABASE = join(PACKAGE, '../../providers/supabase');
+/** The providers the fixture runs on (LOCKSTEP_OPTIONS picks one): built to dist like the core. */
+const PROVIDERS = [join(PACKAGE, '../../providers/supabase'), join(PACKAGE, '../../providers/token-backend')];
 export const FIXTURE = join(PACKAGE, 'test/fixture');
 export const NEXT_BIN = join(PACKAGE, 'node_modules/next/dist/bin/next');
 const TSUP = join(dirname(createRequire(import.meta.url).resolve('tsup')), 'cli-default.js');
@@ -51,8 +51,8 @@ function contentHash(dirs: readonly string[], files: readonly string[]): string 
   return hash.digest('hex');
 }
 
-const SOURCES = [join(CORE, 'src'), join(SUPABASE, 'src'), join(PACKAGE, 'src'), FIXTURE];
-const MANIFESTS = [join(CORE, 'package.json'), join(SUPABASE, 'package.json'), join(PACKAGE, 'package.json')];
+const SOURCES = [join(CORE, 'src'), ...PROVIDERS.map((dir) => join(dir, 'src')), join(PACKAGE, 'src'), FIXTURE];
+const MANIFESTS = [join(CORE, 'package.json'), ...PROVIDERS.map((dir) => join(dir, 'package.json')), join(PACKAGE, 'package.json')];
 
 const HASHES = new Map<FixtureBuild, () => string>([
   [NEXT16_BUILD, () => contentHash(SOURCES, [...MANIFESTS, join(PACKAGE, 'node_modules/next/package.json')])],
@@ -102,7 +102,7 @@ export async function buildFixtures(): Promise<void> {
   const stale = [...HASHES].map(([build, hashOf]) => ({ build, hash: hashOf() })).filter(({ build, hash }) => !existsSync(stampOf(build)) || readFileSync(stampOf(build), 'utf8') !== hash);
   if (stale.length === 0) return;
   await run([TSUP], CORE);
-  await run([TSUP], SUPABASE);
+  for (const provider of PROVIDERS) await run([TSUP], provider);
   await run([TSUP], PACKAGE);
   if (stale.some(({ build }) => build === NEXT15_BUILD)) assembleNext15();
   // The two `next build`s share nothing but dist: run them side by side.

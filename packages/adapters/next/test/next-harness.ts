@@ -7,9 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEXT15_BUILD, NEXT16_BUILD, type FixtureBuild } from './build-fixture.js';
-import { TEST_CLOCK_HEADER } from './fixture-next15/lib/options.js';
+import { TEST_CLOCK_HEADER } from './fixture-next15/lib/test-clock.js';
 
-/** A `next start` of the fixture, configured through its environment. */
+/** A `next start` of the fixture, configured through its environment (LOCKSTEP_OPTIONS: a `PortableSetup` as JSON). */
 export interface NextApp extends RunningApp {
   readonly port: number;
   /** Makes the app's Lockstep clock read `epochMs` (the fixture reads it from a file). */
@@ -79,14 +79,14 @@ const CAPABILITIES: AdapterCapabilities = {
 export const nextHarness: AdapterHarness = {
   name: '@lockstep/next (next start)',
   capabilities: CAPABILITIES,
-  start: (context: HarnessContext) => startNextFixture(context.lockstepOptions),
+  start: (context: HarnessContext) => startNextFixture(context.portableOptions),
 };
 
 /** The same app and capabilities on Next 15: `middleware.ts` on the Edge runtime, built with webpack. */
 export const next15Harness: AdapterHarness = {
   name: '@lockstep/next on Next 15 (middleware.ts, Edge; next start)',
   capabilities: CAPABILITIES,
-  start: (context: HarnessContext) => startNextFixture(context.lockstepOptions, {}, NEXT15_BUILD),
+  start: (context: HarnessContext) => startNextFixture(context.portableOptions, {}, NEXT15_BUILD),
 };
 
 /** Sends the request over HTTP with its raw path (`//dashboard` stays as it is), keeping each Set-Cookie. */

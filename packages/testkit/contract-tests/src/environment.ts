@@ -1,10 +1,11 @@
-// The suite's fixture: one mock per suite, a fresh mock state per test, apps started through the harness.
-import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/supabase';
-import { startMockAuth, type AccessTokenResponse, type RunningMockAuth } from '@lockstep/mock-auth';
+// The suite's fixture: one backend per suite, a fresh backend state per test, apps started through the harness.
+import type { RunningMockAuth } from '@lockstep/mock-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { FIXTURE_USER, fixtureOptions, TOKEN_LIFETIME, type Probe } from './fixture.js';
+import type { AppOverrides, BackendSession, ContractBackend, IssuedSession } from './backends/contract-backend.js';
+import { isGotrueBackend } from './backends/gotrue-backend.js';
+import type { ContractBackendName } from './backends/index.js';
+import { FIXTURE_BASE_OPTIONS, FIXTURE_USER, TOKEN_LIFETIME, type Probe } from './fixture.js';
 import type { AdapterCapabilities, AdapterHarness, RunningApp } from './harness.js';
-import { sessionCookieHeader } from './session-cookies.js';
 
 /** How a request presents itself: a browser navigation (default) or a `fetch` from page code. */
 export type RequestStyle = 'document' | 'api';
@@ -22,12 +23,15 @@ export interface SendInit {
   readonly serverAction?: boolean;
 }
 
-/** What scenarios use; valid inside `it` blocks. */
+/** What scenarios use; valid inside `it` blocks (`capabilities` and `backend.capabilities` also at registration). */
 export interface ContractEnv {
   readonly capabilities: AdapterCapabilities;
+  /** The backend the suite runs against, in provider-neutral terms. */
+  readonly backend: ContractBackend;
+  /** The GoTrue mock itself: only for the scenario groups registered where `backend.capabilities.supabaseWireFormat`. */
   readonly mock: RunningMockAuth;
-  /** The session cookie name the fixture app uses (`sb-<ref>-auth-token`). */
-  readonly storageKey: string;
+  /** The session cookie name the fixture app uses (Supabase: `sb-<ref>-auth-token`; token backend: `lockstep-session`). */
+  readonly cookieName: string;
   /** Whether the default app's cookies carry `Secure` (the default for every host but loopback). */
   readonly cookieSecure: boolean;
   /** The default app's origin (e.g. for an `Origin` header). */
@@ -35,13 +39,13 @@ export interface ContractEnv {
   /** Path and query of a redirect's `Location`, after checking it stays on the app's origin. */
   location(response: Response, app?: RunningApp): string;
   /** Starts an app with option overrides; it is closed after the test. */
-  startApp(overrides: Partial<SupabaseLockstepOptions>): Promise<RunningApp>;
+  startApp(overrides: AppOverrides): Promise<RunningApp>;
   send(path: string, init?: SendInit): Promise<Response>;
-  /** Moves the mock's (and every app's) clock forward. */
+  /** Moves the backend's (and every app's) clock forward. */
   advance(seconds: number): Promise<void>;
-  /** A new session of the fixture user, issued by the mock, and the Cookie header a browser would send for it. */
-  signIn(): Promise<{ readonly session: AccessTokenResponse; readonly cookie: string }>;
-  cookieFor(session: object): string;
+  /** A new session of the fixture user, issued by the backend, and the Cookie header a browser would send for it. */
+  signIn(): Promise<{ readonly session: IssuedSession; readonly cookie: string }>;
+  cookieFor(session: BackendSession): string;
 }
 
 const BROWSER_HEADERS: Record<RequestStyle, Record<string, string>> = {
@@ -50,10 +54,9 @@ const BROWSER_HEADERS: Record<RequestStyle, Record<string, string>> = {
 };
 
 /** Registers the lifecycle hooks in the current `describe` and returns the environment. */
-export function useContractEnv(harness: AdapterHarness): ContractEnv {
-  let mock: RunningMockAuth | undefined;
+export function useContractEnv(harness: AdapterHarness, backendName: ContractBackendName, backend: ContractBackend): ContractEnv {
+  let started = false;
   let defaultApp: RunningApp | undefined;
-  let storageKey = '';
   const extraApps: RunningApp[] = [];
   const cacheViolations: string[] = [];
   const required = <T>(value: T | undefined, what: string): T => {
@@ -62,30 +65,28 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
   };
   const apps = (): RunningApp[] => [...(defaultApp === undefined ? [] : [defaultApp]), ...extraApps];
   const syncClocks = async (): Promise<void> => {
-    const now = required(mock, 'mock').controls.clock.now();
+    const now = backend.now();
     for (const app of apps()) await app.setClock?.(now);
   };
-  const start = async (overrides: Partial<SupabaseLockstepOptions>): Promise<RunningApp> => {
-    const m = required(mock, 'mock');
+  const start = async (overrides: AppOverrides): Promise<RunningApp> => {
     const app = await harness.start({
-      mock: m,
-      lockstepOptions: { ...fixtureOptions(m), ...overrides },
-      effects: { fetch: m.fetch, now: () => m.controls.clock.now() / 1000 },
+      backend: backendName,
+      lockstepOptions: backend.setup(FIXTURE_BASE_OPTIONS, overrides),
+      portableOptions: backend.portableSetup(FIXTURE_BASE_OPTIONS, overrides),
+      effects: backend.effects,
     });
-    await app.setClock?.(m.controls.clock.now());
+    await app.setClock?.(backend.now());
     return app;
   };
 
   beforeAll(async () => {
-    mock = await startMockAuth({ users: [FIXTURE_USER], tokenLifetimeSeconds: TOKEN_LIFETIME });
-    storageKey = createSupabaseLockstep(fixtureOptions(mock)).config.storageKey;
+    await backend.start();
+    started = true;
+    backend.reset(TOKEN_LIFETIME);
     defaultApp = await start({});
   });
   beforeEach(async () => {
-    const m = required(mock, 'mock');
-    m.controls.reset();
-    m.controls.setTokenLifetime(TOKEN_LIFETIME);
-    m.controls.clock.freeze();
+    backend.reset(TOKEN_LIFETIME);
     cacheViolations.length = 0;
     await syncClocks();
   });
@@ -96,16 +97,18 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
   });
   afterAll(async () => {
     await defaultApp?.close();
-    await mock?.stop();
+    if (started) await backend.stop();
   });
 
   const env: ContractEnv = {
     capabilities: harness.capabilities,
+    backend,
     get mock() {
-      return required(mock, 'mock');
+      if (!isGotrueBackend(backend)) throw new Error(`contract suite: a Supabase-only scenario is registered for the ${backend.name} backend`);
+      return backend.mock;
     },
-    get storageKey() {
-      return storageKey;
+    get cookieName() {
+      return backend.cookieName;
     },
     get cookieSecure() {
       return !isLoopbackOrigin(required(defaultApp, 'app').origin);
@@ -134,14 +137,14 @@ export function useContractEnv(harness: AdapterHarness): ContractEnv {
       return response;
     },
     async advance(seconds) {
-      required(mock, 'mock').controls.clock.advance(seconds);
+      backend.advance(seconds);
       await syncClocks();
     },
     async signIn() {
-      const session = await required(mock, 'mock').controls.issueSession(FIXTURE_USER.email);
-      return { session, cookie: sessionCookieHeader(storageKey, session) };
+      const session = await backend.issueSession(FIXTURE_USER.email);
+      return { session, cookie: backend.cookieFor(session) };
     },
-    cookieFor: (session) => sessionCookieHeader(storageKey, session),
+    cookieFor: (session) => backend.cookieFor(session),
   };
   return env;
 }

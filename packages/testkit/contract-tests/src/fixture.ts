@@ -1,5 +1,5 @@
 // The fixture app's route contract: the routes every harness's app serves, and the rules it runs with.
-import type { RouteRule } from '@lockstep/core';
+import type { LockstepBaseOptions, RouteRule } from '@lockstep/core';
 import type { SupabaseLockstepOptions } from '@lockstep/supabase';
 
 /** The seeded user the scenarios sign in as. */
@@ -8,7 +8,7 @@ export const FIXTURE_USER = { email: 'ada@example.com', password: 'correct-horse
 /** Where a signed-in user on `/login` goes without a valid return-to. */
 export const AFTER_SIGN_IN_PATH = '/dashboard';
 
-/** Access-token lifetime of the mock, in seconds. */
+/** Access-token lifetime of every backend, in seconds. */
 export const TOKEN_LIFETIME = 3600;
 
 /**
@@ -29,9 +29,12 @@ export const FIXTURE_RULES: readonly RouteRule[] = [
   { match: '/hints/**', access: 'protected', verify: 'session' },
 ];
 
-/** The options of the fixture app (before per-scenario overrides). */
+/** The fixture app's engine options, whatever the backend (before per-scenario overrides). */
+export const FIXTURE_BASE_OPTIONS: LockstepBaseOptions = { afterSignInPath: AFTER_SIGN_IN_PATH, routes: FIXTURE_RULES };
+
+/** The options of the fixture app on the GoTrue mock (before per-scenario overrides). */
 export function fixtureOptions(mock: { readonly url: string; readonly anonKey: string }): SupabaseLockstepOptions {
-  return { supabaseUrl: mock.url, supabaseKey: mock.anonKey, afterSignInPath: AFTER_SIGN_IN_PATH, routes: FIXTURE_RULES };
+  return { supabaseUrl: mock.url, supabaseKey: mock.anonKey, ...FIXTURE_BASE_OPTIONS };
 }
 
 /**

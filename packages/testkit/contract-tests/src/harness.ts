@@ -1,7 +1,8 @@
 // The adapter harness: how the contract suite starts an app built on one adapter and talks to it.
 import type { LockstepEffects } from '@lockstep/core';
-import type { SupabaseLockstepOptions } from '@lockstep/supabase';
-import type { RunningMockAuth } from '@lockstep/mock-auth';
+import type { LockstepSetup } from '@lockstep/supabase';
+import type { PortableSetup } from './backends/contract-backend.js';
+import type { ContractBackendName } from './backends/index.js';
 
 /**
  * What an adapter declares about itself. The suite skips a scenario only because a capability is
@@ -46,17 +47,24 @@ export interface AdapterCapabilities {
 
 /** What the suite hands the harness when it needs an app. */
 export interface HarnessContext {
-  /** The mock auth server, listening on a loopback port (`mock.url`), its clock frozen. */
-  readonly mock: RunningMockAuth;
+  /** The backend the app runs against (`supabase`, `token-backend`): listening on a loopback port, its clock frozen. */
+  readonly backend: ContractBackendName;
   /**
-   * The options the fixture app must pass to Lockstep: the route table of the contract (see
-   * README) plus per-scenario overrides. Plain JSON: an out-of-process harness can serialize it.
+   * What the fixture app passes to its adapter's `lockstep(…)`: the route table of the contract (see
+   * README) plus per-scenario overrides, pointed at the backend — `{ supabaseUrl, supabaseKey, … }`
+   * or `{ provider, … }`.
    */
-  readonly lockstepOptions: SupabaseLockstepOptions;
+  readonly lockstepOptions: LockstepSetup;
   /**
-   * In-process apps pass these to Lockstep: `fetch` is the mock's in-process fetch, `now` reads the
-   * mock's clock. An out-of-process app cannot: it reaches the mock over HTTP at `mock.url` and
-   * must implement `RunningApp.setClock`.
+   * The same setup as plain JSON, for an app in another process: Supabase's options as they are, or
+   * the engine options plus `tokenBackend` (the options of `createTokenBackendProvider`), which the
+   * app turns into `{ provider: createTokenBackendProvider(tokenBackend), … }`.
+   */
+  readonly portableOptions: PortableSetup;
+  /**
+   * In-process apps pass these to Lockstep: `fetch` is the backend's in-process fetch, `now` reads
+   * its clock. An out-of-process app cannot: it reaches the backend over HTTP and must implement
+   * `RunningApp.setClock`.
    */
   readonly effects: Required<Pick<LockstepEffects, 'fetch' | 'now'>>;
 }
@@ -71,7 +79,7 @@ export interface RunningApp {
    */
   fetch(request: Request): Promise<Response>;
   /**
-   * Makes the app's Lockstep clock read `epochMs` (the mock's frozen time). Required when the app
+   * Makes the app's Lockstep clock read `epochMs` (the backend's frozen time). Required when the app
    * does not use `HarnessContext.effects.now`; the suite calls it after every clock change.
    */
   setClock?(epochMs: number): Promise<void>;
@@ -83,6 +91,8 @@ export interface AdapterHarness {
   /** Shown in the suite's name only. */
   readonly name: string;
   readonly capabilities: AdapterCapabilities;
-  /** Builds and starts the fixture app (see README for its routes) against the mock. */
+  /** The backends this harness runs against. @default every contract backend */
+  readonly backends?: readonly ContractBackendName[];
+  /** Builds and starts the fixture app (see README for its routes) against the backend. */
   start(context: HarnessContext): Promise<RunningApp>;
 }

@@ -1,8 +1,11 @@
 // Public entry of @lockstep/contract-tests: re-exports only.
 export { runContractSuite } from './run-contract-suite.js';
 export type { AdapterCapabilities, AdapterHarness, HarnessContext, RunningApp } from './harness.js';
+export type { AppOverrides, BackendCapabilities, BackendSession, ContractBackend, PortableSetup } from './backends/contract-backend.js';
+export { CONTRACT_BACKEND_NAMES, type ContractBackendName } from './backends/index.js';
 export {
   AFTER_SIGN_IN_PATH,
+  FIXTURE_BASE_OPTIONS,
   FIXTURE_RULES,
   FIXTURE_USER,
   OWN_REDIRECT_TARGET,

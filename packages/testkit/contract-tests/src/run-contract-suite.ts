@@ -1,5 +1,7 @@
-// Registers every contract scenario of DESIGN §6 for one adapter.
-import { describe } from 'vitest';
+// Registers every contract scenario of DESIGN §6 for one adapter, once per backend (adapters × providers).
+import { afterAll, describe } from 'vitest';
+import { CONTRACT_BACKEND_NAMES, contractBackends } from './backends/index.js';
+import { countResults, writeContractResult } from './contract-results.js';
 import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
@@ -15,9 +17,13 @@ import { refreshScenarios } from './scenarios/refresh.js';
 import { routerAgreementScenarios } from './scenarios/router-agreement.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
 import { signOutScenarios } from './scenarios/sign-out.js';
+import { supabaseScenarios } from './scenarios/supabase-only.js';
 
 /**
- * Registers the contract suite (vitest `describe`/`it` blocks) for the adapter behind `harness`.
+ * Registers the contract suite (vitest `describe`/`it` blocks) for the adapter behind `harness`: one
+ * `Lockstep contract: <adapter> × <backend>` suite per backend (`harness.backends`, default all).
+ * A scenario group that needs a backend capability exists only in the suites of the backends that
+ * have it. Each suite writes its counts for the CI summary (see contract-results.ts).
  * Call it at the top level of a test file.
  *
  * @example
@@ -25,20 +31,27 @@ import { signOutScenarios } from './scenarios/sign-out.js';
  * runContractSuite({ name: 'hono', capabilities: { thrownErrorStatus: 418 }, start: startHonoFixture });
  */
 export function runContractSuite(harness: AdapterHarness): void {
-  describe(`Lockstep contract: ${harness.name}`, () => {
-    const env = useContractEnv(harness);
-    accessScenarios(env);
-    refreshScenarios(env);
-    cacheHeaderScenarios(env);
-    rejectionScenarios(env);
-    forgedTokenScenarios(env);
-    forgedHeaderScenarios(env);
-    duplicateCookieScenarios(env);
-    pathScenarios(env);
-    signOutScenarios(env);
-    callbackScenarios(env);
-    reactRouterInternalsScenarios(env);
-    nextInternalsScenarios(env);
-    routerAgreementScenarios(env);
-  });
+  const backends = contractBackends();
+  for (const name of harness.backends ?? CONTRACT_BACKEND_NAMES) {
+    describe(`Lockstep contract: ${harness.name} × ${name}`, () => {
+      const env = useContractEnv(harness, name, backends[name]);
+      // Vitest requires the hook's first parameter to be a destructuring pattern; only the suite is read.
+      // eslint-disable-next-line no-empty-pattern
+      afterAll(({}, suite) => writeContractResult({ adapter: harness.name, backend: name, ...countResults(suite) }));
+      accessScenarios(env);
+      refreshScenarios(env);
+      cacheHeaderScenarios(env);
+      rejectionScenarios(env);
+      forgedTokenScenarios(env);
+      forgedHeaderScenarios(env);
+      duplicateCookieScenarios(env);
+      pathScenarios(env);
+      signOutScenarios(env);
+      callbackScenarios(env);
+      supabaseScenarios(env);
+      reactRouterInternalsScenarios(env);
+      nextInternalsScenarios(env);
+      routerAgreementScenarios(env);
+    });
+  }
 }

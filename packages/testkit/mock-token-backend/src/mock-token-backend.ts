@@ -48,6 +48,10 @@ export interface MockTokenBackendControls {
   /** While on, `/api/*` and `/me` refuse every access token, even ones issued later (an upstream that never accepts). */
   refuseAllAccessTokens(on: boolean): void;
   setAccessTokenTtl(seconds: number): void;
+  /** How many sessions of the user are still live (not revoked). */
+  liveSessions(email: string): number;
+  /** Back to the start: the seed users only (new ids), no sessions, faults, counts or refused tokens, the initial token lifetime. The clock and keys stay. */
+  reset(): void;
 }
 
 /** The fake's frozen clock. */
@@ -91,11 +95,16 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
   const audience = options.audience ?? 'lockstep-app';
   const algorithm = options.algorithm ?? 'ES256';
   const secret = options.secret ?? TEST_SECRET;
-  let accessTokenTtl = options.accessTokenTtl ?? 3600;
+  const initialTtl = options.accessTokenTtl ?? 3600;
+  let accessTokenTtl = initialTtl;
   let clockMs = options.startTime ?? Date.now();
   const nowSeconds = (): number => Math.floor(clockMs / 1000);
-  const store = new TokenStore(options.reuseIntervalSeconds ?? 10);
-  for (const user of options.users ?? []) store.addUser(user.email, user.password);
+  const seededStore = (): TokenStore => {
+    const fresh = new TokenStore(options.reuseIntervalSeconds ?? 10);
+    for (const user of options.users ?? []) fresh.addUser(user.email, user.password);
+    return fresh;
+  };
+  let store = seededStore();
   const signer = await createSigner({ algorithm, secret, issuer: url, audience });
   const faults = new FaultTable();
   const refusedJtis = new Set<string>();
@@ -141,7 +150,10 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
       endpoint: 'logout',
       async run(request) {
         const claims = await authenticate(request);
-        if (claims !== null) store.revokeSession(claims.sid);
+        // `{ scope: 'global' }` (as Lockstep's token-backend provider sends it) ends every session of the user.
+        const global = (await readBody(request))?.scope === 'global';
+        if (claims !== null && global) store.revokeUser(claims.sub);
+        else if (claims !== null) store.revokeSession(claims.sid);
         return new Response(null, { status: 204 });
       },
     },
@@ -230,10 +242,23 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
       for (const jti of issuedJtis) refusedJtis.add(jti);
     },
     refuseAllAccessTokens(on) {
-    refuseAll = on;
-  },
-  setAccessTokenTtl(seconds) {
+      refuseAll = on;
+    },
+    setAccessTokenTtl(seconds) {
       accessTokenTtl = seconds;
+    },
+    liveSessions(email) {
+      const user = store.userByEmail(email);
+      return user === undefined ? 0 : store.liveSessionCount(user.id);
+    },
+    reset() {
+      store = seededStore();
+      faults.clear();
+      faults.resetCounts();
+      refusedJtis.clear();
+      issuedJtis.clear();
+      refuseAll = false;
+      accessTokenTtl = initialTtl;
     },
   };
 

@@ -89,6 +89,10 @@ export class TokenStore {
     return count;
   }
 
+  liveSessionCount(userId: string): number {
+    return [...this.#sessions.values()].filter((session) => session.userId === userId && !session.revoked).length;
+  }
+
   rotate(token: string, now: number): RotationResult {
     const record = this.#tokens.get(token);
     if (record === undefined) return { kind: 'rejected', code: 'refresh_token_not_found' };

@@ -109,3 +109,37 @@ describe('loopback server', () => {
     }
   });
 });
+
+describe('sign-out scope, live sessions and reset', () => {
+  it('a plain logout ends one session; scope global ends every session of the user', async () => {
+    const backend = await setup();
+    const one = await backend.controls.issueSession(EMAIL);
+    await backend.controls.issueSession(EMAIL);
+    const other = await backend.controls.issueSession(EMAIL);
+    expect(backend.controls.liveSessions(EMAIL)).toBe(3);
+    expect((await post(backend, '/logout', {}, one.access_token)).status).toBe(204);
+    expect(backend.controls.liveSessions(EMAIL)).toBe(2);
+    expect((await post(backend, '/logout', { scope: 'global' }, other.access_token)).status).toBe(204);
+    expect(backend.controls.liveSessions(EMAIL)).toBe(0);
+    expect(await (await refresh(backend, other.refresh_token)).json()).toMatchObject({ code: 'session_not_found' });
+  });
+
+  it('reset: seed users only, no sessions, faults or counts, the initial token lifetime; the keys stay', async () => {
+    const backend = await setup();
+    const before = await backend.controls.issueSession(EMAIL);
+    backend.controls.addUser('mallory@example.com', 'pw-mallory-1');
+    backend.controls.fail('refresh', { kind: 'status', status: 503 });
+    backend.controls.setAccessTokenTtl(60);
+    await post(backend, '/login', { email: EMAIL, password: PASSWORD });
+    backend.controls.reset();
+    expect(backend.controls.calls('login')).toBe(0);
+    expect(backend.controls.liveSessions(EMAIL)).toBe(0);
+    expect(await (await refresh(backend, before.refresh_token)).json()).toMatchObject({ code: 'refresh_token_not_found' });
+    expect((await post(backend, '/login', { email: 'mallory@example.com', password: 'pw-mallory-1' })).status).toBe(400);
+    const after = await backend.controls.issueSession(EMAIL);
+    expect(after.expires_in).toBe(3600);
+    expect((await refresh(backend, after.refresh_token)).status).toBe(200);
+    const me = await backend.fetch(`${backend.url}/me`, { headers: { authorization: `Bearer ${after.access_token}` } });
+    expect(me.status).toBe(200);
+  });
+});

@@ -76,12 +76,12 @@ export function cacheHeaderScenarios(env: ContractEnv): void {
         const { cookie } = await env.signIn();
         const [whoAmI = ''] = await actionIds('/actions', cookie);
         await env.advance(TOKEN_LIFETIME + 1);
-        env.mock.controls.resetCounters();
+        env.backend.resetCounters();
         const response = await fetchAction('/actions', whoAmI, cookie);
         expect(response.status).toBe(200);
         expect(await response.text()).toContain('"user"');
-        expect(env.mock.controls.calls('token:refresh_token')).toBe(1);
-        expect(parseSetCookies(response.headers.getSetCookie()).map(({ name }) => name)).toEqual([env.storageKey]);
+        expect(env.backend.calls('refresh')).toBe(1);
+        expect(parseSetCookies(response.headers.getSetCookie()).map(({ name }) => name)).toEqual([env.cookieName]);
         expectActionCacheControl(response);
       });
 
@@ -91,7 +91,7 @@ export function cacheHeaderScenarios(env: ContractEnv): void {
         await env.advance(TOKEN_LIFETIME + 1);
         const response = await fetchAction('/actions', theme, cookie);
         expect(response.status).toBe(200);
-        expect(parseSetCookies(response.headers.getSetCookie()).map(({ name }) => name).sort()).toEqual([env.storageKey, 'theme'].sort());
+        expect(parseSetCookies(response.headers.getSetCookie()).map(({ name }) => name).sort()).toEqual([env.cookieName, 'theme'].sort());
         expectActionCacheControl(response);
       });
 
@@ -100,7 +100,7 @@ export function cacheHeaderScenarios(env: ContractEnv): void {
         const response = await formAction('/guarded/session', signIn, { email: FIXTURE_USER.email, password: FIXTURE_USER.password });
         expect(response.status).toBe(303);
         expect(env.location(response)).toBe('/dashboard');
-        expect(parseSetCookies(response.headers.getSetCookie()).filter((line) => !line.deletes).map(({ name }) => name)).toEqual([env.storageKey]);
+        expect(parseSetCookies(response.headers.getSetCookie()).filter((line) => !line.deletes).map(({ name }) => name)).toEqual([env.cookieName]);
         expectActionCacheControl(response);
       });
 

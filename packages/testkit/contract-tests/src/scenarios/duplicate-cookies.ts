@@ -13,23 +13,23 @@ function withForeignSubject(token: string): string {
 }
 
 export function duplicateCookieScenarios(env: ContractEnv): void {
-  const planted = (value: string): string => `${env.storageKey}=${value}`;
+  const planted = (value: string): string => `${env.cookieName}=${value}`;
   const otherUsersSession = async () => {
-    env.mock.controls.createUser(OTHER_USER);
-    return env.mock.controls.issueSession(OTHER_USER.email);
+    env.backend.createUser(OTHER_USER.email, OTHER_USER.password);
+    return env.backend.issueSession(OTHER_USER.email);
   };
 
   describe('C33 duplicate session cookies: the valid one wins, nothing valid is cleared', () => {
     it('a malformed cookie of the same name sent first → the real session is used and not cleared', async () => {
       const { session, cookie } = await env.signIn();
-      const response = await env.send('/api/me', { cookie: `${planted('base64-%%%garbage')}; ${cookie}`, as: 'api' });
+      const response = await env.send('/api/me', { cookie: `${planted('%%%garbage')}; ${cookie}`, as: 'api' });
       expect((await probeOf(response)).user?.id).toBe(session.user.id);
       expect(response.headers.getSetCookie()).toEqual([]);
     });
 
     it('a forged token sent first → the real session is used', async () => {
       const { session, cookie } = await env.signIn();
-      const forged = env.cookieFor({ ...session, access_token: withForeignSubject(session.access_token) });
+      const forged = env.cookieFor({ ...session, accessToken: withForeignSubject(session.accessToken) });
       const response = await env.send('/api/me', { cookie: `${forged}; ${cookie}`, as: 'api' });
       expect((await probeOf(response)).user?.id).toBe(session.user.id);
       expect(response.headers.getSetCookie()).toEqual([]);
@@ -37,7 +37,7 @@ export function duplicateCookieScenarios(env: ContractEnv): void {
 
     it('an expired copy of the same user\'s session next to the live one → the user stays signed in', async () => {
       const { session, cookie } = await env.signIn();
-      const stale = env.cookieFor({ ...session, refresh_token: 'spent-refresh-token', expires_at: 1 });
+      const stale = env.cookieFor({ ...session, refreshToken: 'spent-refresh-token', expiresAt: 1 });
       const response = await env.send('/api/me', { cookie: `${stale}; ${cookie}`, as: 'api' });
       expect((await probeOf(response)).user?.id).toBe(session.user.id);
     });
@@ -59,7 +59,7 @@ export function duplicateCookieScenarios(env: ContractEnv): void {
       const { session } = await env.signIn();
       const mallory = await otherUsersSession();
       await env.advance(TOKEN_LIFETIME + 1);
-      const spliced = env.cookieFor({ ...session, refresh_token: mallory.refresh_token });
+      const spliced = env.cookieFor({ ...session, refreshToken: mallory.refreshToken });
       const response = await env.send('/api/me', { cookie: spliced, as: 'api' });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ reason: 'user_mismatch' });

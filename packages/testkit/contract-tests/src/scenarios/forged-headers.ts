@@ -42,7 +42,7 @@ export function forgedHeaderScenarios(env: ContractEnv): void {
 
     it('the same with an expired, unrenewable session → denied, cookies cleared', async () => {
       const { session } = await env.signIn();
-      const cookie = env.cookieFor({ ...session, refresh_token: 'aaaaaaaaaaaa', expires_at: 1 });
+      const cookie = env.cookieFor({ ...session, refreshToken: 'aaaaaaaaaaaa', expiresAt: 1 });
       const response = await env.send('/dashboard', { method: 'POST', cookie, headers: { 'next-action': ACTION_ID }, body: '[]' });
       await expectDenied(response, '/dashboard');
     });

@@ -59,10 +59,10 @@ export function nextInternalsScenarios(env: ContractEnv): void {
       const { cookie } = await env.signIn();
       const query = await rscQuery(RSC);
       await env.advance(TOKEN_LIFETIME + 1);
-      env.mock.controls.resetCounters();
+      env.backend.resetCounters();
       const response = await env.send(`/dashboard?${query}`, { headers: RSC, cookie });
       expect(response.status).toBe(200);
-      expect(env.mock.controls.calls('token:refresh_token')).toBe(1);
+      expect(env.backend.calls('refresh')).toBe(1);
       expect(response.headers.getSetCookie()).toHaveLength(1);
     });
 

@@ -2,7 +2,7 @@
 // navigations and submissions; they get the same decisions as documents, in a form the client decodes.
 import { describe, expect, it } from 'vitest';
 import type { ContractEnv, SendInit } from '../environment.js';
-import { TOKEN_LIFETIME } from '../fixture.js';
+import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
 import { parseSetCookies } from '../session-cookies.js';
 
 /** Headers of the `fetch()` React Router's client makes for a `.data` request. */
@@ -24,7 +24,7 @@ export function reactRouterInternalsScenarios(env: ContractEnv): void {
       const response = await fetchData('/dashboard/reports.data?year=2025');
       await expectClientRedirect(response, '/login?next=%2Fdashboard%2Freports%3Fyear%3D2025');
       expect(response.headers.getSetCookie()).toEqual([]);
-      expect(env.mock.controls.calls()).toEqual({});
+      expect(env.backend.calls('all')).toBe(0);
     });
 
     it('the login page and the home page (/_.data) stay reachable: the .data suffix is not part of the path the rules see', async () => {
@@ -38,12 +38,12 @@ export function reactRouterInternalsScenarios(env: ContractEnv): void {
     it('an expired session: one refresh, the cookies on the decodable 200, the loader sees the new token', async () => {
       const { session, cookie } = await env.signIn();
       await env.advance(TOKEN_LIFETIME + 1);
-      env.mock.controls.resetCounters();
+      env.backend.resetCounters();
       const response = await fetchData('/dashboard.data', { cookie });
       expect(response.status).toBe(200);
-      expect(env.mock.controls.calls('token:refresh_token')).toBe(1);
+      expect(env.backend.calls('refresh')).toBe(1);
       const lines = parseSetCookies(response.headers.getSetCookie());
-      expect(lines.map((line) => [line.name, line.deletes])).toEqual([[env.storageKey, false]]);
+      expect(lines.map((line) => [line.name, line.deletes])).toEqual([[env.cookieName, false]]);
       expect(response.headers.get('cache-control')).toMatch(/\bprivate\b/);
       const body = await response.text();
       expect(body).toContain('"dashboard"');
@@ -60,7 +60,7 @@ export function reactRouterInternalsScenarios(env: ContractEnv): void {
 
     it('a rejected refresh → a client redirect to login that clears the cookies', async () => {
       const { cookie } = await env.signIn();
-      env.mock.controls.signOutUser('ada@example.com');
+      env.backend.revokeUser(FIXTURE_USER.email);
       await env.advance(TOKEN_LIFETIME + 1);
       const response = await fetchData('/dashboard.data', { cookie });
       const lines = parseSetCookies(response.headers.getSetCookie());

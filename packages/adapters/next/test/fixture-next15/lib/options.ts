@@ -1,31 +1,24 @@
 // The Next 15 build's lib/options.ts (it replaces test/fixture/lib/options.ts there). Next 15 runs the
 // unchanged `middleware.ts` (a copy of the fixture's proxy.ts) on the Edge runtime, where `node:fs` does
 // not exist: importing it fails the Edge build. So nothing here imports a Node module.
-import { instanceFrom, type Lockstep, type LockstepEffects } from '@lockstep/core';
-import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
-
-/**
- * TEST ONLY: the request header the Next 15 harness puts the frozen clock in (epoch milliseconds). The
- * Edge middleware cannot read LOCKSTEP_TEST_CLOCK_FILE, and its `process.env` is a copy taken at start.
- */
-export const TEST_CLOCK_HEADER = 'x-lockstep-test-clock';
+import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+import { fromSetup } from '@lockstep/supabase';
+import { setupFromEnvironment } from './portable-setup';
+import { TEST_CLOCK_HEADER } from './test-clock';
 
 /** Read at the first request, not at build time (Next imports route modules during `next build`). */
-export function fixtureOptions(): LockstepSetup {
-  const json = process.env.LOCKSTEP_OPTIONS;
-  if (json === undefined) throw new Error('The fixture needs LOCKSTEP_OPTIONS (JSON).');
-  const options = JSON.parse(json) as LockstepSetup;
-  return process.env.NEXT_RUNTIME === 'edge' && testClockFile() !== undefined ? withHeaderClock(options) : options;
+export function fixtureOptions(): ReturnType<typeof setupFromEnvironment> | Lockstep {
+  const setup = setupFromEnvironment();
+  return process.env.NEXT_RUNTIME === 'edge' && testClockFile() !== undefined ? withHeaderClock(fromSetup(setup) as LockstepOptions) : setup;
 }
 
 /**
  * Edge: the instance's clock reads the test clock header of the request being handled. `now()` is read
  * once, synchronously, when `handle` starts; concurrent requests of the harness carry the same value.
  */
-function withHeaderClock(options: LockstepSetup): Lockstep {
+function withHeaderClock(options: LockstepOptions): Lockstep {
   let clockMs = Date.now();
-  // Next routes case-sensitively (the adapter's default for options it is given).
-  const lockstep = instanceFrom(fromSetup(options), { caseSensitive: true }, { now: () => clockMs / 1000 });
+  const lockstep = createLockstep(options, { now: () => clockMs / 1000 });
   return {
     ...lockstep,
     handle(request, hint) {
