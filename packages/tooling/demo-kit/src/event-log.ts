@@ -20,6 +20,8 @@ export interface EventLog {
 const NOISE: ReadonlySet<LockstepEvent['type']> = new Set(['session.verified', 'auth.call', 'guard.decided']);
 /** Route events describe some request's path, not a session: kept out of a user's panel. */
 const ROUTE_EVENTS: ReadonlySet<LockstepEvent['type']> = new Set(['route.denied', 'route.malformed']);
+/** Decisions shown at most in one panel: the panel is first about what happened to the session (refreshes, sign-outs). */
+const DECISIONS_SHOWN = 3;
 /** Requests whose user is remembered (by request id), to show each user the decisions of their own requests. */
 const OWNERS_KEPT = 1000;
 
@@ -56,7 +58,16 @@ export function createEventLog(capacity: number, now: Clock): EventLog {
         const { event } = entry;
         return 'userId' in event ? event.userId === userId : !ROUTE_EVENTS.has(event.type);
       };
-      return entries.filter(concerns).slice(0, limit).map(({ at, event }) => ({ at, event }));
+      const shown: LoggedEvent[] = [];
+      let decisions = 0;
+      for (const entry of entries) {
+        if (shown.length === limit) break;
+        if (!concerns(entry)) continue;
+        // A burst of requests must not push the refresh it shared out of the panel.
+        if (entry.event.type === 'request.decided' && decisions++ >= DECISIONS_SHOWN) continue;
+        shown.push({ at: entry.at, event: entry.event });
+      }
+      return shown;
     },
   };
 }

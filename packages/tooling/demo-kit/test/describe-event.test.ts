@@ -49,4 +49,17 @@ describe('createEventLog', () => {
     expect(log.recentFor('bob', 10).map(({ event }) => event.type)).toEqual(['request.decided', 'session.refreshed']);
     expect(log.recentFor('carol', 10)).toEqual([]);
   });
+
+  it('shows at most three decisions, so a burst of requests never pushes the shared refresh out of the panel', () => {
+    const log = createEventLog(200, () => 100);
+    const decided = (requestId: string) => ({ type: 'request.decided', requestId, durationMs: 1, rule: 'default', access: 'protected', verify: 'claims', session: 'replayed', outcome: 'continue', status: 0, reason: 'authenticated' }) as const;
+    log.record({ type: 'session.refreshed', userId: 'ada', requestId: 'req-ada-0000' });
+    for (let i = 1; i <= 20; i++) {
+      log.record({ type: 'session.successor_replayed', userId: 'ada', requestId: `req-ada-${String(i).padStart(4, '0')}` });
+      log.record(decided(`req-ada-${String(i).padStart(4, '0')}`));
+    }
+    const shown = log.recentFor('ada', 30).map(({ event }) => event.type);
+    expect(shown.filter((type) => type === 'request.decided')).toHaveLength(3);
+    expect(shown).toContain('session.refreshed');
+  });
 });
