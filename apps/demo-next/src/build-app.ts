@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** The app's directory. */
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const NEXT_BIN = join(APP_DIR, 'node_modules/next/dist/bin/next');
-const PACKAGES = ['core', 'next', 'demo-kit'].map((name) => join(APP_DIR, '../../packages', name));
+const PACKAGES = ['core', 'providers/supabase', 'adapters/next', 'tooling/demo-kit'].map((name) => join(APP_DIR, '../../packages', name));
 const STAMP = join(APP_DIR, '.next/lockstep-build-hash');
 /** What `next build` reads from the app (the launcher in src/ and the tests are not part of the bundle). */
 const APP_INPUTS = ['app', 'lib', 'proxy.ts', 'lockstep.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.json'];
