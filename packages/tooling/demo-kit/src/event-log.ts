@@ -12,7 +12,7 @@ export interface LoggedEvent {
 export interface EventLog {
   /** The `onEvent` hook to give Lockstep. */
   readonly record: (event: LockstepEvent) => void;
-  /** Session events of `userId` (and user-less ones such as sign-outs and outages), newest first. */
+  /** Up to `limit` session events of `userId` (and user-less ones such as sign-outs and outages), plus at most three of their request decisions, newest first. */
   readonly recentFor: (userId: string, limit: number) => readonly LoggedEvent[];
 }
 
@@ -58,13 +58,17 @@ export function createEventLog(capacity: number, now: Clock): EventLog {
         const { event } = entry;
         return 'userId' in event ? event.userId === userId : !ROUTE_EVENTS.has(event.type);
       };
+      // `limit` session events, plus at most DECISIONS_SHOWN decisions on top: a burst of requests
+      // must not push the refresh they shared out of the panel.
       const shown: LoggedEvent[] = [];
+      let sessionEvents = 0;
       let decisions = 0;
       for (const entry of entries) {
-        if (shown.length === limit) break;
+        if (sessionEvents === limit) break;
         if (!concerns(entry)) continue;
-        // A burst of requests must not push the refresh it shared out of the panel.
-        if (entry.event.type === 'request.decided' && decisions++ >= DECISIONS_SHOWN) continue;
+        if (entry.event.type === 'request.decided') {
+          if (decisions++ >= DECISIONS_SHOWN) continue;
+        } else sessionEvents++;
         shown.push({ at: entry.at, event: entry.event });
       }
       return shown;
