@@ -24,6 +24,7 @@ export const MEASURED = [
   { name: '@lockstep/next', package: 'next', entries: ['src/index.ts', 'src/server/index.ts'] },
   { name: '@lockstep/remix (React Router)', package: 'remix', entries: ['src/index.ts'] },
   { name: '@lockstep/remix/v2 (Remix v2)', package: 'remix', entries: ['src/v2/index.ts'] },
+  { name: '@lockstep/node', package: 'node', entries: ['src/index.ts', 'src/express.ts', 'src/fastify.ts'] },
 ];
 
 /** The lines of code of one TypeScript source text. */
