@@ -107,6 +107,11 @@ export interface SessionProvider {
    * under RLS). It must never refresh or write cookies: the session belongs to the engine.
    */
   dataClient?(accessToken: string): unknown;
+  /**
+   * Whether the user has a verified second factor (Supabase: a `verified` entry in `factors`); an
+   * `aal: 'aal2'` route sends a user without one to `enrolPath`. `undefined` when it cannot tell.
+   */
+  hasVerifiedFactor?(user: SessionUser): boolean | undefined;
 }
 
 /** What a provider may use from the instance: the injected `fetch`, the auth-call timeout and the cookie settings. */
