@@ -32,6 +32,8 @@ export interface DecisionInput {
   readonly cookies: CookiePlan;
   /** Unix seconds: for `recentSignIn` requirements. */
   readonly now: number;
+  /** The request presented a Bearer token (an API client): a denial challenges it with `invalid_token`. */
+  readonly bearer?: boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export function decideOutcome(input: DecisionInput, options: ResponsePolicyOptio
         reason: auth.reason,
         cookies,
         login: options.login,
+        ...(input.bearer === true ? { bearer: true } : {}),
       });
     }
   }

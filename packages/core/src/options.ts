@@ -26,6 +26,14 @@ export interface LockstepBaseOptions {
   returnToParam?: string;
   /** Paths answered as data requests (401 JSON instead of a login redirect). @default ['/api/**'] */
   apiRoutes?: readonly PathPattern[];
+  /**
+   * Accept `Authorization: Bearer <access token>` on `apiRoutes` (mobile apps, CLIs, other servers):
+   * verified like a cookie's token in the rule's mode (at least `claims`), never refreshed, no
+   * cookies written; refused when the request also carries another user's session cookie. Never
+   * on other paths. The provider's API keys (Supabase `sb_…`, `anon`) are not user tokens and are ignored.
+   * @default true
+   */
+  bearer?: boolean;
   /** The app's mount point, e.g. `/docs`. @default '' */
   basePath?: string;
   /** `ignore`: `/a/` is `/a`. `strict`: they differ. @default 'ignore' */

@@ -69,6 +69,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     }),
     routes,
     isApi: createApiMatcher(options.apiRoutes ?? DEFAULTS.apiRoutes, trailingSlash),
+    bearer: resolveBearerOption(options.bearer),
     defaultVerify,
     provider,
     engine: {
@@ -123,6 +124,12 @@ function errorCode(error: unknown): { code?: string } {
 function isAuthPage(routes: RoutePolicy, path: string): boolean {
   const decision = routes.resolve(path);
   return decision.kind === 'matched' && decision.route.access === 'authPage';
+}
+
+function resolveBearerOption(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'boolean') throw new LockstepError('ERR_CONFIG_INVALID', 'bearer must be a boolean.');
+  return value;
 }
 
 function resolveTrustProxy(value: unknown): boolean {
