@@ -6,6 +6,7 @@ import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { cacheHeaderScenarios } from './scenarios/cache-headers.js';
+import { bearerScenarios } from './scenarios/bearer.js';
 import { callbackScenarios } from './scenarios/callback.js';
 import { duplicateCookieScenarios } from './scenarios/duplicate-cookies.js';
 import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
@@ -49,6 +50,7 @@ export function runContractSuite(harness: AdapterHarness): void {
       pathScenarios(env);
       signOutScenarios(env);
       requirementScenarios(env);
+      bearerScenarios(env);
       callbackScenarios(env);
       supabaseScenarios(env);
       reactRouterInternalsScenarios(env);
