@@ -1,4 +1,5 @@
 // Entry @lockstep/mock-auth/testing: fixtures for your app's own tests (Vitest, Jest, Playwright); re-exports only.
 export { cookieHeader, sessionCookies, storageKeyFor, type NameValue } from './session-cookies.js';
-export { signedIn, signedInRequest, storageState, type SignedIn, type SignedInOptions, type StorageState } from './signed-in.js';
+export { signedIn, signedInRequest, storageState, toStorageState, type SignedIn, type SignedInOptions, type StorageState } from './signed-in.js';
 export { burstAtExpiry, expectOneRefresh, expireAccessTokens, injectOutage, type Burst } from './expiry-and-outages.js';
+export { remoteMockAuth, type RemoteMockAuth } from './remote-mock.js';
