@@ -42,4 +42,10 @@ describe('remoteMockAuth', () => {
     const remote = remoteMockAuth(mock().url);
     await expect(remote.issueSession('nobody@example.com')).rejects.toThrow('mock-auth control POST /users/nobody%40example.com/sessions failed (400): mock-auth: no such user');
   });
+
+  it('says when nothing answers at the URL, or something that is not the mock', async () => {
+    await expect(remoteMockAuth('http://127.0.0.1:9').refreshes()).rejects.toThrow('no mock-auth answers at http://127.0.0.1:9 (is it running?)');
+    const notTheMock = remoteMockAuth('http://app.test', () => Promise.resolve(new Response('<html>', { status: 404 })));
+    await expect(notTheMock.refreshes()).rejects.toThrow('http://app.test answered GET /__mock/calls?endpoint=token:refresh_token with 404 and no JSON: is it a mock-auth server?');
+  });
 });

@@ -43,12 +43,21 @@ export interface RemoteMockAuth {
 export function remoteMockAuth(url: string, fetchImpl: typeof fetch = fetch): RemoteMockAuth {
   const base = url.replace(/\/+$/, '');
   const control = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetchImpl(`${base}/__mock${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as T };
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}/__mock${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new Error(`no mock-auth answers at ${base} (is it running?)`, { cause: error });
+    }
+    try {
+      return { status: response.status, body: (await response.json()) as T };
+    } catch {
+      throw new Error(`${base} answered ${method} /__mock${path} with ${String(response.status)} and no JSON: is it a mock-auth server?`);
+    }
   };
   const must = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const answer = await control<T & { error?: string }>(method, path, body);
