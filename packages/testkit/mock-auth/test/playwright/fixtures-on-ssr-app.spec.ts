@@ -80,3 +80,11 @@ test.describe('an expired session', () => {
     expect(() => expectOneRefresh(burst)).toThrow('Expected exactly one refresh at the auth server, saw 5.');
   });
 });
+
+test.describe('an app configured with another project URL', () => {
+  test.use({ supabaseUrl: 'https://abcdefgh.supabase.co' });
+
+  test('gets its cookie named for that project', async ({ context, app }) => {
+    expect((await context.cookies(app.url)).map(({ name }) => name)).toEqual(['sb-abcdefgh-auth-token']);
+  });
+});
