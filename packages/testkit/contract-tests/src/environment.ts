@@ -1,7 +1,7 @@
 // The suite's fixture: one backend per suite, a fresh backend state per test, apps started through the harness.
 import type { RunningMockAuth } from '@lockstep/mock-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import type { AppOverrides, BackendSession, ContractBackend, IssuedSession } from './backends/contract-backend.js';
+import type { AppOverrides, BackendSession, ContractBackend, IssuedSession, IssueOptions } from './backends/contract-backend.js';
 import { isGotrueBackend } from './backends/gotrue-backend.js';
 import type { ContractBackendName } from './backends/index.js';
 import { FIXTURE_BASE_OPTIONS, FIXTURE_USER, TOKEN_LIFETIME, type Probe } from './fixture.js';
@@ -44,7 +44,7 @@ export interface ContractEnv {
   /** Moves the backend's (and every app's) clock forward. */
   advance(seconds: number): Promise<void>;
   /** A new session of the fixture user, issued by the backend, and the Cookie header a browser would send for it. */
-  signIn(): Promise<{ readonly session: IssuedSession; readonly cookie: string }>;
+  signIn(options?: IssueOptions): Promise<{ readonly session: IssuedSession; readonly cookie: string }>;
   cookieFor(session: BackendSession): string;
 }
 
@@ -140,8 +140,8 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
       backend.advance(seconds);
       await syncClocks();
     },
-    async signIn() {
-      const session = await backend.issueSession(FIXTURE_USER.email);
+    async signIn(options) {
+      const session = await backend.issueSession(FIXTURE_USER.email, options);
       return { session, cookie: backend.cookieFor(session) };
     },
     cookieFor: (session) => backend.cookieFor(session),
