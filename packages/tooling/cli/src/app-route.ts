@@ -12,4 +12,9 @@ export interface AppRoute {
   /** The file, relative to the app's root. */
   readonly file: string;
   readonly source: string;
+  /**
+   * Next.js pages and layouts: why the route renders statically (its own segment config or an
+   * enclosing layout's: `dynamic = 'force-static'`, `revalidate = 60`, …), naming the file that says so.
+   */
+  readonly staticRendering?: string;
 }

@@ -3,7 +3,7 @@ import type { RoutePolicy } from '@lockstep/core/routes';
 import type { AppRoute } from './app-route.js';
 import { sourceFacts } from './source-facts.js';
 
-export type FindingCode = 'unguarded_handler' | 'unguarded_actions' | 'session_helper_action' | 'rule_matches_no_route';
+export type FindingCode = 'unguarded_handler' | 'unguarded_actions' | 'session_helper_action' | 'session_in_static_route' | 'rule_matches_no_route';
 
 export interface Finding {
   readonly code: FindingCode;
@@ -31,6 +31,9 @@ export interface CheckReport {
  *   whatever page the client names, so it must check the session itself;
  * - `session_helper_action`: a 'use server' module exporting a session helper, which makes it an
  *   endpoint any client can call;
+ * - `session_in_static_route`: a Next.js page or layout that reads the session (a guard or `getAuth`)
+ *   while its route renders statically: the read happens at build or revalidation time, with no
+ *   visitor's cookies, and the result is served to everyone (or the read silently makes the route dynamic);
  * - `rule_matches_no_route`: a rule of the table (other than `ignore` rules, which name assets) that
  *   decides none of the app's routes: a typo, or a route that moved.
  */
@@ -57,6 +60,9 @@ export function checkRoutes(policy: RoutePolicy, routes: readonly AppRoute[], ru
     if (match.ruleIndex !== null) usedRules.add(match.ruleIndex);
     const rule = match.ruleIndex !== null ? `rules[${String(match.ruleIndex)}] ${match.pattern ?? ''}`.trimEnd() : match.pattern === null ? 'default: protected' : `implicit ${match.pattern}`;
     rows.push({ route, protection: `${match.access}${match.session ? `, ${match.verify}` : ''} (${rule})`, guarded: facts.callsGuard });
+    if (route.staticRendering !== undefined && facts.readsSession) {
+      findings.push({ code: 'session_in_static_route', file: route.file, message: `${route.kind} ${route.pattern} reads the session but renders statically (${route.staticRendering}): it runs without the visitor's cookies and its output is shared. Remove the static config, or read the session in a dynamic part.` });
+    }
     if (route.kind === 'handler' && match.access === 'protected' && !facts.callsGuard) {
       findings.push({ code: 'unguarded_handler', file: route.file, message: `protected ${route.pattern} (${rule}) handles requests without calling a Lockstep guard (guardHandler / requireUser / guard).` });
     }

@@ -22,6 +22,8 @@ describe('lockstep check: Next.js fixture', () => {
       [
         '✗ rule_matches_no_route',
         '✗ session_helper_action lib/session-actions.js',
+        '✗ session_in_static_route app/blog/[slug]/page.js',
+        '✗ session_in_static_route app/docs/intro/page.js',
         '✗ unguarded_actions lib/session-actions.js',
         '✗ unguarded_handler app/api/export/route.js',
         '✗ unguarded_handler pages/api/report.js',
@@ -29,6 +31,8 @@ describe('lockstep check: Next.js fixture', () => {
     );
     expect(out.find((line) => line.includes('rule_matches_no_route'))).toContain('rules[3]');
     expect(out.find((line) => line.includes('session_helper_action'))).toContain('getSession');
+    expect(out.find((line) => line.includes('app/blog/[slug]/page.js:'))).toContain('(generateStaticParams (app/blog/[slug]/page.js))');
+    expect(out.find((line) => line.includes('app/docs/intro/page.js:'))).toContain("(dynamic = 'force-static' (app/docs/layout.js))");
     expect(code).toBe(1);
   });
 
@@ -56,6 +60,28 @@ describe('lockstep check: React Router fixture', () => {
     expect(row('app/routes/login.js')).toMatch(/authPage/);
     expect(row('app/routes/app-layout.js')).toMatch(/^layout/);
     expect(code).toBe(1);
+  });
+});
+
+describe('staticSignal (Next.js segment config)', () => {
+  it.each([
+    ["export const dynamic = 'force-static';", "dynamic = 'force-static'"],
+    ['export const revalidate = 60', 'revalidate = 60'],
+    ['export const revalidate = 60 * 60;', 'revalidate = 60 * 60'],
+    ['export async function generateStaticParams() { return []; }', 'generateStaticParams'],
+    ['export const generateStaticParams = () => [];', 'generateStaticParams'],
+    ['export async function getStaticProps() { return { props: {} }; }', 'getStaticProps'],
+    ['export const revalidate = 0;', null],
+    ['export const revalidate = false;', null],
+    ['export const revalidate = TTL;', null],
+    ["export const dynamic = 'force-dynamic';\nexport function generateStaticParams() { return []; }", null],
+    ["// export const dynamic = 'force-static'", null],
+  ])('%j → %j', (text, signal) => {
+    expect(sourceFacts(text).staticSignal).toBe(signal);
+  });
+
+  it('getAuth reads the session without being a guard', () => {
+    expect(sourceFacts('const { user } = await auth.getAuth();')).toMatchObject({ readsSession: true, callsGuard: false });
   });
 });
 
@@ -107,8 +133,8 @@ describe('usage and configuration errors exit 2', () => {
 
 describe('sourceFacts', () => {
   it("reads 'use server', guard calls and exported session helpers; comments do not count", () => {
-    expect(sourceFacts(`"use server";\nexport const getUserProfile = async () => null;`)).toEqual({ useServer: true, callsGuard: false, exportedSessionHelpers: ['getUserProfile'] });
-    expect(sourceFacts(`// 'use server'\nexport function a() { /* requireUser() */ }`)).toEqual({ useServer: false, callsGuard: false, exportedSessionHelpers: [] });
+    expect(sourceFacts(`"use server";\nexport const getUserProfile = async () => null;`)).toMatchObject({ useServer: true, callsGuard: false, exportedSessionHelpers: ['getUserProfile'] });
+    expect(sourceFacts(`// 'use server'\nexport function a() { /* requireUser() */ }`)).toMatchObject({ useServer: false, callsGuard: false, exportedSessionHelpers: [], readsSession: false });
     expect(sourceFacts(`const x = 'use server';`).useServer).toBe(false);
     expect(sourceFacts(`await auth.guardHandler(request)`).callsGuard).toBe(true);
     expect(sourceFacts(`await myrequireUser(request)`).callsGuard).toBe(false);
