@@ -17,4 +17,8 @@ export interface AppRoute {
    * enclosing layout's: `dynamic = 'force-static'`, `revalidate = 60`, …), naming the file that says so.
    */
   readonly staticRendering?: string;
+  /** Hono: why the route cannot be listed (a computed path or prefix); `path` is then `null`. */
+  readonly unlistable?: string;
+  /** Hono: a handler is defined where the scan cannot see it, so whether a guard runs is not known. */
+  readonly guardUnknown?: boolean;
 }

@@ -85,6 +85,34 @@ describe('staticSignal (Next.js segment config)', () => {
   });
 });
 
+describe('lockstep check: Hono fixture', () => {
+  it('lists the routes from the source (sub-apps, chains, basePath, on()), and finds exactly the known gaps', async () => {
+    const { code, out } = await run(['check', 'hono-app']);
+    expect(findings(out).sort()).toEqual(['✗ rule_matches_no_route', '✗ unguarded_handler src/api.js', '✗ unguarded_handler src/index.js'].sort());
+    expect(out.filter((line) => line.startsWith('✗ unguarded_handler')).map((line) => /protected (\S+)/.exec(line)?.[1])).toEqual(['/late', '/api/export']);
+    expect(out.find((line) => line.includes('rule_matches_no_route'))).toMatch(/rules\[2\].*1 route could not be listed/);
+    const row = (pattern: string): string => out.find((line) => line.startsWith(`handler  ${pattern} `)) ?? '';
+    expect(row('/')).toMatch(/public, claims \(rules\[0\] \/\)/);
+    expect(row('/me')).toMatch(/protected, claims \(default: protected\)\s+guard: yes\s+src\/index.js:14$/);
+    expect(row('/settings')).toMatch(/guard: yes/);
+    expect(row('/reports')).toMatch(/guard: \?/);
+    expect(row('/api/orders')).toMatch(/guard: yes\s+src\/api.js:6$/);
+    expect(row('/api/cart/:id')).toMatch(/guard: yes/);
+    expect(row('/admin')).toMatch(/protected, user \(rules\[1\] \/admin\/\*\*\)\s+guard: yes/);
+    expect(row('/admin/users/:id{[0-9]+}')).toMatch(/protected, user.*guard: yes/);
+    expect(out.find((line) => line.includes('${PREFIX}'))).toMatch(/unlistable: computed path/);
+    expect(out.some((line) => line.includes('/ghost'))).toBe(false);
+    expect(out.filter((line) => line.startsWith('handler '))).toHaveLength(13);
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 once the gaps are closed: the same scan on a clean app', async () => {
+    const { code, out } = await run(['check', 'hono-clean']);
+    expect(out).toContain('No findings.');
+    expect(code).toBe(0);
+  });
+});
+
 describe('lockstep explain', () => {
   it('prints the decision and flags a framework variant decided more weakly than the page (a .ts options file)', async () => {
     const { code, out } = await run(['explain', '/reports/q3', '--framework', 'next', '--build-id', 'b1'], join(FIXTURES, 'explain'));
