@@ -16,6 +16,7 @@ import { validateOptions } from './validate-options.js';
 import { resolveDebug } from '../trace/resolve-debug.js';
 import { defaultRoles } from '../assurance/default-roles.js';
 import { resolveRequirementPages } from '../assurance/requirement-pages.js';
+import { nativeSha256 } from '../util/native-sha256.js';
 import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
@@ -26,8 +27,9 @@ export interface LockstepEffects {
   readonly now?: () => number;
   /**
    * A synchronous SHA-256 for the verified-token cache keys, when the runtime has a faster one than
-   * the built-in pure-JS hash (checked against known answers at boot). On Node:
-   * `(bytes) => createHash('sha256').update(bytes).digest()`. @default the built-in `@noble/hashes` SHA-256
+   * the built-in pure-JS hash (checked against known answers at boot), e.g.
+   * `(bytes) => createHash('sha256').update(bytes).digest()`.
+   * @default `node:crypto`'s where the runtime has `process.getBuiltinModule` (Node 22.3+, Bun, Deno), else the built-in `@noble/hashes` SHA-256
    */
   readonly sha256?: Sha256;
 }
@@ -40,11 +42,12 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const cookieOptions = resolveCookieOptions(options.cookies);
   // A wrong hash would merge every token into one cache entry: refused at boot, whatever the provider does with it.
   if (effects.sha256 !== undefined) createTokenHasher(effects.sha256);
+  const sha256 = effects.sha256 ?? selfTested(nativeSha256());
   const env: ProviderEnvironment = Object.freeze({
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: boundedNumber(options.authTimeoutMs, DEFAULTS.authTimeoutMs, 'authTimeoutMs', 1, 30_000),
     cookies: cookieOptions,
-    ...(effects.sha256 === undefined ? {} : { sha256: effects.sha256 }),
+    ...(sha256 === undefined ? {} : { sha256 }),
   });
   const trailingSlash = options.trailingSlash ?? DEFAULTS.trailingSlash;
   const basePath = options.basePath ?? DEFAULTS.basePath;
@@ -102,6 +105,17 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     onEvent,
     debug: resolveDebug(options.debug, onEvent),
   });
+}
+
+/** The runtime's hash when it passes the known answers; otherwise none (the built-in one serves). */
+function selfTested(sha256: Sha256 | undefined): Sha256 | undefined {
+  if (sha256 === undefined) return undefined;
+  try {
+    createTokenHasher(sha256);
+    return sha256;
+  } catch {
+    return undefined;
+  }
 }
 
 function buildProvider(options: LockstepOptions, env: ProviderEnvironment): SessionProvider {
