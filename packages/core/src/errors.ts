@@ -16,6 +16,8 @@ export type LockstepErrorCode =
   | 'ERR_PROVIDER_UNSUPPORTED'
   /** Thrown only where a framework cannot answer 503 itself (e.g. a Server Component render). */
   | 'ERR_AUTH_UNAVAILABLE'
+  /** `revokeSession`/`revokeUser`: the revocation store did not take the entry (this instance has it); retry. */
+  | 'ERR_REVOCATION_UNAVAILABLE'
   | 'ERR_INTERNAL';
 
 /**

@@ -26,4 +26,6 @@ export type { RequestLike } from './request/request-record.js';
 export type { PathPattern, RouteAccess, RouteRule, VerifyMode } from './routes/route-rule.js';
 export type { RouteExplanation } from './routes/route-decision.js';
 export type { RefreshStore } from './refresh/refresh-store.js';
+export type { RevocationOptions, RevocationStoreErrorPolicy } from './revocation/revocation-options.js';
+export type { RevocationStore } from './revocation/revocation-store.js';
 export type { CookieOptions } from './cookies/cookie-attributes.js';

@@ -39,6 +39,8 @@ export async function signOut(ctx: LockstepContext, input: RequestLike, options:
   if (crossSite !== null) return { kind: 'refused', reason: crossSite, outcome: respondCrossSite(createCookiePlan(cookies, [])) };
   const read = await ctx.provider.readSession(cookies, now);
   const upstream = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : 'no_session';
+  // Instances that verify locally must stop honouring the ended session(s) too (docs/revocation.md).
+  if (read.kind === 'present') await ctx.revocation.markSignOut(read.session, scope, now);
   const attributes = ctx.cookieAttributes(ctx.publicUrl(request));
   const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...(ctx.provider.signOutWrites?.(cookies, attributes) ?? [])];
   if (scope !== 'others') emit(ctx.onEvent, { type: 'session.signed_out', reason: 'signed_out' });
