@@ -38,9 +38,11 @@ export async function signOut(ctx: LockstepContext, input: RequestLike, options:
   const crossSite = ctx.crossSite(request);
   if (crossSite !== null) return { kind: 'refused', reason: crossSite, outcome: respondCrossSite(createCookiePlan(cookies, [])) };
   const read = await ctx.provider.readSession(cookies, now);
+  // Verified before the server ends the session: a backend checked in `user` mode would refuse it after.
+  const mark = read.kind === 'present' ? await ctx.revocation.prepareSignOut(read.session, scope, now) : null;
   const upstream = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : 'no_session';
   // Instances that verify locally must stop honouring the ended session(s) too (docs/revocation.md).
-  if (read.kind === 'present') await ctx.revocation.markSignOut(read.session, scope, now);
+  if (mark !== null) await mark();
   const attributes = ctx.cookieAttributes(ctx.publicUrl(request));
   const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...(ctx.provider.signOutWrites?.(cookies, attributes) ?? [])];
   if (scope !== 'others') emit(ctx.onEvent, { type: 'session.signed_out', reason: 'signed_out' });

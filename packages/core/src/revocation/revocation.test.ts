@@ -225,6 +225,16 @@ describe('marking', () => {
     expect(signedIn(await app.get('/dashboard', sessionCookie(adaPhone)))).toBe(true);
   });
 
+  it('a refused refresh of a cookie whose token was not due (an edited expires_at, a planted refresh token) marks nothing', async () => {
+    const app = setup();
+    app.backend.refreshAnswer = { kind: 'rejected', reason: 'invalid_grant' };
+    const edited = sessionCookie(ada).replace(encodeURIComponent(`"expiresAt":${ada.exp}`), encodeURIComponent('"expiresAt":1'));
+    expect(edited).not.toBe(sessionCookie(ada));
+    expect(deniedAndCleared(await app.get('/dashboard', edited))).toBe(true);
+    expect(app.backend.refreshes).toBe(1);
+    expect(signedIn(await app.get('/dashboard', sessionCookie(ada)))).toBe(true);
+  });
+
   it('a refused refresh next to a forged access token marks nothing', async () => {
     const app = setup();
     app.backend.refreshAnswer = { kind: 'rejected', reason: 'invalid_grant' };

@@ -20,8 +20,11 @@ export interface Revocation {
   isDegraded(): boolean;
   revokeSession(sessionId: string, now: number): Promise<void>;
   revokeUser(userId: string, now: number, exceptSessionId?: string): Promise<void>;
-  /** Marks what a sign-out through Lockstep ended, from the session's verified claims; never rejects. */
-  markSignOut(session: Session, scope: SignOutScope, now: number): Promise<void>;
+  /**
+   * Verifies the session a sign-out ends and returns the marking to run once the server was told
+   * (`null`: nothing to mark, e.g. a forged cookie). The marking never rejects.
+   */
+  prepareSignOut(session: Session, scope: SignOutScope, now: number): Promise<(() => Promise<void>) | null>;
   /** Marks the session of a refresh token the auth server refused for good (its family is revoked); never rejects. */
   markRefused(session: Session, now: number): Promise<void>;
 }
@@ -78,15 +81,17 @@ export function createRevocation(config: RevocationConfig, provider: SessionProv
       }
       return publish({ kind: 'user', userId, revokedAt: now, ...(exceptSessionId === undefined ? {} : { exceptSessionId }), expiresAt: now + lifetime }, now);
     },
-    async markSignOut(session, scope, now) {
+    async prepareSignOut(session, scope, now) {
       const claims = await verifiedClaims(provider, session, now);
-      if (claims === null || !isId(claims.sub)) return;
+      if (claims === null || !isId(claims.sub)) return null;
       const sessionId = isId(claims.session_id) ? claims.session_id : undefined;
-      if (scope === 'global') return quietly({ kind: 'user', userId: claims.sub, revokedAt: now, expiresAt: now + lifetime }, now);
+      let entry: RevocationEntry;
+      if (scope === 'global') entry = { kind: 'user', userId: claims.sub, revokedAt: now, expiresAt: now + lifetime };
       // Without a session id a token cannot be told from the user's others: nothing narrower can be marked.
-      if (sessionId === undefined) return;
-      if (scope === 'local') return quietly({ kind: 'session', sessionId, expiresAt: now + lifetime }, now);
-      return quietly({ kind: 'user', userId: claims.sub, revokedAt: now, exceptSessionId: sessionId, expiresAt: now + lifetime }, now);
+      else if (sessionId === undefined) return null;
+      else if (scope === 'local') entry = { kind: 'session', sessionId, expiresAt: now + lifetime };
+      else entry = { kind: 'user', userId: claims.sub, revokedAt: now, exceptSessionId: sessionId, expiresAt: now + lifetime };
+      return () => quietly(entry, now);
     },
     async markRefused(session, now) {
       const claims = await verifiedClaims(provider, session, now);
