@@ -190,11 +190,19 @@ describe('marking', () => {
     expect(deniedAndCleared(await app.get('/dashboard', sessionCookie(adaPhone)))).toBe(true);
   });
 
-  it('a sign-out with an expired (but genuine) token still marks its session', async () => {
+  it('a sign-out with an expired token marks its session once its refresh proves the session is held', async () => {
     const app = setup();
     const expired = claims('ada', 's-ada-1', T0 - 4000);
     await app.lockstep.signOut(post('/logout', sessionCookie(expired)));
+    expect(app.backend.refreshes).toBe(1);
     expect(deniedAndCleared(await app.get('/dashboard', sessionCookie(claims('ada', 's-ada-1', T0 - 10))))).toBe(true);
+  });
+
+  it('an old, expired token alone (its refresh refused) marks nothing: a leaked token cannot sign its user out everywhere', async () => {
+    const app = setup();
+    app.backend.refreshAnswer = { kind: 'rejected', reason: 'invalid_grant' };
+    await app.lockstep.signOut(post('/logout', sessionCookie(claims('ada', 's-ada-1', T0 - 4000))), { scope: 'global' });
+    expect(signedIn(await app.get('/dashboard', sessionCookie(adaPhone)))).toBe(true);
   });
 
   it('a forged cookie signs nobody else out: its claims do not verify, nothing is marked', async () => {

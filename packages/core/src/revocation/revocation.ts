@@ -21,8 +21,8 @@ export interface Revocation {
   revokeSession(sessionId: string, now: number): Promise<void>;
   revokeUser(userId: string, now: number, exceptSessionId?: string): Promise<void>;
   /**
-   * Verifies the session a sign-out ends and returns the marking to run once the server was told
-   * (`null`: nothing to mark, e.g. a forged cookie). The marking never rejects.
+   * Verifies the (live) session a sign-out ends and returns the marking to run once the server was
+   * told (`null`: nothing to mark, e.g. a forged cookie or an expired token). The marking never rejects.
    */
   prepareSignOut(session: Session, scope: SignOutScope, now: number): Promise<(() => Promise<void>) | null>;
   /** Marks the session of a refresh token the auth server refused for good (its family is revoked); never rejects. */
@@ -94,7 +94,7 @@ export function createRevocation(config: RevocationConfig, provider: SessionProv
       return () => quietly(entry, now);
     },
     async markRefused(session, now) {
-      const claims = await verifiedClaims(provider, session, now);
+      const claims = await verifiedClaims(provider, session, now, 'as-of-expiry');
       if (claims !== null && isId(claims.session_id)) await quietly({ kind: 'session', sessionId: claims.session_id, expiresAt: now + lifetime }, now);
     },
   };
