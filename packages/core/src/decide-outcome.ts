@@ -3,6 +3,8 @@ import type { CookiePlan } from './cookies/cookie-write.js';
 import type { Outcome } from './outcome.js';
 import type { RequestRecord } from './request/request-record.js';
 import type { RequestKind } from './request/request-kind.js';
+import { unmetRequirement, type AssuranceReaders } from './assurance/unmet-requirement.js';
+import { denyRequirement, type RequirementPages } from './response/deny-requirement.js';
 import { denyUnauthenticated, redirectSignedIn, respondBadPath, respondUnavailable, type LoginTarget } from './response/response-policy.js';
 import { sanitizeReturnTo } from './response/return-to.js';
 import type { RouteDecision } from './routes/route-policy.js';
@@ -15,6 +17,10 @@ export interface ResponsePolicyOptions {
   readonly afterSignInPath: string;
   /** True when a same-origin path (basePath included) lands on an auth page: never a return-to target. */
   readonly isAuthPage: (path: string) => boolean;
+  /** Where a session that fails a route requirement is sent. */
+  readonly requirementPages: RequirementPages;
+  /** How roles and factors are read for route requirements. */
+  readonly assurance: AssuranceReaders;
 }
 
 /** Everything the decision depends on, already computed. */
@@ -24,6 +30,10 @@ export interface DecisionInput {
   readonly kind: RequestKind;
   readonly auth: AuthState;
   readonly cookies: CookiePlan;
+  /** Unix seconds: for `recentSignIn` requirements. */
+  readonly now: number;
+  /** The request presented a Bearer token (an API client): a denial challenges it with `invalid_token`. */
+  readonly bearer?: boolean;
 }
 
 /**
@@ -33,8 +43,9 @@ export interface DecisionInput {
  * - malformed path → 400; ignored path → continue untouched;
  * - public → continue (with whatever session there is);
  * - auth page → a signed-in GET/HEAD navigation is sent on to its return-to (or the default);
- * - protected → continue when authenticated; otherwise 503 while the auth server is unavailable,
- *   a login redirect for documents and framework actions, 401 JSON for data.
+ * - protected → continue when authenticated and the route's requirements are met (otherwise a
+ *   step-up or 403, see `denyRequirement`); without a session 503 while the auth server is
+ *   unavailable, a login redirect for documents and framework actions, 401 JSON for data.
  *
  * @example
  * const outcome = decideOutcome({ request, route: policy.resolve(path), kind, auth, cookies }, responseOptions);
@@ -67,7 +78,12 @@ export function decideOutcome(input: DecisionInput, options: ResponsePolicyOptio
       return redirectSignedIn(request.method, location, cookies);
     }
     case 'protected': {
-      if (auth.kind === 'authenticated') return proceed;
+      if (auth.kind === 'authenticated') {
+        const requirements = route.route.requirements;
+        const unmet = requirements === null ? null : unmetRequirement(requirements, auth, input.now, options.assurance);
+        if (unmet === null) return proceed;
+        return denyRequirement({ kind, method: request.method, target: request.url.pathname + request.url.search, unmet, cookies, pages: options.requirementPages });
+      }
       // A header never lowers protection: anyone can send `Next-Action`. A framework action is denied
       // like a page (a 303 to login, which the adapter renders in the framework's own action-redirect
       // form), so it never reaches protected code without a session (DESIGN §5.1).
@@ -79,6 +95,7 @@ export function decideOutcome(input: DecisionInput, options: ResponsePolicyOptio
         reason: auth.reason,
         cookies,
         login: options.login,
+        ...(input.bearer === true ? { bearer: true } : {}),
       });
     }
   }

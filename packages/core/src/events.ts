@@ -1,5 +1,6 @@
 // Structured events with stable reason codes (DESIGN §3.8). Never a token or cookie value.
 import type { RouteAccess, VerifyMode } from './routes/route-rule.js';
+import type { RequirementName } from './assurance/unmet-requirement.js';
 import type { RequestKind } from './request/request-kind.js';
 import type { AnonymousReason, UnavailableCause } from './session/session.js';
 
@@ -72,7 +73,9 @@ export type LockstepEventBody =
       readonly path: string;
       readonly access: RouteAccess;
       readonly requestKind: RequestKind;
-      readonly response: 'redirect' | 'unauthorized' | 'unavailable';
+      /** `step_up` / `forbidden`: signed in, but a route requirement failed (named in `requirement`). */
+      readonly response: 'redirect' | 'unauthorized' | 'unavailable' | 'step_up' | 'forbidden';
+      readonly requirement?: RequirementName;
     }
   | { readonly type: 'route.malformed'; readonly reason: string }
   /**

@@ -24,6 +24,10 @@ export { sanitizeReturnTo, RETURN_TO_MAX_LENGTH } from './response/return-to.js'
 export type { RequestKind, RequestKindHint } from './request/request-kind.js';
 export type { RequestLike } from './request/request-record.js';
 export type { PathPattern, RouteAccess, RouteRule, VerifyMode } from './routes/route-rule.js';
+export type { ClaimValue, ClaimsRequirement, RouteRequirements } from './routes/route-requirements.js';
+export type { RequirementName, UnmetRequirement } from './assurance/unmet-requirement.js';
+export { defaultRoles } from './assurance/default-roles.js';
+export { lastAuthenticatedAt } from './assurance/unmet-requirement.js';
 export type { RouteExplanation } from './routes/route-decision.js';
 export type { RefreshStore } from './refresh/refresh-store.js';
 export type { RevocationOptions, RevocationStoreErrorPolicy } from './revocation/revocation-options.js';

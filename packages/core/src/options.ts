@@ -5,6 +5,7 @@ import type { EventHandler } from './events.js';
 import type { RefreshStore } from './refresh/refresh-store.js';
 import type { RevocationOptions } from './revocation/revocation-options.js';
 import type { PathPattern, RouteRule } from './routes/route-rule.js';
+import type { SessionClaims } from './session/session.js';
 import type { ProviderEnvironment, SessionProvider } from './session/session-provider.js';
 
 /** Settings shared by every backend. */
@@ -26,6 +27,14 @@ export interface LockstepBaseOptions {
   returnToParam?: string;
   /** Paths answered as data requests (401 JSON instead of a login redirect). @default ['/api/**'] */
   apiRoutes?: readonly PathPattern[];
+  /**
+   * Accept `Authorization: Bearer <access token>` on `apiRoutes` (mobile apps, CLIs, other servers):
+   * verified like a cookie's token in the rule's mode (at least `claims`), never refreshed, no
+   * cookies written; refused when the request also carries another user's session cookie. Never
+   * on other paths. The provider's API keys (Supabase `sb_…`, `anon`) are not user tokens and are ignored.
+   * @default true
+   */
+  bearer?: boolean;
   /** The app's mount point, e.g. `/docs`. @default '' */
   basePath?: string;
   /** `ignore`: `/a/` is `/a`. `strict`: they differ. @default 'ignore' */
@@ -69,6 +78,21 @@ export interface LockstepBaseOptions {
    * @default false
    */
   trustProxy?: boolean;
+  /**
+   * The page where a signed-in user meets a step-up requirement (`aal: 'aal2'`, `recentSignIn`):
+   * verifies a second factor or signs in again, then goes back to the `next` query parameter
+   * (`requirement` says which). Without it, a page that fails one is answered with 401.
+   */
+  stepUpPath?: string;
+  /** Where a user without any verified second factor is sent by an `aal2` rule instead (MFA enrolment). @default stepUpPath */
+  enrolPath?: string;
+  /** Where a page that fails a `roles` or `claims` requirement sends the user; without it: a 403 response. */
+  forbiddenPath?: string;
+  /**
+   * The user's roles in the verified claims, for `roles` requirements.
+   * @default `app_metadata.roles`, `app_metadata.role`, `user_role` and `roles` (never `user_metadata`, which users write themselves)
+   */
+  rolesFrom?: (claims: SessionClaims) => readonly string[];
   /**
    * Origins besides the app's own whose pages may post to sign-in and sign-out
    * (e.g. `['https://www.example.com']`); cross-site requests are refused (login CSRF).

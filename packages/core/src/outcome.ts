@@ -1,4 +1,5 @@
 // The one value the core hands an adapter per request: continue, redirect or respond.
+import type { RequirementName } from './assurance/unmet-requirement.js';
 import type { CookiePlan } from './cookies/cookie-write.js';
 import type { RouteMatch } from './routes/route-rule.js';
 import type { AuthState } from './session/session.js';
@@ -10,6 +11,8 @@ export type HeaderEntry = readonly [name: string, value: string];
 export interface ErrorBody {
   readonly error: 'unauthorized' | 'forbidden' | 'bad_request' | 'auth_unavailable';
   readonly reason: string;
+  /** The route requirement a signed-in session failed (`aal`, `recent_sign_in`, `roles`, `claims`). */
+  readonly requirement?: RequirementName;
 }
 
 interface OutcomeBase {
@@ -45,10 +48,13 @@ export interface RedirectOutcome extends OutcomeBase {
   readonly location: string;
   /** 307 keeps GET/HEAD as they are; 303 turns any other method into a GET. */
   readonly status: 303 | 307;
-  readonly reason: 'unauthenticated' | 'signed_in_on_auth_page' | 'signed_in' | 'signed_out';
+  /** `step_up` / `forbidden`: a signed-in session failed a route requirement (see `denyRequirement`). */
+  readonly reason: 'unauthenticated' | 'signed_in_on_auth_page' | 'signed_in' | 'signed_out' | 'step_up' | 'forbidden';
+  /** With `step_up` / `forbidden`: which requirement failed. */
+  readonly requirement?: RequirementName;
 }
 
-/** Answer the request directly (401/403 JSON for data requests, 503 while the auth server is down, 400 for a malformed path). */
+/** Answer the request directly (401/403 JSON for data requests, 503 while the auth server is down, 400 for a malformed path, 401/403 for an unmet route requirement). */
 export interface RespondOutcome extends OutcomeBase {
   readonly kind: 'respond';
   readonly status: 400 | 401 | 403 | 503;

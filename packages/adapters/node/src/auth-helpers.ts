@@ -1,5 +1,6 @@
 // Sign-in, sign-out, callback, the guard and the user's Supabase client, bound to the current Node request.
-import { capabilityOf, type GuardResult, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { capabilityOf, type GuardResult, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope } from '@lockstep/core';
+import { guardCheckOptions, type GuardCheck } from '@lockstep/core/adapter';
 import type { SupabaseClient } from '@lockstep/supabase';
 import { getAuth, stateOf, type NodeRequest } from './request-state.js';
 
@@ -19,13 +20,14 @@ export function supabaseFor(req: NodeRequest): SupabaseClient | null {
 }
 
 /**
- * Re-verifies the session the middleware forwarded, in `mode` (the instance's default when absent),
- * and records the result for `getAuth()`. A denial carries the response the middleware would send
- * (login redirect, 401 JSON, or 503). Never refreshes or writes cookies.
+ * Re-verifies the session the middleware forwarded, in the check's mode (the instance's default when
+ * absent) and with its requirements on top of the route's, and records the result for `getAuth()`.
+ * A denial carries the response the middleware would send (login redirect, 401 JSON, 503; a step-up
+ * or 403 for a failed requirement). Never refreshes or writes cookies.
  */
-export async function guardRequest(req: NodeRequest, mode?: VerifyMode): Promise<GuardResult> {
+export async function guardRequest(req: NodeRequest, check?: GuardCheck): Promise<GuardResult> {
   const state = stateOf(req);
-  const result = await state.instance.guard(state.request, { ...(mode === undefined ? {} : { mode }), established: state.auth });
+  const result = await state.instance.guard(state.request, { ...guardCheckOptions(check), established: state.auth });
   state.auth = result.auth;
   return result;
 }

@@ -1,6 +1,5 @@
 // The server-side guard for loaders and actions (DESIGN §3.9): re-verify, never refresh.
-import type { VerifyMode } from '@lockstep/core';
-import { authView, guardResponse, type RequiredUser } from '@lockstep/core/adapter';
+import { authView, guardCheckOptions, guardResponse, type GuardCheck, type RequiredUser } from '@lockstep/core/adapter';
 import type { RouterContextProvider } from 'react-router';
 import { handoffOf } from './context.js';
 import { coreRequest, kindHint, type RouterRequestArgs } from './request-target.js';
@@ -11,8 +10,9 @@ export interface GuardArgs extends RouterRequestArgs {
 }
 
 /**
- * Re-verifies the session from the cookies the middleware forwarded, in `mode` (the instance's
- * default when absent), and returns the user; otherwise throws the response the middleware would
+ * Re-verifies the session from the cookies the middleware forwarded, in the check's mode (the
+ * instance's default when absent) and with its requirements on top of the route's (`{ aal: 'aal2' }`:
+ * a step-up redirect or 401; `{ roles: ['admin'] }`: 403), and returns the user; otherwise throws the response the middleware would
  * have sent: a login redirect for documents and `.data` navigations (React Router makes it a 202
  * the client follows), 401 JSON for API fetches, 503 while the auth server is down. The
  * middleware appends its cookies to whatever leaves. It never refreshes or writes cookies itself.
@@ -23,9 +23,9 @@ export interface GuardArgs extends RouterRequestArgs {
  *   return { email: user.email };
  * }
  */
-export async function requireUser(args: GuardArgs, mode?: VerifyMode): Promise<RequiredUser> {
+export async function requireUser(args: GuardArgs, check?: GuardCheck): Promise<RequiredUser> {
   const { instance, requestCookieHeader } = handoffOf(args.context);
-  const result = guardResponse(await instance.guard(coreRequest(args, requestCookieHeader), { mode, hint: kindHint(args) }));
+  const result = guardResponse(await instance.guard(coreRequest(args, requestCookieHeader), { ...guardCheckOptions(check), hint: kindHint(args) }));
   if (result.kind === 'denied') throw result.response;
   return authView(result.auth);
 }

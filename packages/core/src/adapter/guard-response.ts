@@ -8,7 +8,8 @@ import type { Authenticated } from './auth-view.js';
 /** `allowed` with the verified user, or `denied` with the Web response the middleware would have sent. */
 export type GuardResponse =
   | { readonly kind: 'allowed'; readonly auth: Authenticated }
-  | { readonly kind: 'denied'; readonly auth: Exclude<AuthState, { kind: 'authenticated' }>; readonly response: Response };
+  /** `auth` is authenticated when a signed-in user failed a route requirement (step-up or forbidden). */
+  | { readonly kind: 'denied'; readonly auth: AuthState; readonly response: Response };
 
 /** A denial as a value (for RPC-style callers that cannot follow a redirect): a status and the error body. */
 export type GuardDenial = { readonly kind: 'denied'; readonly status: 400 | 401 | 403 | 503; readonly error: ErrorBody };
@@ -26,10 +27,17 @@ export function guardResponse(result: GuardResult): GuardResponse {
 
 /**
  * A denied guard result as a status and error body, never a redirect: a decided response keeps its
- * status and body, a login redirect becomes 401 `unauthorized` with the anonymous reason.
+ * status and body, a login redirect becomes 401 `unauthorized` with the anonymous reason, a step-up
+ * redirect 401 `insufficient_user_authentication`, a forbidden one 403.
  */
 export function guardDenial(result: Extract<GuardResult, { kind: 'denied' }>): GuardDenial {
   const { outcome, auth } = result;
   if (outcome.kind === 'respond') return { kind: 'denied', status: outcome.status, error: outcome.body };
+  if (result.unmet !== undefined) {
+    const { requirement, response } = result.unmet;
+    return response === 'forbidden'
+      ? { kind: 'denied', status: 403, error: { error: 'forbidden', reason: requirement === 'roles' ? 'insufficient_role' : 'insufficient_claims', requirement } }
+      : { kind: 'denied', status: 401, error: { error: 'unauthorized', reason: 'insufficient_user_authentication', requirement } };
+  }
   return { kind: 'denied', status: 401, error: { error: 'unauthorized', reason: auth.kind === 'anonymous' ? auth.reason : 'unavailable' } };
 }

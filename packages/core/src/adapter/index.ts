@@ -10,3 +10,4 @@ export { signInResponse, type SignInResponse } from './sign-in-response.js';
 export { requestFromHeaders } from './request-from-headers.js';
 export { writeCookies, type CookieStore, type CookieStoreOptions } from './cookie-store.js';
 export { unhandledOutcome } from './unhandled-outcome.js';
+export { guardCheckOptions, type GuardCheck } from './guard-check.js';

@@ -18,6 +18,8 @@ import type { RequestRecord } from '../request/request-record.js';
 import { crossSiteVerdict } from '../request/same-origin.js';
 import { validateOptions } from './validate-options.js';
 import { resolveDebug } from '../trace/resolve-debug.js';
+import { defaultRoles } from '../assurance/default-roles.js';
+import { resolveRequirementPages } from '../assurance/requirement-pages.js';
 import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
@@ -74,6 +76,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     }),
     routes,
     isApi: createApiMatcher(options.apiRoutes ?? DEFAULTS.apiRoutes, trailingSlash),
+    bearer: resolveBearerOption(options.bearer),
     defaultVerify,
     provider,
     engine: {
@@ -94,6 +97,11 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
       login: { loginPath: basePath + loginPath, returnToParam },
       afterSignInPath: basePath + (options.afterSignInPath ?? DEFAULTS.afterSignInPath),
       isAuthPage: (path: string) => isAuthPage(routes, path),
+      requirementPages: resolveRequirementPages(options, basePath, returnToParam, routes),
+      assurance: {
+        rolesOf: options.rolesFrom ?? defaultRoles,
+        hasVerifiedFactor: provider.hasVerifiedFactor === undefined ? undefined : provider.hasVerifiedFactor.bind(provider),
+      },
     },
     cookieAttributes: (requestUrl: URL) => resolveCookieAttributes(cookieOptions, requestUrl),
     publicUrl: (request: RequestRecord) => publicOrigin(request, trustProxy),
@@ -125,6 +133,12 @@ function errorCode(error: unknown): { code?: string } {
 function isAuthPage(routes: RoutePolicy, path: string): boolean {
   const decision = routes.resolve(path);
   return decision.kind === 'matched' && decision.route.access === 'authPage';
+}
+
+function resolveBearerOption(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'boolean') throw new LockstepError('ERR_CONFIG_INVALID', 'bearer must be a boolean.');
+  return value;
 }
 
 function resolveTrustProxy(value: unknown): boolean {

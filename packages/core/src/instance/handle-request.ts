@@ -1,10 +1,12 @@
 // The middleware operation: one request in, one Outcome out (DESIGN §3.1).
+import { bearerCredential, type BearerCredential } from '../bearer/bearer-token.js';
+import { resolveBearer } from '../bearer/resolve-bearer.js';
 import { createCookiePlan } from '../cookies/cookie-write.js';
 import { parseRequestCookies } from '../cookies/request-cookies.js';
 import { decideOutcome } from '../decide-outcome.js';
-import { emit, type EventHandler } from '../events.js';
+import { emit, type EventHandler, type LockstepEventBody } from '../events.js';
 import type { Outcome } from '../outcome.js';
-import { classifyRequest, type RequestKindHint } from '../request/request-kind.js';
+import { classifyRequest, type RequestKind, type RequestKindHint } from '../request/request-kind.js';
 import { borrowRequestRecord, type RequestLike } from '../request/request-record.js';
 import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
 import type { RouteDecision } from '../routes/route-policy.js';
@@ -17,6 +19,7 @@ import { startTrace, type RequestTrace } from '../trace/request-trace.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 const NOT_CHECKED = Object.freeze({ kind: 'anonymous', reason: 'not_checked' } as const);
+const NO_BEARER: BearerCredential = Object.freeze({ kind: 'none' });
 
 /** What a request was decided on, besides the outcome: for the decision's event and debug header. */
 interface Decided {
@@ -51,11 +54,20 @@ async function decide(ctx: LockstepContext, input: RequestLike, hint: RequestKin
   const unchanged = createCookiePlan(cookies, []);
   if (route.kind === 'malformed') {
     emit(onEvent, { type: 'route.malformed', reason: route.reason });
-    return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind: 'document', auth: NOT_CHECKED, cookies: unchanged }, ctx.responsePolicy) };
+    return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind: 'document', auth: NOT_CHECKED, cookies: unchanged, now }, ctx.responsePolicy) };
   }
   const match = route.route;
-  const kind = classifyRequest(request.headers, ctx.isApi(match.canonicalPath), hint);
-  if (!match.session) return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind, auth: NOT_CHECKED, cookies: unchanged }, ctx.responsePolicy) };
+  const api = ctx.isApi(match.canonicalPath);
+  const kind = classifyRequest(request.headers, api, hint);
+  if (!match.session) return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind, auth: NOT_CHECKED, cookies: unchanged, now }, ctx.responsePolicy) };
+  // An API client's Bearer token: checked like a cookie's, never refreshed, nothing written; always a data request.
+  const bearer = ctx.bearer && api ? bearerCredential(request.headers.get('authorization')) : NO_BEARER;
+  if (bearer.kind !== 'none' && !(bearer.kind === 'token' && ctx.provider.isApiKey?.(bearer.token) === true)) {
+    const auth = await resolveBearer(ctx.provider, bearer, cookies, match.verify, now, onEvent);
+    const outcome = decideOutcome({ request, route, kind: 'data', auth, cookies: unchanged, now, bearer: true }, ctx.responsePolicy);
+    if (outcome.kind !== 'continue' && match.access === 'protected') emit(onEvent, deniedEvent(match.canonicalPath, 'data', outcome));
+    return { route, auth, outcome };
+  }
 
   const variants = sessionCookieVariants(cookieHeader, cookies, ctx.provider.cookieName);
   const origin = ctx.publicUrl(request); // reads X-Forwarded-* (with trustProxy): before the await
@@ -69,15 +81,16 @@ async function decide(ctx: LockstepContext, input: RequestLike, hint: RequestKin
         ? unchanged
         : createCookiePlan(read, [])
       : createCookiePlan(read, ctx.provider.planWrite(read, write.kind === 'write' ? write.session : null, ctx.cookieAttributes(origin), now));
-  const outcome = decideOutcome({ request, route, kind, auth, cookies: plan }, ctx.responsePolicy);
-  if (outcome.kind !== 'continue' && match.access === 'protected') {
-    emit(onEvent, {
-      type: 'route.denied',
-      path: match.canonicalPath,
-      access: match.access,
-      requestKind: kind,
-      response: outcome.kind === 'redirect' ? 'redirect' : outcome.status === 503 ? 'unavailable' : 'unauthorized',
-    });
-  }
+  const outcome = decideOutcome({ request, route, kind, auth, cookies: plan, now }, ctx.responsePolicy);
+  if (outcome.kind !== 'continue' && match.access === 'protected') emit(onEvent, deniedEvent(match.canonicalPath, kind, outcome));
   return { route, auth, outcome };
+}
+
+/** `route.denied`: how a protected route was refused, and which requirement a signed-in session failed. */
+function deniedEvent(path: string, requestKind: RequestKind, outcome: Exclude<Outcome, { kind: 'continue' }>): LockstepEventBody {
+  const requirement = outcome.kind === 'redirect' ? outcome.requirement : outcome.body.requirement;
+  const forbidden = outcome.kind === 'redirect' ? outcome.reason === 'forbidden' : outcome.status === 403;
+  const plain = outcome.kind === 'redirect' ? 'redirect' : outcome.status === 503 ? 'unavailable' : 'unauthorized';
+  const response = requirement === undefined ? plain : forbidden ? 'forbidden' : 'step_up';
+  return { type: 'route.denied', path, access: 'protected', requestKind, response, ...(requirement === undefined ? {} : { requirement }) };
 }

@@ -28,6 +28,8 @@ export interface LockstepContext {
   readonly config: LockstepConfig;
   readonly routes: RoutePolicy;
   readonly isApi: (canonicalPath: string) => boolean;
+  /** Whether API paths accept `Authorization: Bearer` access tokens (`bearer` option). */
+  readonly bearer: boolean;
   readonly defaultVerify: Exclude<VerifyMode, 'session'>;
   readonly provider: SessionProvider;
   readonly engine: SessionEngine;

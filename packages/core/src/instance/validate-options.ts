@@ -8,6 +8,7 @@ import type { PathPattern, RouteRule } from '../routes/route-rule.js';
 const BASE_KEYS = [
   'routes', 'verify', 'loginPath', 'afterSignInPath', 'callbackPath', 'returnToParam', 'apiRoutes', 'basePath',
   'trailingSlash', 'caseSensitive', 'cookies', 'refreshMarginSeconds', 'authTimeoutMs', 'successorTtlSeconds', 'refreshStore', 'revocation', 'onEvent', 'debug', 'trustProxy', 'allowedOrigins',
+  'stepUpPath', 'enrolPath', 'forbiddenPath', 'rolesFrom', 'bearer',
 ] as const;
 
 /**
@@ -28,6 +29,9 @@ export function validateOptions(options: LockstepOptions): void {
   for (const option of ['loginPath', 'afterSignInPath', 'callbackPath'] as const) {
     const value = options[option];
     if (value !== undefined) assertLocalTarget(basePath + String(value), option);
+  }
+  if (options.rolesFrom !== undefined && typeof options.rolesFrom !== 'function') {
+    throw new LockstepError('ERR_CONFIG_INVALID', 'rolesFrom must be a function from verified claims to a list of role names.');
   }
   warnAboutOpaquePublicRules(options);
 }

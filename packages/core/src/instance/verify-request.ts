@@ -1,4 +1,6 @@
 // The server-side guard's check (DESIGN §3.9): re-verify the forwarded cookies, never refresh, never write.
+import { bearerCredential } from '../bearer/bearer-token.js';
+import { resolveBearer } from '../bearer/resolve-bearer.js';
 import { parseRequestCookies, type RequestCookie } from '../cookies/request-cookies.js';
 import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
 import { emit, type EventHandler } from '../events.js';
@@ -35,6 +37,11 @@ async function verifyRecord(ctx: LockstepContext, request: RequestRecord, mode: 
   const now = ctx.now();
   const header = request.headers.get('cookie');
   const cookies = parseRequestCookies(header);
+  // The middleware let a Bearer request through on the token alone: the guard checks that token, the same way.
+  const bearer = ctx.bearer && ctx.isApi(canonicalOf(ctx, request.url.pathname)) ? bearerCredential(request.headers.get('authorization')) : null;
+  if (bearer !== null && bearer.kind !== 'none' && !(bearer.kind === 'token' && ctx.provider.isApiKey?.(bearer.token) === true)) {
+    return resolveBearer(ctx.provider, bearer, cookies, mode, now, onEvent);
+  }
   const variants = sessionCookieVariants(header, cookies, ctx.provider.cookieName);
   if (variants.length === 0) return verifyCookies(ctx, cookies, mode, now, onEvent);
   const { readings } = await distinctSessions(ctx.provider, [cookies, ...variants], now);
@@ -63,6 +70,12 @@ async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCook
     case 'unavailable':
       return { kind: 'unavailable', cause: check.cause };
   }
+}
+
+/** The canonical path the API patterns are matched against; a malformed path is no API path. */
+function canonicalOf(ctx: LockstepContext, pathname: string): string {
+  const route = ctx.routes.resolve(pathname);
+  return route.kind === 'matched' ? route.route.canonicalPath : '';
 }
 
 function guardMode(ctx: LockstepContext, pathname: string, requested: VerifyMode | undefined): VerifyMode {

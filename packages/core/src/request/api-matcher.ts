@@ -18,6 +18,7 @@ export function createApiMatcher(patterns: readonly PathPattern[], trailingSlash
     access: 'protected',
     verify: 'claims',
     session: true,
+    requirements: null,
     matchers: patterns.map((pattern, index) => compileMatcher(pattern, `apiRoutes[${index}]`, trailingSlash)),
   };
   return (canonicalPath) => matchRule(rule, canonicalPath, splitCanonicalPath(canonicalPath)).kind !== 'no_match';

@@ -38,15 +38,18 @@ export function denyUnauthenticated(input: {
   readonly reason: AnonymousReason;
   readonly cookies: CookiePlan;
   readonly login: LoginTarget;
+  /** The request sent a Bearer token that did not pass: the challenge says `error="invalid_token"` (RFC 6750 §3.1). */
+  readonly bearer?: boolean;
 }): RedirectOutcome | RespondOutcome {
   if (input.kind === 'data') {
+    const challenge = input.bearer === true ? 'Bearer realm="lockstep", error="invalid_token"' : 'Bearer realm="lockstep"';
     return {
       kind: 'respond',
       status: 401,
       format: 'json',
       body: { error: 'unauthorized', reason: input.reason },
       cookies: input.cookies,
-      headers: decidedResponseHeaders(input.cookies, [['WWW-Authenticate', 'Bearer realm="lockstep"']]),
+      headers: decidedResponseHeaders(input.cookies, [['WWW-Authenticate', challenge]]),
     };
   }
   const query = new URLSearchParams({ [input.login.returnToParam]: input.target });

@@ -2,6 +2,7 @@
 import { LockstepError } from '../errors.js';
 import { CASE_FOLDS } from './case-folding.js';
 import { globCovers } from './glob-inclusion.js';
+import { compileRequirements, type Requirements } from './route-requirements.js';
 import type { RouteAccess, VerifyMode } from './route-rule.js';
 import { compileSegmentGlob, foldSegmentGlob, matchSegmentGlob, type SegmentGlob } from './segment-glob.js';
 
@@ -24,6 +25,7 @@ export interface CompiledRule {
   readonly access: RouteAccess;
   readonly verify: VerifyMode;
   readonly session: boolean;
+  readonly requirements: Requirements | null;
   readonly matchers: readonly CompiledMatcher[];
 }
 
@@ -84,6 +86,13 @@ function compileRule(
   if (session !== undefined && (typeof session !== 'boolean' || ruleAccess !== 'public')) {
     throw new LockstepError('ERR_CONFIG_INVALID', `${name}.session is a boolean and applies to public rules only.`);
   }
+  const requirements = compileRequirements(rule as Record<string, unknown>, name);
+  if (requirements !== null && ruleAccess !== 'protected') {
+    throw new LockstepError('ERR_CONFIG_INVALID', `${name} states requirements (aal, recentSignIn, roles, claims); they apply to protected rules only.`);
+  }
+  if (requirements !== null && verify === 'session') {
+    throw new LockstepError('ERR_CONFIG_VERIFY_MODE', `${name} states requirements with verify: "session"; requirements are checked on verified claims only (use "claims" or "user").`);
+  }
   const patterns: readonly unknown[] = Array.isArray(match) ? match : [match];
   if (patterns.length === 0) throw new LockstepError('ERR_CONFIG_PATTERN', `${name}.match is an empty list.`);
   return {
@@ -93,6 +102,7 @@ function compileRule(
     verify: (verify as VerifyMode | undefined) ?? defaultVerify,
     // Protected and auth pages always need the session; ignore rules never touch it.
     session: ruleAccess === 'public' ? ((session as boolean | undefined) ?? true) : ruleAccess !== 'ignore',
+    requirements,
     matchers: patterns.map((pattern) => compileMatcher(pattern, name, trailingSlash)),
   };
 }

@@ -2,6 +2,7 @@
 import { CASE_FOLDS } from './case-folding.js';
 import { matchRule, type CompiledRule } from './compile-rules.js';
 import type { RouteMatch, RouteRuleTrial } from './route-decision.js';
+import { describeRequirements } from './route-requirements.js';
 import type { VerifyMode } from './route-rule.js';
 import { splitCanonicalPath } from './segment-glob.js';
 
@@ -57,15 +58,18 @@ export function toRouteMatch(evaluation: RuleEvaluation, canonicalPath: string, 
       ruleIndex: rule.ruleIndex,
       pattern: evaluation.pattern,
       canonicalPath,
+      requirements: rule.requirements,
     };
   }
   let verify = defaultVerify;
+  let requirements = null;
   // A failing predicate must not weaken the check its own protected rule asked for.
   if (evaluation.kind === 'error' && evaluation.rule.access === 'protected') {
     const ruleVerify = evaluation.rule.verify;
     if (STRENGTH[ruleVerify] > STRENGTH[verify]) verify = ruleVerify;
+    requirements = evaluation.rule.requirements;
   }
-  return { access: 'protected', verify, session: true, ruleIndex: null, pattern: null, canonicalPath };
+  return { access: 'protected', verify, session: true, ruleIndex: null, pattern: null, canonicalPath, requirements };
 }
 
 /** The one-line `reason` of `explain()`. */
@@ -83,5 +87,5 @@ function describeRoute(route: RouteMatch): string {
   if (route.access === 'ignore') return 'no session work';
   if (route.access === 'authPage') return `signed-in users are sent on, verify: ${route.verify}`;
   if (route.access === 'public' && !route.session) return 'session not read';
-  return `verify: ${route.verify}`;
+  return route.requirements === null ? `verify: ${route.verify}` : `verify: ${route.verify}, requires ${describeRequirements(route.requirements)}`;
 }

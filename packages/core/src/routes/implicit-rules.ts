@@ -69,6 +69,7 @@ function implicitRule(
     access,
     verify: defaultVerify,
     session: true,
+    requirements: null,
     matchers: [compileMatcher(path, name, trailingSlash)],
   };
 }

@@ -1,5 +1,6 @@
 // What the route policy answers for a path: the decision used per request and the debug explanation.
 import type { MalformedPathReason } from './canonical-path.js';
+import type { Requirements } from './route-requirements.js';
 import type { RouteAccess, VerifyMode } from './route-rule.js';
 
 /** The rule that decided a path, with every default applied. */
@@ -14,6 +15,8 @@ export interface RouteMatch {
   pattern: string | null;
   /** The canonical path the rules were matched against (basePath stripped). */
   canonicalPath: string;
+  /** What a protected route asks of the verified session beyond being signed in; null for none. */
+  requirements: Requirements | null;
 }
 
 /** `malformed` is answered with a 400 upstream: a path without a canonical form never passes. */

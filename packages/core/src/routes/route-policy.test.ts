@@ -33,7 +33,7 @@ describe('resolve: rule table', () => {
     ['/Blog/post', PROTECTED_BY_DEFAULT, '/Blog/post'],
   ];
   it.each(cases)('%j', (raw, expected, canonicalPath) => {
-    expect(policy.resolve(raw)).toEqual({ kind: 'matched', route: { ...expected, canonicalPath } });
+    expect(policy.resolve(raw)).toEqual({ kind: 'matched', route: { ...expected, canonicalPath, requirements: null } });
   });
 
   it('is case-sensitive: /Dashboard is protected when /dashboard is public', () => {
@@ -128,7 +128,7 @@ describe('resolve: RegExp and predicate patterns', () => {
     });
     expect(p.resolve('/anything')).toEqual({
       kind: 'matched',
-      route: { access: 'protected', verify: 'user', session: true, ruleIndex: null, pattern: null, canonicalPath: '/anything' },
+      route: { access: 'protected', verify: 'user', session: true, ruleIndex: null, pattern: null, canonicalPath: '/anything', requirements: null },
     });
     expect(p.explain('/anything').reason).toMatch(/^rules\[1\] pattern predicate .* protected \(fail closed, verify: user\)$/);
   });

@@ -5,6 +5,7 @@ import { createCaseInsensitiveDecider } from './case-insensitive-decider.js';
 import { compileRules } from './compile-rules.js';
 import { describeEvaluation, evaluateRules, toRouteMatch } from './evaluate-rules.js';
 import { alternativeReadings } from './path-readings.js';
+import { describeRequirements } from './route-requirements.js';
 import { compileImplicitRules } from './implicit-rules.js';
 import type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from './route-decision.js';
 import type { RouteRule, VerifyMode } from './route-rule.js';
@@ -149,7 +150,7 @@ export function createRoutePolicy(options: RoutePolicyOptions): RoutePolicy {
 }
 
 function sameRoute(a: RouteMatch, b: RouteMatch): boolean {
-  return a.access === b.access && a.verify === b.verify && a.session === b.session && a.ruleIndex === b.ruleIndex && a.pattern === b.pattern;
+  return a.access === b.access && a.verify === b.verify && a.session === b.session && a.ruleIndex === b.ruleIndex && a.pattern === b.pattern && a.requirements === b.requirements;
 }
 
 /** The clause `explain()` appends when another reading of the path (see `alternativeReadings`, `caseSensitive`) decided it more strictly. */
@@ -157,6 +158,7 @@ function describeStricterReading(route: RouteMatch): string {
   const rule = route.pattern === null ? 'deny by default' : `pattern "${route.pattern}"`;
   return (
     'another reading of the path that a router may make (case-insensitive, `//` kept, escapes as sent, ' +
-    `\`%2F\` as a separator) is decided more strictly, by ${rule}: ${route.access}, verify: ${route.verify}`
+    `\`%2F\` as a separator) is decided more strictly, by ${rule}: ${route.access}, verify: ${route.verify}` +
+    (route.requirements === null ? '' : `, requires ${describeRequirements(route.requirements)}`)
   );
 }

@@ -1,4 +1,5 @@
 // The shape of one route rule: what a user writes in the ordered route table.
+import type { RouteRequirements } from './route-requirements.js';
 
 /**
  * How a request's session is checked.
@@ -25,8 +26,12 @@ export type PathPattern = string | RegExp | ((canonicalPath: string) => boolean)
  */
 export type RouteAccess = 'public' | 'protected' | 'authPage' | 'ignore';
 
-/** One rule of the ordered route table. First match wins; a path no rule matches is protected. */
-export interface RouteRule {
+/**
+ * One rule of the ordered route table. First match wins; a path no rule matches is protected.
+ * A protected rule may also state requirements (`aal`, `recentSignIn`, `roles`, `claims`; see
+ * `RouteRequirements`), checked on the verified claims: never in `session` mode.
+ */
+export interface RouteRule extends RouteRequirements {
   /** One pattern or a list of them; the rule matches when any of them does. */
   match: PathPattern | readonly PathPattern[];
   access: RouteAccess;

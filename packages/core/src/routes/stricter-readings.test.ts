@@ -10,8 +10,8 @@ const sensitive = createRoutePolicy({ ...options, caseSensitive: true });
 const route = (policy: typeof insensitive, path: string) => {
   const decision = policy.resolve(path);
   if (decision.kind !== 'matched') throw new Error(`${path} is malformed: ${decision.reason}`);
-  const { canonicalPath: _canonicalPath, ...rest } = decision.route;
-  return rest;
+  const { canonicalPath: _canonicalPath, requirements, ...rest } = decision.route;
+  return requirements === null ? rest : { ...rest, requirements };
 };
 
 describe('caseSensitive: false (React Router, Remix)', () => {

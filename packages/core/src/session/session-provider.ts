@@ -107,6 +107,18 @@ export interface SessionProvider {
    * under RLS). It must never refresh or write cookies: the session belongs to the engine.
    */
   dataClient?(accessToken: string): unknown;
+  /**
+   * Whether the user has a verified second factor (Supabase: a `verified` entry in `factors`); an
+   * `aal: 'aal2'` route sends a user without one to `enrolPath`. `undefined` when it cannot tell.
+   */
+  hasVerifiedFactor?(user: SessionUser): boolean | undefined;
+  /**
+   * Whether a Bearer token is the app's API key rather than a user's access token (Supabase:
+   * `sb_publishable_…`, `sb_secret_…` and the legacy `anon` / `service_role` JWTs, which supabase-js
+   * sends as `Authorization` when no user is signed in). Such a header is ignored: the request is
+   * decided on its cookies, as if it had none.
+   */
+  isApiKey?(token: string): boolean;
 }
 
 /** What a provider may use from the instance: the injected `fetch`, the auth-call timeout and the cookie settings. */

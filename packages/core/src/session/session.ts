@@ -81,6 +81,11 @@ export type AuthState =
       readonly verifiedBy: VerifyMode;
       /** True when this request renewed the session. */
       readonly refreshed: boolean;
+      /**
+       * `bearer`: the access token came in an `Authorization: Bearer` header (an API client), not in
+       * the session cookies; `session.refreshToken` is empty and nothing is ever written. Absent for cookies.
+       */
+      readonly credential?: 'bearer';
     }
   | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
 

@@ -47,8 +47,9 @@ function outcomeReason(auth: AuthState, outcome: Outcome): string {
     case 'continue':
       return authReason(auth);
     case 'redirect':
+      if (outcome.requirement !== undefined) return `${outcome.reason}:${outcome.requirement}`;
       return outcome.reason === 'unauthenticated' ? authReason(auth) : outcome.reason;
     case 'respond':
-      return outcome.body.reason;
+      return outcome.body.requirement === undefined ? outcome.body.reason : `${outcome.body.reason}:${outcome.body.requirement}`;
   }
 }

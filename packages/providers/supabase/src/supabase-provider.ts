@@ -20,6 +20,8 @@ import { peekToken } from '@lockstep/core/verify';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createAuthenticatedClient } from './bound-client.js';
 import { GOTRUE_REFUSAL_CODES } from './gotrue-refusals.js';
+import { hasVerifiedFactor } from './verified-factor.js';
+import { isApiKeyToken } from './api-key-token.js';
 
 /** The Supabase provider: every capability (password sign-in, the OAuth / magic-link callback, sign-out, a supabase-js data client). */
 export interface SupabaseProvider extends SessionProvider {
@@ -149,5 +151,7 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): Supabase
     completeCallback: (request, cookies, attributes, now) => completeSupabaseCallback(gotrue, storageKey, request, cookies, attributes, now),
     signOutWrites: (cookies, attributes) => clearCodeVerifiers(cookies, storageKey, attributes),
     dataClient: (accessToken) => createAuthenticatedClient(project, accessToken, { fetch: gotrue.fetch }),
+    hasVerifiedFactor,
+    isApiKey: isApiKeyToken,
   };
 }

@@ -4,7 +4,7 @@ import { createMemoryRevocationStore } from '@lockstep/core/revocation';
 import type { RunningMockAuth } from '@lockstep/mock-auth';
 import { fromSetup } from '@lockstep/supabase';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import type { AppOverrides, BackendSession, ContractBackend, IssuedSession } from './backends/contract-backend.js';
+import type { AppOverrides, BackendSession, ContractBackend, IssuedSession, IssueOptions } from './backends/contract-backend.js';
 import { isGotrueBackend } from './backends/gotrue-backend.js';
 import type { ContractBackendName } from './backends/index.js';
 import { FIXTURE_BASE_OPTIONS, FIXTURE_USER, TOKEN_LIFETIME, type Probe } from './fixture.js';
@@ -53,7 +53,7 @@ export interface ContractEnv {
   /** Moves the backend's (and every app's) clock forward. */
   advance(seconds: number): Promise<void>;
   /** A new session of the fixture user, issued by the backend, and the Cookie header a browser would send for it. */
-  signIn(): Promise<{ readonly session: IssuedSession; readonly cookie: string }>;
+  signIn(options?: IssueOptions): Promise<{ readonly session: IssuedSession; readonly cookie: string }>;
   cookieFor(session: BackendSession): string;
 }
 
@@ -157,8 +157,8 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
       backend.advance(seconds);
       await syncClocks();
     },
-    async signIn() {
-      const session = await backend.issueSession(FIXTURE_USER.email);
+    async signIn(options) {
+      const session = await backend.issueSession(FIXTURE_USER.email, options);
       return { session, cookie: backend.cookieFor(session) };
     },
     cookieFor: (session) => backend.cookieFor(session),

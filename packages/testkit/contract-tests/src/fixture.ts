@@ -27,10 +27,18 @@ export const FIXTURE_RULES: readonly RouteRule[] = [
   { match: '/logout', access: 'public', session: false },
   { match: '/admin/**', access: 'protected', verify: 'user' },
   { match: '/hints/**', access: 'protected', verify: 'session' },
+  // Route requirements (C36), on paths every fixture app serves as `dashboard`.
+  { match: '/dashboard/mfa-only/**', access: 'protected', aal: 'aal2' },
+  { match: '/dashboard/recent/**', access: 'protected', recentSignIn: 600 },
+  { match: '/dashboard/staff/**', access: 'protected', roles: ['staff'] },
+  { match: '/dashboard/plan-pro/**', access: 'protected', claims: { 'app_metadata.plan': 'pro' } },
 ];
 
+/** Where a session that fails an `aal` or `recentSignIn` requirement is sent (C36). */
+export const STEP_UP_PATH = '/dashboard/step-up';
+
 /** The fixture app's engine options, whatever the backend (before per-scenario overrides). */
-export const FIXTURE_BASE_OPTIONS: LockstepBaseOptions = { afterSignInPath: AFTER_SIGN_IN_PATH, routes: FIXTURE_RULES };
+export const FIXTURE_BASE_OPTIONS: LockstepBaseOptions = { afterSignInPath: AFTER_SIGN_IN_PATH, routes: FIXTURE_RULES, stepUpPath: STEP_UP_PATH };
 
 /** The options of the fixture app on the GoTrue mock (before per-scenario overrides). */
 export function fixtureOptions(mock: { readonly url: string; readonly anonKey: string }): SupabaseLockstepOptions {

@@ -1,7 +1,7 @@
 // Public entry of @lockstep/contract-tests: re-exports only.
 export { runContractSuite } from './run-contract-suite.js';
 export type { AdapterCapabilities, AdapterHarness, HarnessContext, RunningApp } from './harness.js';
-export type { AppOverrides, BackendCapabilities, BackendSession, ContractBackend, PortableSetup } from './backends/contract-backend.js';
+export type { AppOverrides, BackendCapabilities, BackendSession, ContractBackend, IssueOptions, PortableSetup } from './backends/contract-backend.js';
 export { CONTRACT_BACKEND_NAMES, type ContractBackendName } from './backends/index.js';
 export {
   AFTER_SIGN_IN_PATH,

@@ -6,6 +6,7 @@ import { useContractEnv } from './environment.js';
 import type { AdapterHarness } from './harness.js';
 import { accessScenarios } from './scenarios/access.js';
 import { cacheHeaderScenarios } from './scenarios/cache-headers.js';
+import { bearerScenarios } from './scenarios/bearer.js';
 import { callbackScenarios } from './scenarios/callback.js';
 import { duplicateCookieScenarios } from './scenarios/duplicate-cookies.js';
 import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
@@ -17,6 +18,7 @@ import { refreshScenarios } from './scenarios/refresh.js';
 import { routerAgreementScenarios } from './scenarios/router-agreement.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
 import { revocationScenarios } from './scenarios/revocation.js';
+import { requirementScenarios } from './scenarios/requirements.js';
 import { signOutScenarios } from './scenarios/sign-out.js';
 import { supabaseScenarios } from './scenarios/supabase-only.js';
 
@@ -49,6 +51,8 @@ export function runContractSuite(harness: AdapterHarness): void {
       pathScenarios(env);
       signOutScenarios(env);
       revocationScenarios(env);
+      requirementScenarios(env);
+      bearerScenarios(env);
       callbackScenarios(env);
       supabaseScenarios(env);
       reactRouterInternalsScenarios(env);

@@ -39,8 +39,11 @@ export interface MockTokenBackendControls {
   fail(endpoint: TokenBackendEndpoint | '*', fault: TokenBackendFault, options?: { readonly times?: number }): void;
   clearFaults(): void;
   addUser(email: string, password: string): FakeUser;
-  /** A session as `/login` would issue it, without counting a call. */
-  issueSession(email: string): Promise<TokenResponse>;
+  /**
+   * A session as `/login` would issue it, without counting a call. `claims` (e.g. `aal`,
+   * `app_metadata`) go into every access token of the session, rotations included.
+   */
+  issueSession(email: string, options?: { readonly claims?: Readonly<Record<string, unknown>> }): Promise<TokenResponse>;
   /** Ends every session of the user (a logout elsewhere): their refresh tokens are rejected from now on. */
   revokeUser(email: string): void;
   /** Every access token issued so far is refused by `/api/*` and `/me`, though unexpired (a token-level revocation). */
@@ -112,7 +115,8 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
   let refuseAll = false;
 
   async function tokens(user: FakeUser, sessionId: string, refreshToken: string): Promise<TokenResponse> {
-    const { token, jti } = await signer.sign({ sub: user.id, sid: sessionId, email: user.email }, nowSeconds(), accessTokenTtl);
+    // Session claims first: the user's own claims always win over anything a test put there.
+    const { token, jti } = await signer.sign({ ...store.sessionClaims(sessionId), sub: user.id, sid: sessionId, email: user.email }, nowSeconds(), accessTokenTtl);
     issuedJtis.add(jti);
     return { access_token: token, refresh_token: refreshToken, token_type: 'Bearer', expires_in: accessTokenTtl, user: { id: user.id, email: user.email } };
   }
@@ -132,7 +136,7 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
         const body = await readBody(request);
         const user = typeof body?.email === 'string' ? store.userByEmail(body.email) : undefined;
         if (user === undefined || body?.password !== user.password) return oauthError(400, 'invalid_grant', 'invalid_credentials', 'Invalid login credentials');
-        const { sessionId, refreshToken } = store.startSession(user);
+        const { sessionId, refreshToken } = store.startSession(user, nowSeconds());
         return Response.json(await tokens(user, sessionId, refreshToken));
       },
     },
@@ -228,10 +232,10 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
     fail: (endpoint, fault, failOptions) => faults.fail(endpoint, fault, failOptions),
     clearFaults: () => faults.clear(),
     addUser: (email, password) => store.addUser(email, password),
-    async issueSession(email) {
+    async issueSession(email, issueOptions) {
       const user = store.userByEmail(email);
       if (user === undefined) throw new Error(`no such user: ${email}`);
-      const { sessionId, refreshToken } = store.startSession(user);
+      const { sessionId, refreshToken } = store.startSession(user, nowSeconds(), issueOptions?.claims);
       return tokens(user, sessionId, refreshToken);
     },
     revokeUser(email) {

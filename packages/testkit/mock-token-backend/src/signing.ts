@@ -14,7 +14,7 @@ export interface AccessClaims {
 export interface Signer {
   readonly algorithm: 'ES256' | 'HS256';
   readonly jwks: { readonly keys: readonly JWK[] };
-  sign(claims: { sub: string; sid: string; email: string }, now: number, ttlSeconds: number): Promise<{ token: string; jti: string }>;
+  sign(claims: { readonly [claim: string]: unknown; sub: string; sid: string; email: string }, now: number, ttlSeconds: number): Promise<{ token: string; jti: string }>;
   /** `null` for anything but a valid, unexpired token of this fake. */
   verify(token: string, now: number): Promise<AccessClaims | null>;
 }
@@ -39,7 +39,8 @@ export async function createSigner(options: { algorithm: 'ES256' | 'HS256'; secr
     jwks: { keys },
     async sign(claims, now, ttlSeconds) {
       const jti = randomUUID();
-      const token = await new SignJWT({ email: claims.email, sid: claims.sid, role: 'authenticated' })
+      const { sub: _sub, ...rest } = claims;
+      const token = await new SignJWT({ ...rest, role: 'authenticated' })
         .setProtectedHeader({ alg: algorithm, typ: 'JWT', ...(algorithm === 'ES256' ? { kid } : {}) })
         .setIssuer(issuer)
         .setAudience(audience)

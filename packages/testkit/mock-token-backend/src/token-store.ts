@@ -12,6 +12,9 @@ interface SessionRecord {
   readonly id: string;
   readonly userId: string;
   revoked: boolean;
+  /** Unix seconds of the sign-in (the tokens' `auth_time`). */
+  readonly authTime: number;
+  readonly claims: Readonly<Record<string, unknown>>;
 }
 
 interface RefreshRecord {
@@ -61,11 +64,20 @@ export class TokenStore {
     return [...this.#users.values()].find((user) => user.id === id);
   }
 
-  /** Starts a session for the user; returns its id and first refresh token. */
-  startSession(user: FakeUser): { sessionId: string; refreshToken: string } {
-    const session = { id: randomUUID(), userId: user.id, revoked: false };
+  /**
+   * Starts a session for the user; returns its id and first refresh token. `authTime` (Unix seconds)
+   * and `claims` go into every access token of the session, rotations included.
+   */
+  startSession(user: FakeUser, authTime = 0, claims: Readonly<Record<string, unknown>> = {}): { sessionId: string; refreshToken: string } {
+    const session = { id: randomUUID(), userId: user.id, revoked: false, authTime, claims };
     this.#sessions.set(session.id, session);
     return { sessionId: session.id, refreshToken: this.#issue(session.id) };
+  }
+
+  /** What the session's access tokens carry besides the user: when it signed in, and extra claims. */
+  sessionClaims(sessionId: string): Readonly<Record<string, unknown>> {
+    const session = this.#sessions.get(sessionId);
+    return session === undefined ? {} : { ...session.claims, auth_time: session.authTime };
   }
 
   isLive(sessionId: string): boolean {

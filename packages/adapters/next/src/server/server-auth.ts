@@ -1,5 +1,5 @@
 // Server helpers (defense in depth, docs/contract-scenarios.md): read and guard the session in Server Components, Route Handlers and Server Actions.
-import { capabilityOf, LockstepError, toWebResponse, type AuthState, type LockstepEffects, type PasswordSignIn, type SignInResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
+import { capabilityOf, LockstepError, toWebResponse, type AuthState, type LockstepEffects, type PasswordSignIn, type SignInResult, type RouteRequirements, type SignOutScope, type VerifyMode } from '@lockstep/core';
 import { guardDenial, guardResponse, signInResponse, writeCookies, type Authenticated, type GuardDenial, type GuardResponse, type SignInResponse } from '@lockstep/core/adapter';
 import type { SupabaseClient } from '@lockstep/supabase';
 import { cookies } from 'next/headers';
@@ -20,8 +20,8 @@ export class AuthUnavailableError extends LockstepError {
   }
 }
 
-export interface GuardOptions {
-  /** The verify mode; the instance's default (`claims`) when absent. */
+/** The verify mode (the instance's default, `claims`, when absent) and requirements on top of the route's (`aal`, `recentSignIn`, `roles`, `claims`). */
+export interface GuardOptions extends RouteRequirements {
   readonly mode?: VerifyMode;
 }
 
@@ -58,18 +58,19 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
   /**
    * For Server Components and Server Actions: the verified user, or a redirect to the login page
    * with the current path as return-to (a same-origin redirect Next renders itself; in an action
-   * the client follows it). Throws `AuthUnavailableError` while the auth server is down.
+   * the client follows it). With requirements (`{ aal: 'aal2' }`, `{ roles: ['admin'] }`), a user who
+   * fails one is redirected to `stepUpPath` / `enrolPath` / `forbiddenPath`, or, without that page,
+   * gets a `LockstepError` `ERR_ACCESS_DENIED`. Throws `AuthUnavailableError` while the auth server is down.
    */
   const requireUser = async (options: RequireUserOptions = {}): Promise<Authenticated> => {
-    const request = await currentRequest('GET', options.returnTo);
-    const result = await instance().guard(request, { ...(options.mode === undefined ? {} : { mode: options.mode }), hint: { kind: 'document' } });
+    const { returnTo, ...check } = options;
+    const result = await instance().guard(await currentRequest('GET', returnTo), { ...check, hint: { kind: 'document' } });
     if (result.kind === 'allowed') return result.auth;
-    switch (result.outcome.kind) {
-      case 'redirect':
-        return redirect(result.outcome.location);
-      case 'respond':
-        throw new AuthUnavailableError(`Sign-in check failed: ${result.outcome.body.error} (${result.outcome.body.reason}).`);
-    }
+    if (result.outcome.kind === 'redirect') return redirect(result.outcome.location);
+    const { error, reason, requirement } = result.outcome.body;
+    // A render cannot answer with a status: a failed requirement without a page to send the user to is an error the app's boundary shows.
+    if (requirement !== undefined) throw new LockstepError('ERR_ACCESS_DENIED', `Access denied: ${reason} (${requirement}).`);
+    throw new AuthUnavailableError(`Sign-in check failed: ${error} (${reason}).`);
   };
 
   /** For Route Handlers: the user, or the response to return (401 JSON for data requests, a login redirect for documents, 503). */

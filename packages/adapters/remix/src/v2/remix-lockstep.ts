@@ -1,6 +1,6 @@
 // Remix v2 (no middleware): the session read inside loaders and actions, once per request, with the headers that must go out.
-import { capabilityOf, instanceFrom, toWebResponse, type Lockstep, type LockstepEffects, type Outcome, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope, type VerifyMode } from '@lockstep/core';
-import { authView, forwardedRequest, guardResponse, outcomeHeaders, unhandledOutcome, type AuthView, type RequiredUser } from '@lockstep/core/adapter';
+import { capabilityOf, instanceFrom, toWebResponse, type Lockstep, type LockstepEffects, type Outcome, type PasswordSignIn, type SignInResult, type SignOutResult, type SignOutScope } from '@lockstep/core';
+import { authView, forwardedRequest, guardCheckOptions, guardResponse, outcomeHeaders, unhandledOutcome, type AuthView, type GuardCheck, type RequiredUser } from '@lockstep/core/adapter';
 import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import { coreRequest, kindHint, type RouterRequestArgs } from '../request-target.js';
 import { mergeOutcome, type Merged } from '../response-headers.js';
@@ -56,7 +56,7 @@ export interface RemixLockstep {
    * Requires a verified user (re-verified in `mode`, the rule's default when absent); otherwise
    * throws the login redirect (documents) or 401 JSON (data requests), with the cookies attached.
    */
-  requireUser(args: DataArgs, mode?: VerifyMode): Promise<LoaderSession & RequiredUser>;
+  requireUser(args: DataArgs, check?: GuardCheck): Promise<LoaderSession & RequiredUser>;
   /** Password sign-in; on success return `toWebResponse(result.redirect)`: it carries the cookies. */
   signInWithPassword(args: DataArgs, credentials: PasswordSignIn): Promise<SignInResult>;
   /** The OAuth / magic-link callback (`?code=`). */
@@ -125,9 +125,9 @@ export function createRemixLockstep(options: LockstepSetup, effects?: LockstepEf
         }
       };
     },
-    async requireUser(args: DataArgs, mode?: VerifyMode) {
+    async requireUser(args: DataArgs, check?: GuardCheck) {
       const current = await session(args);
-      const result = guardResponse(await instance.guard(coreRequest({ ...args, request: current.request }), { mode, hint: kindHint(args) }));
+      const result = guardResponse(await instance.guard(coreRequest({ ...args, request: current.request }), { ...guardCheckOptions(check), hint: kindHint(args) }));
       if (result.kind === 'denied') throw current.merge(result.response);
       return { ...current, ...authView(result.auth) };
     },

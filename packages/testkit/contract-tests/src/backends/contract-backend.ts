@@ -54,6 +54,12 @@ export interface BackendSession {
 /** A session the backend just issued: it always names its user. */
 export type IssuedSession = BackendSession & { readonly user: NonNullable<BackendSession['user']> };
 
+/** How `issueSession` shapes the session: its assurance level and the user's server-side metadata. */
+export interface IssueOptions {
+  readonly aal2?: boolean;
+  readonly appMetadata?: Readonly<Record<string, unknown>>;
+}
+
 /** Per-scenario option changes, in neutral terms; each backend maps them into its setup. */
 export interface AppOverrides {
   readonly authTimeoutMs?: number;
@@ -119,8 +125,12 @@ export interface ContractBackend {
   /** Epoch milliseconds of the backend's (frozen) clock. */
   now(): number;
   advance(seconds: number): void;
-  /** A new session of a seeded or created user, issued without counting a call. */
-  issueSession(email: string): Promise<IssuedSession>;
+  /**
+   * A new session of a seeded or created user, issued without counting a call. `aal2`: the session
+   * has passed a second factor; `appMetadata`: the user's server-controlled metadata (roles, plan),
+   * carried in the access token's `app_metadata` claim.
+   */
+  issueSession(email: string, options?: IssueOptions): Promise<IssuedSession>;
   createUser(email: string, password: string): void;
   /** Another client spends the refresh token at the backend; returns its successor. */
   rotate(refreshToken: string): Promise<string>;

@@ -6,6 +6,7 @@ import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/
 import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
 import { readSessionCookie, sessionCookieHeader } from '../session-cookies.js';
 import type { AppOverrides, BackendEndpoint, ContractBackend, IssuedSession } from './contract-backend.js';
+import { issueShaped } from './gotrue-shaped-session.js';
 
 /** The GoTrue backend; `mock` is there for the Supabase-only scenario groups. */
 export interface GotrueContractBackend extends ContractBackend {
@@ -99,7 +100,7 @@ export function gotrueBackend(): GotrueContractBackend {
 
     now: () => mock().controls.clock.now(),
     advance: (seconds) => mock().controls.clock.advance(seconds),
-    issueSession: async (email) => toSession(await mock().controls.issueSession(email)),
+    issueSession: async (email, options = {}) => toSession(await issueShaped(mock(), email, options)),
     createUser(email, password) {
       mock().controls.createUser({ email, password });
     },

@@ -90,7 +90,8 @@ export function tokenBackend(): ContractBackend {
 
     now: () => fake().clock.now(),
     advance: (seconds) => fake().clock.advance(seconds),
-    issueSession: async (email) => toSession(await fake().controls.issueSession(email)),
+    issueSession: async (email, options = {}) =>
+      toSession(await fake().controls.issueSession(email, { claims: { aal: options.aal2 === true ? 'aal2' : 'aal1', ...(options.appMetadata === undefined ? {} : { app_metadata: options.appMetadata }) } })),
     createUser(email, password) {
       fake().controls.addUser(email, password);
     },
