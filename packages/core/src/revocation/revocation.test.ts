@@ -8,7 +8,7 @@ import type { RevocationEntry } from './revocation-entry.js';
 import type { RevocationSink, RevocationStore } from './revocation-store.js';
 import { createMemoryRevocationStore } from './memory-revocation-store.js';
 import type { RevocationOptions } from './revocation-options.js';
-import { createFakeBackend, sessionCookie, type FakeBackend } from './test-support/fake-provider.js';
+import { accessToken, createFakeBackend, sessionCookie, type FakeBackend } from './test-support/fake-provider.js';
 
 const T0 = 1_800_000_000;
 const APP = 'https://app.test';
@@ -88,6 +88,15 @@ describe('revokeSession / revokeUser on the instance', () => {
     expect(await app.lockstep.verifyRequest(request(), 'user')).toEqual({ kind: 'anonymous', reason: 'session_revoked' });
     expect((await app.lockstep.guard(request())).kind).not.toBe('authenticated');
     expect(await app.lockstep.verifyRequest(new Request(`${APP}/dashboard`, { headers: { cookie: sessionCookie(bob) } }))).toMatchObject({ kind: 'authenticated' });
+  });
+
+  it('a Bearer request on an API path with a revoked token gets 401 session_revoked; an unrevoked one passes', async () => {
+    const app = setup();
+    await app.lockstep.revokeSession('s-ada-1');
+    const bearer = (token: string) => app.lockstep.handle(new Request(`${APP}/api/me`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }));
+    const refused = await bearer(accessToken(ada));
+    expect(refused.kind === 'respond' && refused.status === 401 && refused.body.reason === 'session_revoked').toBe(true);
+    expect(signedIn(await bearer(accessToken(bob)))).toBe(true);
   });
 
   it('a user-mode route refuses it too', async () => {

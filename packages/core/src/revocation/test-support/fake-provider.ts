@@ -1,4 +1,4 @@
-// A provider whose tokens are readable JSON: `signed.<claims>` verifies, anything else is forged.
+// A provider whose tokens are readable: `signed.<base64url claims JSON>` verifies, anything else is forged.
 // Enough backend to drive the engine's revocation paths with an injected clock.
 import type { CookieAttributes, CookieWrite } from '../../cookies/cookie-write.js';
 import type { RequestCookie } from '../../cookies/request-cookies.js';
@@ -18,7 +18,8 @@ export interface FakeBackend {
 }
 
 export function accessToken(claims: SessionClaims, signed = true): string {
-  return `${signed ? 'signed' : 'forged'}.${JSON.stringify(claims)}`;
+  const payload = btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${signed ? 'signed' : 'forged'}.${payload}`;
 }
 
 /** The `Cookie` header of a session for `claims` (refresh token `r-<sub>|<session_id>`). */
@@ -29,7 +30,8 @@ export function sessionCookie(claims: SessionClaims, signed = true): string {
 
 function decode(token: string): SessionClaims | null {
   try {
-    const claims = JSON.parse(token.slice(token.indexOf('.') + 1)) as SessionClaims;
+    const payload = token.slice(token.indexOf('.') + 1).replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(payload)) as SessionClaims;
     return typeof claims.sub === 'string' && typeof claims.exp === 'number' ? claims : null;
   } catch {
     return null;
