@@ -1,4 +1,4 @@
-// Revocation reaches the cached `claims` path (issue 16): revokeSession / revokeUser on an instance, and sign-outs through the adapter.
+// C38: revocation reaches the cached `claims` path: revokeSession / revokeUser on an instance, and sign-outs through the adapter.
 import { describe, expect, it } from 'vitest';
 import type { BackendSession } from '../backends/contract-backend.js';
 import type { ContractEnv } from '../environment.js';
@@ -39,7 +39,7 @@ export function revocationScenarios(env: ContractEnv): void {
     return env.cookieFor(await env.backend.issueSession('grace@example.com'));
   };
 
-  describe('revocation reaches the cached claims path (issue 16)', () => {
+  describe('C38 revocation reaches the cached claims path', () => {
     if (sessionIdClaim) it('revokeSession on an instance: that session is refused on a protected page, its cookies cleared, without asking the auth server; the user’s other session lives on', async () => {
       const { app, admin } = await env.startAppWithRevocations();
       const laptop = await env.signIn();
