@@ -45,7 +45,9 @@ export interface LockstepCore {
    * Revokes every access token of a session (its `session_id` claim) on every verifying route and
    * guard of every instance sharing the revocation store, until the longest token could expire.
    * For webhooks and admin tools; it does not end the session at the auth server (docs/revocation.md).
-   * Resolves once the store holds it; rejects with `ERR_REVOCATION_UNAVAILABLE` if it could not.
+   * Resolves once the store holds it; rejects with `ERR_REVOCATION_UNAVAILABLE` if it could not (this
+   * instance refuses the session anyway; retry), with `ERR_REQUEST_INVALID` for an id that is not 1
+   * to 256 printable characters.
    */
   revokeSession(sessionId: string): Promise<void>;
   /**
