@@ -14,6 +14,8 @@ export interface RevocationSink {
  * Shared revocations. An instance subscribes once, at creation: the store delivers the entries it
  * holds (so a restarted instance knows earlier revocations), then every new one from any instance,
  * and tells the sink whenever it can no longer promise that (`unavailable`) and when it can again.
+ * It must report a first status promptly (loaded: `available`; could not load: `unavailable`): until
+ * then verifying checks wait for it (at most 5 s, after which it counts as unavailable).
  * The request path never calls the store: it reads the local view the sink fills.
  *
  * Implementations: `createMemoryRevocationStore()` (one process, the default) and

@@ -1,5 +1,5 @@
 // Revocation through a whole instance: the middleware, the guards, sign-outs and refused refreshes, with an injected clock.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLockstep } from '../lockstep.js';
 import type { LockstepEvent } from '../events.js';
 import type { Outcome } from '../outcome.js';
@@ -8,6 +8,7 @@ import type { RevocationEntry } from './revocation-entry.js';
 import type { RevocationSink, RevocationStore } from './revocation-store.js';
 import { createMemoryRevocationStore } from './memory-revocation-store.js';
 import type { RevocationOptions } from './revocation-options.js';
+import { FIRST_REPORT_MS } from './revocation.js';
 import { accessToken, createFakeBackend, sessionCookie, type FakeBackend } from './test-support/fake-provider.js';
 
 const T0 = 1_800_000_000;
@@ -294,6 +295,34 @@ function controlledStore() {
   };
 }
 
+describe('before the store first reports (its initial load)', () => {
+  it('a request waits for the load and sees the revocations it brought, instead of missing them', async () => {
+    let sink: RevocationSink | undefined;
+    const store: RevocationStore = { publish: async () => undefined, subscribe: (given) => ((sink = given), () => undefined) };
+    const app = setup({ store });
+    const pending = app.get('/dashboard', sessionCookie(ada));
+    await Promise.resolve();
+    sink?.add({ kind: 'session', sessionId: 's-ada-1', expiresAt: T0 + 3600 });
+    sink?.status({ kind: 'available' });
+    expect(deniedAndCleared(await pending)).toBe(true);
+    expect(signedIn(await app.get('/dashboard', sessionCookie(bob)))).toBe(true);
+  });
+
+  it('a store that never reports holds requests at most FIRST_REPORT_MS, then counts as unavailable (policy applies, event says so)', async () => {
+    vi.useFakeTimers();
+    try {
+      const store: RevocationStore = { publish: async () => undefined, subscribe: () => () => undefined };
+      const app = setup({ store, onStoreError: 'open' });
+      const pending = app.get('/dashboard', sessionCookie(bob));
+      await vi.advanceTimersByTimeAsync(FIRST_REPORT_MS);
+      expect(signedIn(await pending)).toBe(true);
+      expect(app.events).toContainEqual({ type: 'revocation.store_unavailable', policy: 'open', code: 'ERR_REVOCATION_STORE_SILENT' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('an unreachable store', () => {
   it("'open': claims routes keep verifying locally with the entries held, and an event says the view may be stale", async () => {
     const control = controlledStore();
@@ -312,7 +341,8 @@ describe('an unreachable store', () => {
   it("'closed': claims routes are verified with the auth server (user mode) until the store is back", async () => {
     const control = controlledStore();
     const app = setup({ store: control.store, onStoreError: 'closed' });
-    // Not yet reported current: closed already.
+    // The first load failed: closed from the start.
+    control.down();
     expect(signedIn(await app.get('/dashboard', sessionCookie(bob)))).toBe(true);
     expect(app.backend.userChecks).toBe(1);
     control.up();

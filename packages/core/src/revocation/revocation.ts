@@ -18,6 +18,10 @@ export interface Revocation {
   isEmpty(): boolean;
   /** True while `claims` checks must go to the auth server (`onStoreError: 'closed'`, store not current). */
   isDegraded(): boolean;
+  /** True until the store first reported (loaded, or failed to): the view may lack earlier revocations. */
+  isPending(): boolean;
+  /** Resolves once the store first reported, or after `FIRST_REPORT_MS` (then it counts as unavailable). */
+  whenSettled(): Promise<void>;
   revokeSession(sessionId: string, now: number): Promise<void>;
   revokeUser(userId: string, now: number, exceptSessionId?: string): Promise<void>;
   /**
@@ -37,17 +41,19 @@ export interface Revocation {
 export function createRevocation(config: RevocationConfig, provider: SessionProvider, clock: () => number, onEvent: EventHandler | undefined): Revocation {
   const list = createRevocationList(config.maxEntries);
   const store = config.store ?? createMemoryRevocationStore({ now: clock });
-  // Until the store first reports, the view may lack entries: `closed` treats that as unavailable, without an event.
+  // Until the store first reports, the view may lack earlier revocations: checks wait for that report (see `whenSettled`).
   let status: RevocationStoreStatus | { kind: 'pending' } = { kind: 'pending' };
-  store.subscribe({
-    add: (entry) => list.add(entry, clock()),
-    status: (next) => {
-      const was = status.kind;
-      status = next;
-      if (next.kind === 'unavailable' && was !== 'unavailable') emit(onEvent, { type: 'revocation.store_unavailable', policy: config.onStoreError, ...(next.code === undefined ? {} : { code: next.code }) });
-      if (next.kind === 'available' && was === 'unavailable') emit(onEvent, { type: 'revocation.store_available' });
-    },
-  });
+  let settle = (): void => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  let bounded: Promise<void> | undefined;
+  const report = (next: RevocationStoreStatus): void => {
+    const was = status.kind;
+    status = next;
+    settle();
+    if (next.kind === 'unavailable' && was !== 'unavailable') emit(onEvent, { type: 'revocation.store_unavailable', policy: config.onStoreError, ...(next.code === undefined ? {} : { code: next.code }) });
+    if (next.kind === 'available' && was === 'unavailable') emit(onEvent, { type: 'revocation.store_available' });
+  };
+  store.subscribe({ add: (entry) => list.add(entry, clock()), status: report });
 
   const publish = async (entry: RevocationEntry, now: number): Promise<void> => {
     // Here first: this instance refuses the session at once, whatever the store does.
@@ -71,6 +77,22 @@ export function createRevocation(config: RevocationConfig, provider: SessionProv
     isRevoked: (claims, now) => list.isRevoked(claims, now),
     isEmpty: () => list.isEmpty(),
     isDegraded: () => config.onStoreError === 'closed' && status.kind !== 'available',
+    isPending: () => status.kind === 'pending',
+    whenSettled() {
+      if (status.kind !== 'pending') return Promise.resolve();
+      // A store that never reports must not hold requests: after the bound, its policy applies.
+      bounded ??= new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          if (status.kind === 'pending') report({ kind: 'unavailable', code: 'ERR_REVOCATION_STORE_SILENT' });
+          resolve();
+        }, FIRST_REPORT_MS);
+        void settled.then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return bounded;
+    },
     revokeSession(sessionId, now) {
       if (!isId(sessionId)) return Promise.reject(new LockstepError('ERR_REQUEST_INVALID', 'revokeSession needs a session id (1 to 256 printable characters).'));
       return publish({ kind: 'session', sessionId, expiresAt: now + lifetime }, now);
@@ -100,6 +122,9 @@ export function createRevocation(config: RevocationConfig, provider: SessionProv
   };
   return Object.freeze(revocation);
 }
+
+/** How long the first requests wait for a store's first report (its initial load) before its policy applies. */
+export const FIRST_REPORT_MS = 5000;
 
 /** Only a stable code leaves a store error: messages of store clients may quote their arguments. */
 function codeOnly(error: unknown): { code?: string } {

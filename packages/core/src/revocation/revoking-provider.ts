@@ -16,6 +16,8 @@ export function revokingProvider(provider: SessionProvider, revocation: Revocati
   const check = provider.check.bind(provider);
   const revokingCheck = (session: Parameters<SessionProvider['check']>[0], source: TokenSource, now: number): Promise<TokenCheck> => {
     if (source.kind === 'cookie' && source.mode === 'session') return check(session, source, now);
+    // Right after start, before the store's first load: wait for it rather than miss earlier revocations.
+    if (revocation.isPending()) return revocation.whenSettled().then(() => revokingCheck(session, source, now));
     const degraded = revocation.isDegraded();
     // Nothing revoked and the view current: the provider's own promise, not a step more.
     if (!degraded && revocation.isEmpty()) return check(session, source, now);
