@@ -6,8 +6,12 @@ import { DEFAULTS, boundedNumber, requireString, type LockstepOptions } from '..
 import { createRefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import { createApiMatcher } from '../request/api-matcher.js';
 import { createRoutePolicy, type RoutePolicy } from '../routes/route-policy.js';
+import type { Session } from '../session/session.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
 import { checkedProvider } from '../session/checked-provider.js';
+import { createRevocation } from '../revocation/revocation.js';
+import { resolveRevocationOptions } from '../revocation/revocation-options.js';
+import { revokingProvider } from '../revocation/revoking-provider.js';
 import type { LockstepContext } from './lockstep-context.js';
 import { publicOrigin } from '../request/public-url.js';
 import type { RequestRecord } from '../request/request-record.js';
@@ -57,8 +61,11 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const defaultVerify = options.verify ?? DEFAULTS.verify;
   const caseSensitive = options.caseSensitive ?? false;
   const routes = createRoutePolicy({ rules: options.routes ?? [], defaultVerify, loginPath, basePath, trailingSlash, caseSensitive, implicitPublic: [callbackPath] });
-  const provider = buildProvider(options, env);
   const onEvent = options.onEvent;
+  const checked = buildProvider(options, env);
+  // Marks are verified by the provider without the revocation check: a revoked session can still be revoked wider.
+  const revocation = createRevocation(resolveRevocationOptions(options.revocation), checked, clock, onEvent);
+  const provider = revokingProvider(checked, revocation);
   const trustProxy = resolveTrustProxy(options.trustProxy);
   const allowedOrigins = resolveAllowedOrigins(options.allowedOrigins);
   return Object.freeze({
@@ -85,6 +92,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
         clock,
         onStoreError: (error) => emit(onEvent, { type: 'refresh.store_unavailable', ...errorCode(error) }),
       }),
+      onRefreshRefused: (session: Session, now: number) => revocation.markRefused(session, now),
       refreshMarginSeconds: boundedNumber(options.refreshMarginSeconds, DEFAULTS.refreshMarginSeconds, 'refreshMarginSeconds', 0, 3600),
       ...(onEvent === undefined ? {} : { onEvent }),
     },
@@ -102,6 +110,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     publicUrl: (request: RequestRecord) => publicOrigin(request, trustProxy),
     crossSite: (request: RequestRecord) => crossSiteVerdict(request.headers, publicOrigin(request, trustProxy).host, allowedOrigins),
     now: () => Math.floor(clock()),
+    revocation,
     onEvent,
     debug: resolveDebug(options.debug, onEvent),
   });
