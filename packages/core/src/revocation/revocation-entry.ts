@@ -9,8 +9,7 @@ export type RevocationEntry =
   /** Every access token whose `session_id` claim is `sessionId`. */
   | { readonly kind: 'session'; readonly sessionId: string; readonly expiresAt: number }
   /**
-   * Every access token of `userId` (`sub`) issued (`iat`) before `revokedAt` (a whole second: a token
-   * of that same second is not revoked, so a sign-in right after it works), except those of
+   * Every access token of `userId` (`sub`) issued (`iat`) at or before `revokedAt`, except those of
    * `exceptSessionId` (a sign-out of the user's other sessions keeps the current one).
    */
   | { readonly kind: 'user'; readonly userId: string; readonly revokedAt: number; readonly exceptSessionId?: string; readonly expiresAt: number };

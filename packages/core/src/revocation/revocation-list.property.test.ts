@@ -26,7 +26,7 @@ function revokedByDefinition(entries: readonly RevocationEntry[], claims: Sessio
     if (held.expiresAt <= now) return false;
     if (held.kind === 'session') return claims.session_id === held.sessionId;
     const issuedAt = claims.iat ?? Number.NEGATIVE_INFINITY;
-    return claims.sub === held.userId && issuedAt < held.revokedAt && (held.exceptSessionId === undefined || claims.session_id !== held.exceptSessionId);
+    return claims.sub === held.userId && issuedAt <= held.revokedAt && (held.exceptSessionId === undefined || claims.session_id !== held.exceptSessionId);
   });
 }
 

@@ -101,13 +101,11 @@ export function createRevocationList(maxEntries: number): RevocationList {
       if (typeof sessionId === 'string' && (sessions.get(sessionId) ?? 0) > now) return true;
       const revocations = users.get(claims.sub);
       if (revocations === undefined) return false;
-      // A token without `iat` cannot show it was issued after the revocation. One issued in the
-      // revocation's own second is kept: `iat` has whole seconds, and a sign-in right after a
-      // sign-out everywhere must work (a sign-out also marks its own session id).
+      // A token without `iat` cannot show it was issued after the revocation.
       const issuedAt = typeof claims.iat === 'number' ? claims.iat : Number.NEGATIVE_INFINITY;
       for (const [except, held] of revocations) {
         if (except !== '' && sessionId === except) continue;
-        for (const { revokedAt, expiresAt } of held) if (expiresAt > now && issuedAt < revokedAt) return true;
+        for (const { revokedAt, expiresAt } of held) if (expiresAt > now && issuedAt <= revokedAt) return true;
       }
       return false;
     },
