@@ -142,7 +142,7 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     if (!shouldHandle(request)) return send(request);
     const startedAt = Date.now();
     const first = await send(request.clone());
-    if (first.status !== 401 || redirected) return first;
+    if (first.status !== 401 || redirected || needsStepUp(first)) return first;
     const outcome = await refreshOnce(startedAt);
     if (outcome === 'refreshed') {
       await first.body?.cancel().catch(() => undefined);
@@ -152,6 +152,14 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     if (outcome === 'rejected') toLogin();
     return first;
   };
+}
+
+/**
+ * A 401 for a signed-in user who must authenticate again (a second factor, a recent sign-in; RFC
+ * 9470): a refresh cannot help, and the session is not over. The caller gets it as it is.
+ */
+function needsStepUp(response: Response): boolean {
+  return /error="insufficient_user_authentication"/.test(response.headers.get('www-authenticate') ?? '');
 }
 
 function isSharedOutcome(value: unknown): value is SharedOutcome {

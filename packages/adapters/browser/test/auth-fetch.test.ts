@@ -65,6 +65,24 @@ describe('createAuthFetch', () => {
     expect(redirects).toEqual([]);
   });
 
+  it('a step-up 401 (RFC 9470) goes to the caller as it is: no refresh, no retry, no login redirect', async () => {
+    const redirects: string[] = [];
+    let calls = 0;
+    const fetch = (async () => {
+      calls++;
+      return Response.json({ error: 'unauthorized', reason: 'insufficient_user_authentication', requirement: 'aal' }, {
+        status: 401,
+        headers: { 'WWW-Authenticate': 'Bearer realm="lockstep", error="insufficient_user_authentication", acr_values="aal2"' },
+      });
+    }) as typeof globalThis.fetch;
+    const authFetch = createAuthFetch({ refreshUrl: `${ORIGIN}/auth/refresh`, loginUrl: `${ORIGIN}/login`, fetch, locks: null, channelName: `test-${Math.random()}`, redirect: (url) => redirects.push(url) });
+    const response = await authFetch(`${ORIGIN}/api/billing`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ requirement: 'aal' });
+    expect(calls).toBe(1);
+    expect(redirects).toEqual([]);
+  });
+
   it('refresh rejected → one redirect to login for all callers', async () => {
     const { authFetch, calls, redirects } = setup(401, { concurrent: 5 });
     const responses = await Promise.all(Array.from({ length: 5 }, () => authFetch(`${ORIGIN}/api/data`)));
