@@ -1,6 +1,5 @@
 // /settings/security: enrol a TOTP factor or step up to aal2 at the auth server, then write the raised session to the cookies.
 import { sanitizeReturnTo } from '@lockstep/core';
-import { enrolTotp, verifyTotp } from '@lockstep/demo-kit';
 import { requireUser } from '@lockstep/hono';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -16,7 +15,7 @@ const HOME = '/settings/security';
  * written to the cookies at once, or the old refresh token would be spent on a revoked family.
  */
 export function securityRoutes(deps: DemoDeps): Hono<DemoEnv> {
-  const { project, sessions } = deps;
+  const { totp, sessions } = deps;
   const app = new Hono<DemoEnv>();
   app.use(`${HOME}/*`, csrf());
 
@@ -25,7 +24,7 @@ export function securityRoutes(deps: DemoDeps): Hono<DemoEnv> {
   app.post(`${HOME}/enrol`, requireUser('user'), async (c) => {
     const auth = signedIn(c);
     const next = returnTo(await formField(c, 'next'));
-    const enrolment = await enrolTotp(project, auth.session.accessToken);
+    const enrolment = await totp.enrol(auth.session.accessToken);
     if (enrolment.kind === 'rejected') return c.html(securityPage({ auth, next, requirement: null, error: enrolment.message }), 422);
     return c.html(securityPage({ auth, next, requirement: null, enrolment }));
   });
@@ -36,7 +35,7 @@ export function securityRoutes(deps: DemoDeps): Hono<DemoEnv> {
     const next = returnTo(typeof form.next === 'string' ? form.next : undefined);
     const factorId = typeof form.factorId === 'string' ? form.factorId : '';
     const code = typeof form.code === 'string' ? form.code.trim() : '';
-    const result = await verifyTotp(project, auth.session.accessToken, factorId, code);
+    const result = await totp.verify(auth.session.accessToken, factorId, code);
     const plan = result.kind === 'verified' ? sessions.write(c.req.raw, result.session) : null;
     if (plan === null) {
       const error = result.kind === 'rejected' ? result.message : 'The auth server sent an unexpected answer.';

@@ -154,6 +154,7 @@ export async function expectSignOutEverywhere(e2e: DemoInChromium, pages: DemoPa
     await signInAs(e2e, pages, first.page, demoUser(e2e), '/settings/security');
     await signInAs(e2e, pages, second.page, demoUser(e2e), '/settings/security');
     await pages.ready?.(first.page);
+    await pages.ready?.(second.page);
     await expect(second.page.locator('[data-testid=signed-out-elsewhere]').isHidden()).resolves.toBe(true);
     await Promise.all([first.page.waitForURL(`${demo.url}/login`), first.page.click('[data-testid=sign-out-everywhere]')]);
     const signedOutAt = Date.now();

@@ -5,7 +5,7 @@ export { createDemoInstance, type DemoInstance } from './create-instance.js';
 export { DEMO_DEFAULTS, type DemoOptions, type EmbeddedMockOptions, type SupabaseTarget } from './demo-options.js';
 export { DEMO_APP_ROUTES, DEMO_REQUIREMENT_PAGES } from './demo-routes.js';
 export { captureProvider, type IssuedSessions } from './issued-session.js';
-export { enrolTotp, verifiedTotpFactors, verifyTotp, type AuthProject, type FactorVerification, type TotpEnrolment } from './totp-factors.js';
+export { enrolTotp, totpFactors, verifiedTotpFactors, verifyTotp, type AuthProject, type FactorVerification, type TotpEnrolment, type TotpFactors } from './totp-factors.js';
 export { describeEvent } from './describe-event.js';
 export { createEventLog, type EventLog, type LoggedEvent } from './event-log.js';
 export { launchDemo, type DemoDeps, type DemoListen, type RunningDemo } from './launch-demo.js';

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { startAuthBackend, type AuthBackend, type Clock, type DemoUser } from './auth-backend.js';
 import { createDemoInstance } from './create-instance.js';
 import type { IssuedSessions } from './issued-session.js';
+import { totpFactors, type TotpFactors } from './totp-factors.js';
 import { DEMO_DEFAULTS, type DemoOptions } from './demo-options.js';
 import { createEventLog, type EventLog } from './event-log.js';
 
@@ -25,6 +26,8 @@ export interface DemoDeps {
   readonly adminUser?: DemoUser;
   /** Writes a session the app obtained itself (the MFA verify's raised session) into the response cookies. */
   readonly sessions: IssuedSessions;
+  /** The signed-in user's TOTP factors at the auth server (enrol, challenge and verify). */
+  readonly totp: TotpFactors;
 }
 
 /** Starts the app's HTTP server on `port` (`0`: a free one) and `host`; settles once it listens. */
@@ -61,6 +64,7 @@ export async function launchDemo(options: DemoOptions, routes: readonly RouteRul
     const deps: DemoDeps = {
       lockstep,
       sessions,
+      totp: totpFactors({ url: backend.supabaseUrl, key: backend.supabaseKey }),
       project: { url: backend.supabaseUrl, key: backend.supabaseKey },
       events,
       now: backend.now,

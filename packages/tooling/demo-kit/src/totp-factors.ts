@@ -89,3 +89,25 @@ async function call(project: AuthProject, accessToken: string, path: string, bod
   const message = (json as { msg?: unknown; message?: unknown } | null)?.msg ?? (json as { message?: unknown } | null)?.message;
   return { ok: false, message: typeof message === 'string' ? message : `The auth server answered ${String(response.status)}.` };
 }
+
+/** The TOTP operations bound to one auth server: what the demos' security pages call. */
+export interface TotpFactors {
+  enrol(accessToken: string): ReturnType<typeof enrolTotp>;
+  verify(accessToken: string, factorId: string, code: string): Promise<FactorVerification>;
+  verified(rawUser: Readonly<Record<string, unknown>>): { readonly id: string; readonly name: string }[];
+}
+
+/**
+ * Binds the TOTP calls to `project`, so an app's routes need no import of this (Node) package.
+ *
+ * @example
+ * const totp = totpFactors(deps.project);
+ * const enrolment = await totp.enrol(auth.session.accessToken);
+ */
+export function totpFactors(project: AuthProject): TotpFactors {
+  return {
+    enrol: (accessToken) => enrolTotp(project, accessToken),
+    verify: (accessToken, factorId, code) => verifyTotp(project, accessToken, factorId, code),
+    verified: verifiedTotpFactors,
+  };
+}

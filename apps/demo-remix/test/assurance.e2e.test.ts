@@ -1,0 +1,33 @@
+// End-to-end, in Chromium: route requirements (roles, aal2 with MFA enrolment and step-up), an API called
+// with a Bearer token, and "sign out everywhere" reaching a second browser within a second.
+import { expectBearerApi, expectMfaEnrolAndStepUp, expectRoleGate, expectSignOutEverywhere, SIGNED_OUT_ELSEWHERE_BUDGET_MS, useDemoInChromium, type DemoPages } from '@lockstep/demo-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { startDemo } from '../src/index.js';
+
+const e2e = useDemoInChromium('demo-remix-assurance', startDemo);
+
+/** Waits until React has hydrated the page, so its buttons and the client router handle input. */
+async function hydrated(page: Parameters<NonNullable<DemoPages['ready']>>[0]): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __reactRouterRouteModules?: unknown }).__reactRouterRouteModules !== undefined);
+}
+
+const pages: DemoPages = { loginForm: 'main form', ready: hydrated };
+
+describe('demo-remix assurance pages in Chromium', () => {
+  it('/admin/staff needs the admin role: 403 for the demo user, the page for the admin', async () => {
+    await expectRoleGate(e2e, pages);
+  });
+
+  it('/api/profile answers a Bearer token without cookies, and 401 invalid_token once it expired', async () => {
+    await expectBearerApi(e2e, pages);
+  });
+
+  it('/admin/billing needs aal2: TOTP enrolment on /settings/security, later a step-up, each back to billing', async () => {
+    await expectMfaEnrolAndStepUp(e2e, pages);
+  });
+
+  it('"sign out everywhere" reaches a second browser within a second', async () => {
+    const elapsed = await expectSignOutEverywhere(e2e, pages);
+    expect(elapsed).toBeLessThanOrEqual(SIGNED_OUT_ELSEWHERE_BUDGET_MS);
+  });
+});
