@@ -1,5 +1,5 @@
 // Public entry of @lockstep/demo-kit: re-exports only. The stylesheet (./styles), the route table (./routes), the event log
-// (./events) and the e2e helpers (./testing) are also entries of their own.
+// (./events), the MFA page's server parts (./assurance) and the e2e helpers (./testing) are also entries of their own.
 export { startAuthBackend, type AuthBackend, type Clock, type DemoUser } from './auth-backend.js';
 export { createDemoInstance, type DemoInstance } from './create-instance.js';
 export { DEMO_DEFAULTS, type DemoOptions, type EmbeddedMockOptions, type SupabaseTarget } from './demo-options.js';
