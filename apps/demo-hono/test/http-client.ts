@@ -16,9 +16,9 @@ export interface TestResponse {
   json(): unknown;
 }
 
-/** Sends requests to `baseUrl`, keeping the cookies the responses set (by name; `Max-Age=0` deletes). */
-export function createClient(baseUrl: string) {
-  const jar = new Map<string, string>();
+/** Sends requests to `baseUrl`, keeping the cookies the responses set (by name; `Max-Age=0` deletes); `cookies` start the jar. */
+export function createClient(baseUrl: string, cookies: readonly { readonly name: string; readonly value: string }[] = []) {
+  const jar = new Map<string, string>(cookies.map(({ name, value }) => [name, value]));
 
   async function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<TestResponse> {
     const all = { ...headers, ...(jar.size > 0 ? { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') } : {}) };
@@ -44,6 +44,13 @@ export function createClient(baseUrl: string) {
       send('POST', path, { ...NAVIGATION, origin, 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams(fields).toString()),
     hasCookies: (): boolean => jar.size > 0,
   };
+}
+
+/** A response's Set-Cookie lines as `Headers`, for the session matchers of @lockstep/mock-auth. */
+export function setCookieHeaders(response: TestResponse): Headers {
+  const headers = new Headers();
+  for (const line of response.setCookie) headers.append('set-cookie', line);
+  return headers;
 }
 
 function roundTrip(url: URL, method: string, headers: Record<string, string>, body?: string): Promise<TestResponse> {

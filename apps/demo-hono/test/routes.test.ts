@@ -1,7 +1,11 @@
 // The demo's routes over HTTP without a browser: access per route, CSRF, return-to, revocation and outages.
+import { burstAtExpiry, expectOneRefresh, signedIn } from '@lockstep/mock-auth/testing';
+import { sessionMatchers } from '@lockstep/mock-auth/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../src/index.js';
-import { createClient } from './http-client.js';
+import { createClient, setCookieHeaders } from './http-client.js';
+
+expect.extend(sessionMatchers);
 
 const TOKEN_LIFETIME = 30;
 
@@ -129,5 +133,26 @@ describe('sessions over time', () => {
     const recovered = await client.fetch('/api/me');
     expect(recovered.status).toBe(200);
     expect(recovered.json()).toMatchObject({ user: { email: 'demo@example.com' }, refreshed: true });
+  });
+});
+
+describe('a session minted by the test kit (no login form)', () => {
+  it('five parallel API requests past expiry share one refresh, and each answer carries the new session', async () => {
+    const before = await signedIn(mock(), { email: 'demo@example.com' });
+    const client = createClient(demo.url, before.cookies);
+    const burst = await burstAtExpiry(mock(), 5, () => client.fetch('/api/me'));
+    expectOneRefresh(burst);
+    expect(burst.results.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const response of burst.results) expect(setCookieHeaders(response)).toCarryRefreshedSession(before);
+  });
+
+  it('a fresh session is used as it is; sign-out clears it', async () => {
+    const before = await signedIn(mock(), { email: 'demo@example.com' });
+    const client = createClient(demo.url, before.cookies);
+    const me = await client.fetch('/api/me');
+    expect(me.json()).toMatchObject({ user: { email: 'demo@example.com' }, refreshed: false });
+    expect(setCookieHeaders(me)).not.toCarryRefreshedSession();
+    const signedOut = await client.form('/logout', {});
+    expect(setCookieHeaders(signedOut)).toClearSession();
   });
 });

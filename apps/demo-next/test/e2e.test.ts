@@ -1,7 +1,17 @@
 // End-to-end: the demo (`next start` + the embedded mock) driven through headless Chromium.
 // Time moves only through the mock's frozen clock, which the app's Lockstep instances read (the
 // launcher mirrors it into a file), so the refresh point is crossed exactly when the test says so.
-import { E2E_TOKEN_LIFETIME, expectRevocationNote, expectScreenshot, PARALLEL, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import {
+  E2E_TOKEN_LIFETIME,
+  expectOneRefreshForBurst,
+  expectRevocationNote,
+  expectScreenshot,
+  PARALLEL,
+  PAST_REFRESH_POINT,
+  signInThroughForm,
+  signInWithTestKit,
+  useDemoInChromium,
+} from '@lockstep/demo-kit/testing';
 import { get } from 'node:http';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -248,5 +258,14 @@ describe('demo-next in Chromium', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('signed in by the test kit (no form): the dashboard loads, and parallel requests past expiry share one refresh', async () => {
+    const { page, context } = e2e;
+    await context.clearCookies();
+    const email = await signInWithTestKit(e2e);
+    await page.goto('/dashboard');
+    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
+    await expectOneRefreshForBurst(e2e, email);
   });
 });

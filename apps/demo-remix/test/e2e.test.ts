@@ -2,7 +2,17 @@
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so. Client-side navigations and form posts are
 // React Router single-fetch (`.data`) requests: they go through the same root middleware.
-import { expectRevocationNote, expectScreenshot, expectSignedInBurst, expectSignedOut, PAST_REFRESH_POINT, signInThroughForm, useDemoInChromium } from '@lockstep/demo-kit/testing';
+import {
+  expectOneRefreshForBurst,
+  expectRevocationNote,
+  expectScreenshot,
+  expectSignedInBurst,
+  expectSignedOut,
+  PAST_REFRESH_POINT,
+  signInThroughForm,
+  signInWithTestKit,
+  useDemoInChromium,
+} from '@lockstep/demo-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { startDemo } from '../src/index.js';
 
@@ -82,5 +92,14 @@ describe('demo-remix in Chromium', () => {
     expect(mock().controls.calls('logout')).toBe(1);
     expect(dataRequests).toContain('POST /logout.data');
     await expectSignedOut(e2e);
+  });
+
+  it('signed in by the test kit (no form): the dashboard loads, and parallel requests past expiry share one refresh', async () => {
+    const { page, context } = e2e;
+    await context.clearCookies();
+    const email = await signInWithTestKit(e2e);
+    await page.goto('/dashboard');
+    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
+    await expectOneRefreshForBurst(e2e, email);
   });
 });

@@ -13,6 +13,7 @@ export { LockstepError, type LockstepErrorCode } from './errors.js';
 export type { AuthOperation, EventCorrelation, EventHandler, LockstepEvent, LockstepEventBody, RequestDecision, SessionSource } from './events.js';
 export { REQUEST_ID_HEADER } from './trace/request-trace.js';
 export { DEBUG_HEADER, formatDebugText } from './trace/debug-header.js';
+export { GUARD_DEBUG_HEADER } from './trace/guard-trace.js';
 
 // The provider port: what an auth backend implements (Supabase, a token backend, OIDC, yours).
 export type { CallbackResult, GrantResult, ProviderEnvironment, SessionProvider, SessionRead, SignOutScope, TokenCheck, TokenSource } from './session/session-provider.js';

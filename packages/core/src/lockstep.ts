@@ -16,6 +16,7 @@ import type { VerifyMode } from './routes/route-rule.js';
 import type { AuthState } from './session/session.js';
 import type { SessionProvider, SignOutScope } from './session/session-provider.js';
 import { LockstepError } from './errors.js';
+import { traceGuard } from './trace/guard-trace.js';
 
 export type { LockstepConfig } from './instance/lockstep-context.js';
 export type { LockstepEffects } from './instance/create-context.js';
@@ -103,7 +104,7 @@ export function createLockstep<P extends SessionProvider>(options: LockstepOptio
   const instance: LockstepCore & Partial<PasswordCapability & CallbackCapability & DataClientCapability<unknown>> = {
     handle: (request: RequestLike, hint?: RequestKindHint) => handleRequest(ctx, request, hint),
     verifyRequest: (request: RequestLike, mode?: VerifyMode) => verifyRequest(ctx, request, mode),
-    guard: (request: RequestLike, guardOptions?: GuardOptions) => guardRequest(ctx, request, guardOptions),
+    guard: (request: RequestLike, guardOptions?: GuardOptions) => traceGuard(ctx, request, guardOptions?.mode, (traced) => guardRequest(ctx, traced, guardOptions)),
     signOut: (request: RequestLike, signOutOptions?: { readonly scope?: SignOutScope }) => signOut(ctx, request, signOutOptions),
     explain: (path: string) => ctx.routes.explain(path),
     config: ctx.config,

@@ -1,9 +1,13 @@
 import { defineConfig } from 'tsup';
 import { LIBRARY_BUILD } from '../../../tsup.shared.js';
 
+const ENTRIES = { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'playwright/index': 'src/playwright/index.ts', 'vitest/index': 'src/vitest/index.ts' };
+
 export default defineConfig({
   ...LIBRARY_BUILD,
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'testing/index': 'src/testing/index.ts' },
-  dts: { entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' } },
+  entry: { ...ENTRIES, cli: 'src/cli.ts' },
+  dts: { entry: ENTRIES },
   platform: 'node',
+  // Optional peers: the user's own copies, never bundled.
+  external: ['@playwright/test', 'vitest'],
 });

@@ -1,6 +1,6 @@
 // The Next.js proxy (Next 16 `proxy.ts`) / middleware (Next 15 `middleware.ts`): one core call, the outcome translated.
-import { applyOutcomeToResponse, REQUEST_ID_HEADER, toWebResponse, type LockstepEffects, type Outcome, type RequestKindHint } from '@lockstep/core';
-import { downstreamCookie, unhandledOutcome, withRequestCookie } from '@lockstep/core/adapter';
+import { applyOutcomeToResponse, toWebResponse, type LockstepEffects, type Outcome, type RequestKindHint } from '@lockstep/core';
+import { downstreamChanges, unhandledOutcome, withChanges } from '@lockstep/core/adapter';
 import { NextResponse, type NextRequest } from 'next/server';
 import { instanceFrom, PATH_HEADER, type LockstepSource } from './instance.js';
 
@@ -59,12 +59,10 @@ export function lockstepProxy(source: LockstepSource, effects?: LockstepEffects)
  */
 function forward(request: NextRequest, outcome: Extract<Outcome, { kind: 'continue' }>): Response {
   if (outcome.route === null) return NextResponse.next(); // ignored path: no session work, nothing to forward
-  // Built from the full request headers: the override list drops every header it doesn't name.
-  const headers = withRequestCookie(request.headers, downstreamCookie(outcome));
+  // Built from the full request headers: the override list drops every header it doesn't name. With tracing on,
+  // the app's guards report under the request's id (a client-sent one replaced; never used for access decisions).
+  const headers = withChanges(request.headers, downstreamChanges(request.headers, outcome));
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  // With tracing on, the app's guards report under the same request id (never trusted for access decisions).
-  if (outcome.requestId === undefined) headers.delete(REQUEST_ID_HEADER);
-  else headers.set(REQUEST_ID_HEADER, outcome.requestId);
   const response = applyOutcomeToResponse(NextResponse.next({ request: { headers } }), outcome);
   return outcome.cookies.writes.length > 0 ? noCache(response) : response;
 }

@@ -24,15 +24,3 @@ export function toCoreRequest(req: IncomingMessage): RequestLike | null {
   for (const [name, value] of Object.entries(req.headers)) if (!name.startsWith(':')) for (const item of [value ?? []].flat()) headers.append(name, item);
   return { url: `${scheme}://${host}${target}`, method: req.method ?? 'GET', headers };
 }
-
-/**
- * Handlers that read `req.headers.cookie` (cookie-parser, a `@supabase/ssr` client) must see the
- * session the middleware just refreshed or cleared, in this same request.
- */
-export function forwardCookie(req: IncomingMessage, cookieHeader: string): void {
-  if (cookieHeader === '') delete req.headers.cookie;
-  else req.headers.cookie = cookieHeader;
-  // `rawHeaders` too, for code that reads them (e.g. a Web Request built from the Node one).
-  const kept = req.rawHeaders.flatMap((value, i, all) => (i % 2 === 0 && value.toLowerCase() !== 'cookie' ? [value, all[i + 1] ?? ''] : []));
-  req.rawHeaders.splice(0, req.rawHeaders.length, ...kept, ...(cookieHeader === '' ? [] : ['Cookie', cookieHeader]));
-}

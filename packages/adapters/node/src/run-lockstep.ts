@@ -1,8 +1,9 @@
 // One core call per Node request, the outcome translated with an exhaustive switch (shared by every entry).
 import { instanceFrom, toWebResponse, type Lockstep, type LockstepEffects, type RouterSemantics } from '@lockstep/core';
+import { applyChangesToRecord, downstreamChanges, unhandledOutcome } from '@lockstep/core/adapter';
 import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { forwardCookie, toCoreRequest } from './request.js';
+import { toCoreRequest } from './request.js';
 import { STATES } from './request-state.js';
 import { applyOnWriteHead } from './response.js';
 
@@ -30,14 +31,14 @@ export async function runLockstep(instance: Lockstep, req: IncomingMessage, res:
     case 'respond':
       return toWebResponse(outcome);
     case 'continue': {
-      const changed = outcome.cookies.writes.length > 0;
-      if (changed) forwardCookie(req, outcome.requestCookieHeader);
-      STATES.set(req, { instance, request: changed ? (toCoreRequest(req) ?? request) : request, auth: outcome.auth });
+      // The handlers' `req.headers` (and the guards' request) get the new session's `Cookie` and the request's id.
+      const changes = downstreamChanges(new Headers(request.headers), outcome);
+      applyChangesToRecord(req, changes);
+      STATES.set(req, { instance, request: changes.length > 0 ? (toCoreRequest(req) ?? request) : request, auth: outcome.auth });
       applyOnWriteHead(res, outcome);
       return null;
     }
     default:
-      // Only the tag: an outcome carries cookie values, which never go into a message.
-      throw new TypeError(`Unhandled Lockstep outcome kind: ${String((outcome as { kind?: unknown }).kind)}`);
+      return unhandledOutcome(outcome);
   }
 }

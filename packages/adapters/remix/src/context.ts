@@ -1,6 +1,6 @@
 // The typed per-request context the middleware fills (STYLE §8): the auth state under a React Router context key.
 import { LockstepError, type AuthState, type Lockstep } from '@lockstep/core';
-import { authView, type AuthView } from '@lockstep/core/adapter';
+import { authView, type AuthView, type HeaderChange } from '@lockstep/core/adapter';
 import { createContext, type RouterContextProvider } from 'react-router';
 
 /**
@@ -9,11 +9,11 @@ import { createContext, type RouterContextProvider } from 'react-router';
  */
 export const lockstepContext = createContext<AuthState>();
 
-/** What the middleware hands the helpers further down: the instance and the `Cookie` header downstream code must see. */
+/** What the middleware hands the helpers further down: the instance and the request headers downstream code must see. */
 export interface LockstepHandoff {
   readonly instance: Lockstep;
-  /** The request's `Cookie` header after any refresh (DESIGN §3.7); `null` when nothing changed. */
-  readonly requestCookieHeader: string | null;
+  /** The request's `Cookie` header after any refresh (DESIGN §3.7) and its correlation id; empty when nothing changed. */
+  readonly changes: readonly HeaderChange[];
 }
 
 /** Internal: the instance and forwarded cookies, for `requireUser()` and the auth helpers. */

@@ -24,8 +24,8 @@ export interface GuardArgs extends RouterRequestArgs {
  * }
  */
 export async function requireUser(args: GuardArgs, check?: GuardCheck): Promise<RequiredUser> {
-  const { instance, requestCookieHeader } = handoffOf(args.context);
-  const result = guardResponse(await instance.guard(coreRequest(args, requestCookieHeader), { ...guardCheckOptions(check), hint: kindHint(args) }));
+  const { instance, changes } = handoffOf(args.context);
+  const result = guardResponse(await instance.guard(coreRequest(args, changes), { ...guardCheckOptions(check), hint: kindHint(args) }));
   if (result.kind === 'denied') throw result.response;
   return authView(result.auth);
 }

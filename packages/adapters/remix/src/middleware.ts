@@ -1,6 +1,6 @@
 // The React Router middleware: one core call per request, the outcome translated with an exhaustive switch.
 import { applyOutcomeToResponse, instanceFrom, toWebResponse, type LockstepEffects, type RespondOutcome } from '@lockstep/core';
-import { downstreamCookie, outcomeHeaders, setRequestCookie, unhandledOutcome } from '@lockstep/core/adapter';
+import { applyChanges, downstreamChanges, outcomeHeaders, unhandledOutcome } from '@lockstep/core/adapter';
 import { fromSetup, type LockstepSetup } from '@lockstep/supabase';
 import { data, type MiddlewareFunction } from 'react-router';
 import { handoffContext, lockstepContext } from './context.js';
@@ -31,12 +31,12 @@ export function lockstepMiddleware(options: LockstepSetup, effects?: LockstepEff
         return toWebResponse(outcome);
       case 'continue': {
         args.context.set(lockstepContext, outcome.auth);
-        const requestCookieHeader = downstreamCookie(outcome);
-        args.context.set(handoffContext, { instance, requestCookieHeader });
+        const changes = downstreamChanges(args.request.headers, outcome);
+        args.context.set(handoffContext, { instance, changes });
         // Loaders that read the `Cookie` header themselves (a `@supabase/ssr` server client) must see the new session
-        // (DESIGN §3.7). `next()` takes no request, so the header is changed in place; where a runtime's request headers
-        // are immutable the context (and `requireUser()`) still carry the session.
-        if (requestCookieHeader !== null) setRequestCookie(args.request.headers, requestCookieHeader);
+        // (DESIGN §3.7), and guards the request's id. `next()` takes no request, so the headers are changed in place;
+        // where a runtime's request headers are immutable the context (and `requireUser()`) still carry both.
+        applyChanges(args.request.headers, changes);
         // After next(): whatever the route produced (a page, a redirect, a thrown response, a stream) gets the cookies.
         return applyOutcomeToResponse(await next(), outcome);
       }

@@ -1,6 +1,6 @@
 // What the core is asked about for a React Router request: the normalized URL, and whether it is a single-fetch `.data` request.
 import type { RequestKindHint, RequestLike } from '@lockstep/core';
-import { withRequestCookie } from '@lockstep/core/adapter';
+import { withChanges, type HeaderChange } from '@lockstep/core/adapter';
 
 /** The parts of React Router's loader/action/middleware arguments the adapter reads. */
 export interface RouterRequestArgs {
@@ -12,11 +12,11 @@ export interface RouterRequestArgs {
 /**
  * The request as the core should see it: React Router's normalized `url` (8.x passes the raw
  * request through, so `request.url` may end in `.data`, frameworks.md §7), with the request's
- * method and headers (the `Cookie` header replaced by `cookieHeader` when given). On 7.x without
+ * method and headers (with the middleware's `changes` applied: cookie, request id). On 7.x without
  * pass-through requests `request.url` is already normalized.
  */
-export function coreRequest(args: RouterRequestArgs, cookieHeader: string | null = null): RequestLike {
-  const headers = cookieHeader === null ? args.request.headers : withRequestCookie(args.request.headers, cookieHeader);
+export function coreRequest(args: RouterRequestArgs, changes: readonly HeaderChange[] = []): RequestLike {
+  const headers = changes.length === 0 ? args.request.headers : withChanges(args.request.headers, changes);
   return { url: args.url ?? args.request.url, method: args.request.method, headers };
 }
 

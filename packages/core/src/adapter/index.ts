@@ -3,6 +3,7 @@
 // `capabilityOf` are in the root entry.)
 export { authView, type Authenticated, type AuthView, type RequiredUser } from './auth-view.js';
 export { downstreamCookie, forwardedRequest, setRequestCookie, withRequestCookie } from './request-cookie.js';
+export { applyChanges, applyChangesToRecord, downstreamChanges, withChanges, type HeaderChange } from './downstream-headers.js';
 export { mergeOutcomeHeaders, outcomeHeaders } from './outcome-headers.js';
 export { AUTH_RESPONSE_HEADERS, carryAuthHeaders } from './auth-response-headers.js';
 export { guardDenial, guardResponse, type GuardDenial, type GuardResponse } from './guard-response.js';

@@ -1,5 +1,6 @@
 // The `Cookie` header code after the middleware must see (DESIGN §3.7): the refreshed session, never the spent token.
 import type { ContinueOutcome } from '../outcome.js';
+import { downstreamChanges, withChanges } from './downstream-headers.js';
 
 /**
  * The `Cookie` header downstream code must see, or `null` when the core wrote no cookie. Then the
@@ -34,13 +35,14 @@ export function withRequestCookie(headers: HeadersInit, cookieHeader: string | n
 }
 
 /**
- * The request the app's handlers get after a `continue`: the same object when the core wrote no
- * cookie, else a copy whose `Cookie` header carries the new session.
+ * The request the app's handlers get after a `continue`: the same object when nothing changes, else
+ * a copy whose `Cookie` header carries the new session and whose `lockstep-request-id` is the
+ * outcome's (see `downstreamChanges`).
  *
  * @example
  * return applyOutcomeToResponse(await next(forwardedRequest(request, outcome)), outcome);
  */
 export function forwardedRequest(request: Request, outcome: ContinueOutcome): Request {
-  const cookieHeader = downstreamCookie(outcome);
-  return cookieHeader === null ? request : new Request(request, { headers: withRequestCookie(request.headers, cookieHeader) });
+  const changes = downstreamChanges(request.headers, outcome);
+  return changes.length === 0 ? request : new Request(request, { headers: withChanges(request.headers, changes) });
 }

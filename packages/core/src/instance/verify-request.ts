@@ -78,7 +78,8 @@ function canonicalOf(ctx: LockstepContext, pathname: string): string {
   return route.kind === 'matched' ? route.route.canonicalPath : '';
 }
 
-function guardMode(ctx: LockstepContext, pathname: string, requested: VerifyMode | undefined): VerifyMode {
+/** The mode a guard checks in: the one asked for (or the instance default), raised to the path's rule. */
+export function guardMode(ctx: Pick<LockstepContext, 'defaultVerify' | 'routes'>, pathname: string, requested: VerifyMode | undefined): VerifyMode {
   const own = requested ?? ctx.defaultVerify;
   const route = ctx.routes.resolve(pathname);
   // A malformed path is denied by the guard's caller; its own mode stands here.

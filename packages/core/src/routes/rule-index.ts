@@ -63,7 +63,7 @@ export function evaluateIndexed(table: RuleTable, canonicalPath: string, foldInd
 
 /** What a rule's patterns need of a path's first segment: given literals, no segment (`/`), or anything. */
 interface Anchors {
-  readonly any: boolean;
+  readonly anyFirstSegment: boolean;
   readonly literals: ReadonlySet<string>;
   readonly root: boolean;
 }
@@ -72,15 +72,15 @@ function anchorsOf(rule: CompiledRule, foldIndex: number | undefined): Anchors {
   const literals = new Set<string>();
   let root = false;
   for (const matcher of rule.matchers) {
-    if (matcher.kind !== 'glob') return { any: true, literals, root: true };
+    if (matcher.kind !== 'glob') return { anyFirstSegment: true, literals, root: true };
     // The folded copy is the one matchRule compares folded segments with.
     const glob = foldIndex === undefined ? matcher.glob : matcher.folded(foldIndex);
     const head = glob.tokens[0];
     if (head === undefined) root = true; // `/`: matches only the path without segments
     else if (head.kind === 'literal') literals.add(head.segment);
-    else return { any: true, literals, root: true }; // `*` / `**` first: any first segment
+    else return { anyFirstSegment: true, literals, root: true }; // `*` / `**` first: any first segment
   }
-  return { any: false, literals, root };
+  return { anyFirstSegment: false, literals, root };
 }
 
 function buildIndex(rules: readonly CompiledRule[], foldIndex: number | undefined): FirstSegmentIndex {
@@ -94,13 +94,13 @@ function buildIndex(rules: readonly CompiledRule[], foldIndex: number | undefine
   // One pass in table order keeps every candidate list in table order.
   rules.forEach((rule, i) => {
     const anchor = anchors[i] as Anchors;
-    if (anchor.any) {
+    if (anchor.anyFirstSegment) {
       others.push(rule);
       for (const list of byFirst.values()) list.push(rule);
     } else {
       for (const literal of anchor.literals) byFirst.get(literal)?.push(rule);
     }
-    if (anchor.any || anchor.root) root.push(rule);
+    if (anchor.anyFirstSegment || anchor.root) root.push(rule);
   });
   return { byFirst, others, root };
 }

@@ -3,6 +3,7 @@ import type { RunningMockAuth } from '@lockstep/mock-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { AppOverrides, BackendSession, ContractBackend, IssuedSession, IssueOptions } from './backends/contract-backend.js';
 import { isGotrueBackend } from './backends/gotrue-backend.js';
+import { startEventSink, type EventSink } from './event-sink.js';
 import type { ContractBackendName } from './backends/index.js';
 import { FIXTURE_BASE_OPTIONS, FIXTURE_USER, TOKEN_LIFETIME, type Probe } from './fixture.js';
 import type { AdapterCapabilities, AdapterHarness, RunningApp } from './harness.js';
@@ -40,6 +41,8 @@ export interface ContractEnv {
   location(response: Response, app?: RunningApp): string;
   /** Starts an app with option overrides; it is closed after the test. */
   startApp(overrides: AppOverrides): Promise<RunningApp>;
+  /** Starts an event sink (pass its `url` as `AppOverrides.eventSink`); it is closed after the test. */
+  eventSink(): Promise<EventSink>;
   send(path: string, init?: SendInit): Promise<Response>;
   /** Moves the backend's (and every app's) clock forward. */
   advance(seconds: number): Promise<void>;
@@ -58,6 +61,7 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
   let started = false;
   let defaultApp: RunningApp | undefined;
   const extraApps: RunningApp[] = [];
+  const sinks: EventSink[] = [];
   const cacheViolations: string[] = [];
   const required = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`contract suite: ${what} used outside a test`);
@@ -92,6 +96,7 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
   });
   afterEach(async () => {
     for (const app of extraApps.splice(0)) await app.close();
+    for (const sink of sinks.splice(0)) await sink.close();
     // C18 as an invariant over every response of the test, not only the ones a scenario inspects.
     expect(cacheViolations, 'responses that set auth cookies without Cache-Control: private, no-store').toEqual([]);
   });
@@ -121,6 +126,11 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
       const app = await start(overrides);
       extraApps.push(app);
       return app;
+    },
+    async eventSink() {
+      const sink = await startEventSink();
+      sinks.push(sink);
+      return sink;
     },
     async send(path, init = {}) {
       const app = init.app ?? required(defaultApp, 'app');

@@ -15,5 +15,6 @@ export {
   type Probe,
 } from './fixture.js';
 export { listenOnLoopback, overHttp } from './http-app.js';
+export { EVENT_SINK_OPTION, postingEvents, startEventSink, type EventSink } from './event-sink.js';
 export { createMockLockstep, type MockLockstep } from './mock-lockstep.js';
 export { DENY_BY_DEFAULT, HOSTILE_PATH_CLASSES, ROUTER_AGREEMENT_RULES, weakerThanServed, type AttachedRule } from './router-agreement-kit.js';

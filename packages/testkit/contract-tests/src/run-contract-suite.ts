@@ -8,6 +8,7 @@ import { accessScenarios } from './scenarios/access.js';
 import { cacheHeaderScenarios } from './scenarios/cache-headers.js';
 import { bearerScenarios } from './scenarios/bearer.js';
 import { callbackScenarios } from './scenarios/callback.js';
+import { correlationScenarios } from './scenarios/correlation.js';
 import { duplicateCookieScenarios } from './scenarios/duplicate-cookies.js';
 import { forgedHeaderScenarios } from './scenarios/forged-headers.js';
 import { forgedTokenScenarios } from './scenarios/forged-tokens.js';
@@ -56,6 +57,7 @@ export function runContractSuite(harness: AdapterHarness): void {
       reactRouterInternalsScenarios(env);
       nextInternalsScenarios(env);
       routerAgreementScenarios(env);
+      correlationScenarios(env);
     });
   }
 }

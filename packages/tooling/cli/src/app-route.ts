@@ -12,4 +12,13 @@ export interface AppRoute {
   /** The file, relative to the app's root. */
   readonly file: string;
   readonly source: string;
+  /**
+   * Next.js pages and layouts: why the route renders statically (its own segment config or an
+   * enclosing layout's: `dynamic = 'force-static'`, `revalidate = 60`, …), naming the file that says so.
+   */
+  readonly staticRendering?: string;
+  /** Hono: why the route cannot be listed (a computed path or prefix); `path` is then `null`. */
+  readonly unlistable?: string;
+  /** Hono: a handler is defined where the scan cannot see it, so whether a guard runs is not known. */
+  readonly guardUnknown?: boolean;
 }

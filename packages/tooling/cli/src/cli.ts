@@ -1,5 +1,5 @@
 // The `lockstep` command: argument parsing and exit codes (0 clean, 1 findings, 2 usage or configuration error).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkRoutes, formatCheck } from './check.js';
 import { explainPath } from './explain.js';
@@ -7,7 +7,9 @@ import type { Framework } from './framework-variants.js';
 import { ConfigError, findConfig, loadConfig } from './load-config.js';
 import { policyFromConfig } from './policy-from-config.js';
 import { scanNextApp } from './scan-next-app.js';
+import { scanHonoApp } from './scan-hono-app.js';
 import { scanReactRouterApp } from './scan-react-router-app.js';
+import { sourceFiles } from './walk-files.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -16,8 +18,8 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  lockstep explain <path|url> [--config <file>] [--framework next|react-router] [--build-id <id>]
-  lockstep check [<app dir>] [--config <file>] [--framework next|react-router]
+  lockstep explain <path|url> [--config <file>] [--framework next|react-router|hono] [--build-id <id>]
+  lockstep check [<app dir>] [--config <file>] [--framework next|react-router|hono]
 
 The options file is lockstep.config.ts (or .mts/.js/.mjs) in the app's directory: its default
 export is the Lockstep options object (or a function returning it); only the route options are read.
@@ -37,8 +39,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return command === undefined || flags.has('help') ? 0 : 2;
   }
   const framework = flags.get('framework');
-  if (framework !== undefined && framework !== 'next' && framework !== 'react-router') {
-    io.err(`--framework must be next or react-router, not ${framework}.`);
+  if (framework !== undefined && !isAppFramework(framework)) {
+    io.err(`--framework must be next, react-router or hono, not ${framework}.`);
     return 2;
   }
   try {
@@ -48,23 +50,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return 2;
       }
       const options = await loadConfig(findConfig(io.cwd, flags.get('config')));
-      const frameworks: Framework[] = framework === undefined ? ['next', 'react-router'] : [framework];
+      const frameworks: Framework[] = framework === undefined ? ['next', 'react-router'] : framework === 'hono' ? [] : [framework];
       const buildId = flags.get('build-id');
       const basePath = typeof options.basePath === 'string' ? options.basePath : '';
-      const report = explainPath(policyFromConfig(options, framework === 'next' ? { caseSensitive: true } : {}), target, frameworks, { basePath, ...(buildId === undefined ? {} : { buildId }) });
+      const report = explainPath(policyFromConfig(options, framework === undefined ? {} : ADAPTER_DEFAULTS[framework]), target, frameworks, { basePath, ...(buildId === undefined ? {} : { buildId }) });
       report.lines.forEach((line) => io.out(line));
       return report.weakVariants > 0 ? 1 : 0;
     }
     const root = resolve(io.cwd, target ?? '.');
     const kind = framework ?? detectFramework(root);
     if (kind === null) {
-      io.err(`No Next.js app/ or pages/ directory and no React Router app/routes.ts in ${root}.`);
+      io.err(`No Next.js app/ or pages/ directory, no React Router app/routes.ts and no Hono app in ${root}.`);
       return 2;
     }
     const options = await loadConfig(findConfig(root, flags.get('config')));
-    const routes = kind === 'next' ? scanNextApp(root) : await scanReactRouterApp(root);
+    const routes = kind === 'next' ? scanNextApp(root) : kind === 'hono' ? scanHonoApp(root) : await scanReactRouterApp(root);
     const rules = Array.isArray(options.routes) ? (options.routes as { access?: unknown }[]) : [];
-    const report = checkRoutes(policyFromConfig(options, kind === 'next' ? { caseSensitive: true } : {}), routes, rules);
+    const report = checkRoutes(policyFromConfig(options, ADAPTER_DEFAULTS[kind]), routes, rules);
     formatCheck(report).forEach((line) => io.out(line));
     return report.findings.length > 0 ? 1 : 0;
   } catch (error) {
@@ -76,10 +78,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-function detectFramework(root: string): Framework | null {
+/** The frameworks `check` reads. */
+type AppFramework = Framework | 'hono';
+
+/** How each adapter matches paths by default (the app's own options win): the table is checked as the app runs it. */
+const ADAPTER_DEFAULTS: Record<AppFramework, { readonly caseSensitive?: boolean; readonly trailingSlash?: 'ignore' | 'strict' }> = {
+  next: { caseSensitive: true },
+  'react-router': {},
+  hono: { caseSensitive: true, trailingSlash: 'strict' },
+};
+
+function isAppFramework(value: string): value is AppFramework {
+  return value === 'next' || value === 'react-router' || value === 'hono';
+}
+
+/** A `hono` dependency without `next` or a React Router route config; else the directories; else a source file importing 'hono'. */
+function detectFramework(root: string): AppFramework | null {
   if (existsSync(join(root, 'app/routes.ts')) || existsSync(join(root, 'app/routes.js'))) return 'react-router';
+  const dependencies = packageDependencies(root);
+  if (dependencies.has('hono') && !dependencies.has('next')) return 'hono';
   if (['app', 'pages', 'src/app', 'src/pages'].some((dir) => existsSync(join(root, dir)))) return 'next';
+  if (sourceFiles(root).some((file) => /from\s*['"]hono['"]/.test(readFileSync(join(root, file), 'utf8')))) return 'hono';
   return null;
+}
+
+function packageDependencies(root: string): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
+    return new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})]);
+  } catch {
+    return new Set();
+  }
 }
 
 function parseArgs(argv: readonly string[]): { positional: string[]; flags: Map<string, string> } {

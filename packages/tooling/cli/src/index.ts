@@ -7,4 +7,5 @@ export { CONFIG_FILES, ConfigError, findConfig, loadConfig, type RouteOptions } 
 export { policyFromConfig } from './policy-from-config.js';
 export { scanNextApp } from './scan-next-app.js';
 export { scanReactRouterApp } from './scan-react-router-app.js';
+export { scanHonoApp } from './scan-hono-app.js';
 export type { AppRoute, RouteKindName } from './app-route.js';

@@ -39,7 +39,24 @@ export function scanNextApp(root: string): AppRoute[] {
     const source = readFileSync(join(root, file), 'utf8');
     if (sourceFacts(source).useServer) routes.push({ kind: 'actions', path: null, pattern: '(Server Actions)', file, source });
   }
-  return routes;
+  return routes.map((route) => withStaticRendering(route, routes));
+}
+
+/**
+ * A page or layout is static when its own segment config says so, or an enclosing layout's does
+ * (segment config applies to the segments below), unless the file itself forces dynamic rendering.
+ */
+function withStaticRendering(route: AppRoute, routes: readonly AppRoute[]): AppRoute {
+  if (route.kind !== 'page' && route.kind !== 'layout') return route;
+  const own = sourceFacts(route.source);
+  if (own.forcesDynamic) return route;
+  if (own.staticSignal !== null) return { ...route, staticRendering: `${own.staticSignal} (${route.file})` };
+  const dir = route.file.slice(0, route.file.lastIndexOf('/') + 1);
+  const enclosing = routes
+    .filter((other) => other.kind === 'layout' && other !== route && dir.startsWith(other.file.slice(0, other.file.lastIndexOf('/') + 1)))
+    .map((layout) => ({ layout, signal: sourceFacts(layout.source).staticSignal }))
+    .find(({ signal }) => signal !== null);
+  return enclosing === undefined ? route : { ...route, staticRendering: `${enclosing.signal ?? ''} (${enclosing.layout.file})` };
 }
 
 /** Route groups `(x)` and parallel slots `@x` add no segment; `[x]` dynamic segments get a sample value. */

@@ -1,7 +1,11 @@
 // What the checker reads from a source file's text: a 'use server' directive, Lockstep guard calls, exported session helpers.
+import { forcesDynamic, staticSignal } from './static-rendering.js';
 
 /** Calls that check the session and deny without one: the adapters' server guards and the core's. */
 export const GUARD_CALLS = ['requireUser', 'guardHandler', 'guardAction', 'guard', 'verifyRequest'] as const;
+
+/** Calls that read the request's session: the guards, and the helpers that return the auth state without denying. */
+export const SESSION_READ_CALLS = [...GUARD_CALLS, 'getAuth'] as const;
 
 /** Helpers that hand out the session: exported from a 'use server' module, each becomes an action any client can call. */
 const SESSION_HELPER = /^(getAuth|requireUser|guardHandler|guardAction|supabaseFor|verifyRequest|(get|read|require|current|load)(Session|User|Auth|Claims)\w*)$/;
@@ -13,6 +17,12 @@ export interface SourceFacts {
   readonly callsGuard: boolean;
   /** Exported names that are session helpers (only reported for 'use server' modules). */
   readonly exportedSessionHelpers: readonly string[];
+  /** Whether the code calls one of `SESSION_READ_CALLS` (a guard or `getAuth`). */
+  readonly readsSession: boolean;
+  /** Next.js: why the file's segment config renders its route statically, or `null` (see `staticSignal`). */
+  readonly staticSignal: string | null;
+  /** Next.js: the file's segment config forces per-request rendering. */
+  readonly forcesDynamic: boolean;
 }
 
 /**
@@ -26,8 +36,15 @@ export interface SourceFacts {
 export function sourceFacts(text: string): SourceFacts {
   const code = stripComments(text);
   const useServer = /^\s*(?:(['"])use strict\1\s*;?\s*)?(['"])use server\2/.test(code);
-  const callsGuard = GUARD_CALLS.some((name) => new RegExp(`(?:^|[^\\w$])${name}\\s*(?:<[^>]*>)?\\s*\\(`).test(code));
-  return { useServer, callsGuard, exportedSessionHelpers: exportedNames(code).filter((name) => SESSION_HELPER.test(name)) };
+  const calls = (names: readonly string[]): boolean => names.some((name) => new RegExp(`(?:^|[^\\w$])${name}\\s*(?:<[^>]*>)?\\s*\\(`).test(code));
+  return {
+    useServer,
+    callsGuard: calls(GUARD_CALLS),
+    exportedSessionHelpers: exportedNames(code).filter((name) => SESSION_HELPER.test(name)),
+    readsSession: calls(SESSION_READ_CALLS),
+    staticSignal: staticSignal(code),
+    forcesDynamic: forcesDynamic(code),
+  };
 }
 
 /** Names a module exports: declarations, export lists (`export { a, b as c }`), and re-exports. */
@@ -44,7 +61,8 @@ export function exportedNames(code: string): string[] {
   return [...names];
 }
 
-function stripComments(text: string): string {
+/** The text without comments. */
+export function stripComments(text: string): string {
   // Good enough for directives and call names; strings that contain comment markers are rare in route files.
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }

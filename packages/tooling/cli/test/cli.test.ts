@@ -22,6 +22,8 @@ describe('lockstep check: Next.js fixture', () => {
       [
         '✗ rule_matches_no_route',
         '✗ session_helper_action lib/session-actions.js',
+        '✗ session_in_static_route app/blog/[slug]/page.js',
+        '✗ session_in_static_route app/docs/intro/page.js',
         '✗ unguarded_actions lib/session-actions.js',
         '✗ unguarded_handler app/api/export/route.js',
         '✗ unguarded_handler pages/api/report.js',
@@ -29,6 +31,8 @@ describe('lockstep check: Next.js fixture', () => {
     );
     expect(out.find((line) => line.includes('rule_matches_no_route'))).toContain('rules[3]');
     expect(out.find((line) => line.includes('session_helper_action'))).toContain('getSession');
+    expect(out.find((line) => line.includes('app/blog/[slug]/page.js:'))).toContain('(generateStaticParams (app/blog/[slug]/page.js))');
+    expect(out.find((line) => line.includes('app/docs/intro/page.js:'))).toContain("(dynamic = 'force-static' (app/docs/layout.js))");
     expect(code).toBe(1);
   });
 
@@ -56,6 +60,56 @@ describe('lockstep check: React Router fixture', () => {
     expect(row('app/routes/login.js')).toMatch(/authPage/);
     expect(row('app/routes/app-layout.js')).toMatch(/^layout/);
     expect(code).toBe(1);
+  });
+});
+
+describe('staticSignal (Next.js segment config)', () => {
+  it.each([
+    ["export const dynamic = 'force-static';", "dynamic = 'force-static'"],
+    ['export const revalidate = 60', 'revalidate = 60'],
+    ['export const revalidate = 60 * 60;', 'revalidate = 60 * 60'],
+    ['export async function generateStaticParams() { return []; }', 'generateStaticParams'],
+    ['export const generateStaticParams = () => [];', 'generateStaticParams'],
+    ['export async function getStaticProps() { return { props: {} }; }', 'getStaticProps'],
+    ['export const revalidate = 0;', null],
+    ['export const revalidate = false;', null],
+    ['export const revalidate = TTL;', null],
+    ["export const dynamic = 'force-dynamic';\nexport function generateStaticParams() { return []; }", null],
+    ["// export const dynamic = 'force-static'", null],
+  ])('%j → %j', (text, signal) => {
+    expect(sourceFacts(text).staticSignal).toBe(signal);
+  });
+
+  it('getAuth reads the session without being a guard', () => {
+    expect(sourceFacts('const { user } = await auth.getAuth();')).toMatchObject({ readsSession: true, callsGuard: false });
+  });
+});
+
+describe('lockstep check: Hono fixture', () => {
+  it('lists the routes from the source (sub-apps, chains, basePath, on()), and finds exactly the known gaps', async () => {
+    const { code, out } = await run(['check', 'hono-app']);
+    expect(findings(out).sort()).toEqual(['✗ rule_matches_no_route', '✗ unguarded_handler src/api.js', '✗ unguarded_handler src/index.js'].sort());
+    expect(out.filter((line) => line.startsWith('✗ unguarded_handler')).map((line) => /protected (\S+)/.exec(line)?.[1])).toEqual(['/late', '/api/export']);
+    expect(out.find((line) => line.includes('rule_matches_no_route'))).toMatch(/rules\[2\].*1 route could not be listed/);
+    const row = (pattern: string): string => out.find((line) => line.startsWith(`handler  ${pattern} `)) ?? '';
+    expect(row('/')).toMatch(/public, claims \(rules\[0\] \/\)/);
+    expect(row('/me')).toMatch(/protected, claims \(default: protected\)\s+guard: yes\s+src\/index.js:14$/);
+    expect(row('/settings')).toMatch(/guard: yes/);
+    expect(row('/reports')).toMatch(/guard: \?/);
+    expect(row('/api/orders')).toMatch(/guard: yes\s+src\/api.js:6$/);
+    expect(row('/api/cart/:id')).toMatch(/guard: yes/);
+    expect(row('/admin')).toMatch(/protected, user \(rules\[1\] \/admin\/\*\*\)\s+guard: yes/);
+    expect(row('/admin/users/:id{[0-9]+}')).toMatch(/protected, user.*guard: yes/);
+    expect(out.find((line) => line.includes('${PREFIX}'))).toMatch(/unlistable: computed path/);
+    expect(out.some((line) => line.includes('/ghost'))).toBe(false);
+    expect(out.filter((line) => line.startsWith('handler '))).toHaveLength(13);
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 once the gaps are closed: the same scan on a clean app', async () => {
+    const { code, out } = await run(['check', 'hono-clean']);
+    expect(out).toContain('No findings.');
+    expect(code).toBe(0);
   });
 });
 
@@ -107,8 +161,8 @@ describe('usage and configuration errors exit 2', () => {
 
 describe('sourceFacts', () => {
   it("reads 'use server', guard calls and exported session helpers; comments do not count", () => {
-    expect(sourceFacts(`"use server";\nexport const getUserProfile = async () => null;`)).toEqual({ useServer: true, callsGuard: false, exportedSessionHelpers: ['getUserProfile'] });
-    expect(sourceFacts(`// 'use server'\nexport function a() { /* requireUser() */ }`)).toEqual({ useServer: false, callsGuard: false, exportedSessionHelpers: [] });
+    expect(sourceFacts(`"use server";\nexport const getUserProfile = async () => null;`)).toMatchObject({ useServer: true, callsGuard: false, exportedSessionHelpers: ['getUserProfile'] });
+    expect(sourceFacts(`// 'use server'\nexport function a() { /* requireUser() */ }`)).toMatchObject({ useServer: false, callsGuard: false, exportedSessionHelpers: [], readsSession: false });
     expect(sourceFacts(`const x = 'use server';`).useServer).toBe(false);
     expect(sourceFacts(`await auth.guardHandler(request)`).callsGuard).toBe(true);
     expect(sourceFacts(`await myrequireUser(request)`).callsGuard).toBe(false);

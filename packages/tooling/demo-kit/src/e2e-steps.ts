@@ -1,4 +1,5 @@
 // The steps the demos' e2e tests share, each with its vitest assertions: sign-in, screenshots, request bursts, signed-out checks, the revocation note.
+import { burstAtExpiry, expectOneRefresh, storageState } from '@lockstep/mock-auth/testing';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -60,4 +61,30 @@ export async function expectRevocationNote(e2e: DemoInChromium, mode: 'claims' |
   const seconds = Number(/^verified locally: a sign-out elsewhere takes effect within (\d+) s$/.exec(text)?.[1] ?? Number.NaN);
   expect(seconds, text).toBeGreaterThan(0);
   expect(seconds, text).toBeLessThanOrEqual(E2E_TOKEN_LIFETIME);
+}
+
+/**
+ * Signs the demo user in the way a user's own suite would, without the login form: a session minted
+ * at the mock by `@lockstep/mock-auth/testing`, its cookies put into the browser context. Returns the email.
+ *
+ * @example
+ * const email = await signInWithTestKit(e2e);
+ */
+export async function signInWithTestKit(e2e: DemoInChromium): Promise<string> {
+  const email = e2e.demo.demoUser?.email;
+  if (email === undefined) throw new Error('the demo has no seeded user');
+  const state = await storageState(e2e.mock(), { email, appUrl: e2e.demo.url });
+  await e2e.context.addCookies([...state.cookies]);
+  return email;
+}
+
+/**
+ * Moves the mock's clock past the access token's expiry, fires `PARALLEL` `/api/me` fetches from the
+ * page at once, and expects exactly one refresh at the auth server and every answer signed in as `email`.
+ */
+export async function expectOneRefreshForBurst(e2e: DemoInChromium, email: string): Promise<void> {
+  const burst = await burstAtExpiry(e2e.mock(), 1, () => e2e.parallelMe(PARALLEL));
+  expectOneRefresh(burst);
+  expect(burst.results[0]?.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
+  expect(burst.results[0]?.every((r) => r.body.user?.email === email)).toBe(true);
 }

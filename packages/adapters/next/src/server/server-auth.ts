@@ -64,7 +64,9 @@ export function createServerAuth(source: LockstepSource, effects?: LockstepEffec
    */
   const requireUser = async (options: RequireUserOptions = {}): Promise<Authenticated> => {
     const { returnTo, ...check } = options;
-    const result = await instance().guard(await currentRequest('GET', returnTo), { ...check, hint: { kind: 'document' } });
+    // The request before the instance: during a build, headers() bails out of prerendering first.
+    const request = await currentRequest('GET', returnTo);
+    const result = await instance().guard(request, { ...check, hint: { kind: 'document' } });
     if (result.kind === 'allowed') return result.auth;
     if (result.outcome.kind === 'redirect') return redirect(result.outcome.location);
     const { error, reason, requirement } = result.outcome.body;

@@ -4,6 +4,7 @@
 import { createCookiePlan, type CookieAttributes, type CookieWrite } from '../../cookies/cookie-write.js';
 import type { RequestCookie } from '../../cookies/request-cookies.js';
 import { createLockstep } from '../../lockstep.js';
+import type { LockstepOptions } from '../../options.js';
 import type { ContinueOutcome } from '../../outcome.js';
 import type { Session } from '../../session/session.js';
 import { stubProviderInstance } from '../../session/test-support/stub-provider.js';
@@ -17,7 +18,8 @@ function session(accessToken: string): Session {
   return { accessToken, refreshToken: 'refresh', expiresAt: FAR, user: USER };
 }
 
-export function cookieInstance(overrides: { unavailable?: boolean } = {}) {
+/** `options`: engine options on top of the defaults (a route table, `debug`, `onEvent`, …). */
+export function cookieInstance(overrides: { unavailable?: boolean } = {}, options: Partial<Omit<LockstepOptions, 'provider'>> = {}) {
   return createLockstep({
     provider: () => ({
       ...stubProviderInstance(),
@@ -39,6 +41,7 @@ export function cookieInstance(overrides: { unavailable?: boolean } = {}) {
         Promise.resolve(credentials.password === 'right' ? { kind: 'granted' as const, session: session('good') } : { kind: 'rejected' as const, code: 'invalid_credentials' }),
     }),
     routes: [{ match: '/', access: 'public' }],
+    ...options,
   });
 }
 

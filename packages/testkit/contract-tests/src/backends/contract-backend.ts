@@ -65,6 +65,11 @@ export interface AppOverrides {
   readonly audience?: string | readonly string[];
   /** Backend calls for tokens no local key can check, per minute (C32); only where `serverCheckBudget` says it is settable. */
   readonly serverChecksPerMinute?: number;
+  /**
+   * The URL of an event sink (C38): the app's `onEvent` posts each event there. `setup` turns it into
+   * the hook; `portableSetup` passes it on as the `eventSink` field, from which the app builds it.
+   */
+  readonly eventSink?: string;
 }
 
 /**
@@ -72,7 +77,10 @@ export interface AppOverrides {
  * as they are, or the engine options plus the token backend's provider options under `tokenBackend`
  * (the app calls `createTokenBackendProvider(tokenBackend)` itself).
  */
-export type PortableSetup = SupabaseLockstepOptions | (LockstepBaseOptions & { readonly tokenBackend: TokenBackendOptions });
+export type PortableSetup = (SupabaseLockstepOptions | (LockstepBaseOptions & { readonly tokenBackend: TokenBackendOptions })) & {
+  /** The event sink's URL (`AppOverrides.eventSink`): the app posts each `onEvent` event there as JSON. Not a Lockstep option. */
+  readonly eventSink?: string;
+};
 
 /** One backend under the contract suite. Lifecycle: `start` once per suite, `reset` before every test, `stop` at the end. */
 export interface ContractBackend {

@@ -3,6 +3,7 @@ import type { LockstepBaseOptions } from '@lockstep/core';
 import { DEFAULT_SERVER_CHECK_BUDGET } from '@lockstep/core/verify';
 import { startMockAuth, type AccessTokenResponse, type MockEndpoint, type RunningMockAuth } from '@lockstep/mock-auth';
 import { createSupabaseLockstep, type SupabaseLockstepOptions } from '@lockstep/supabase';
+import { sinkField, sinkHook } from '../event-sink.js';
 import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
 import { readSessionCookie, sessionCookieHeader } from '../session-cookies.js';
 import type { AppOverrides, BackendEndpoint, ContractBackend, IssuedSession } from './contract-backend.js';
@@ -24,7 +25,7 @@ export function gotrueBackend(): GotrueContractBackend {
     return running;
   };
   const supabaseOptions = (base: LockstepBaseOptions, overrides: AppOverrides): SupabaseLockstepOptions => {
-    const { issuer, audience, serverChecksPerMinute, ...engine } = overrides;
+    const { issuer, audience, serverChecksPerMinute, eventSink: _sink, ...engine } = overrides;
     const jwt = { ...(issuer === undefined ? {} : { issuer }), ...(audience === undefined ? {} : { audience }), ...(serverChecksPerMinute === undefined ? {} : { serverChecksPerMinute }) };
     return { supabaseUrl: mock().url, supabaseKey: mock().anonKey, ...base, ...engine, ...(Object.keys(jwt).length === 0 ? {} : { jwt }) };
   };
@@ -54,8 +55,8 @@ export function gotrueBackend(): GotrueContractBackend {
       mock().controls.setTokenLifetime(tokenLifetimeSeconds);
       mock().controls.clock.freeze();
     },
-    setup: supabaseOptions,
-    portableSetup: (base, overrides) => supabaseOptions(base, overrides),
+    setup: (base, overrides) => ({ ...supabaseOptions(base, overrides), ...sinkHook(overrides) }),
+    portableSetup: (base, overrides) => ({ ...supabaseOptions(base, overrides), ...sinkField(overrides) }),
     effects: {
       fetch: (input, init) => mock().fetch(input, init),
       now: () => mock().controls.clock.now() / 1000,

@@ -3,6 +3,7 @@ import type { LockstepBaseOptions } from '@lockstep/core';
 import { DEFAULT_SERVER_CHECK_BUDGET } from '@lockstep/core/verify';
 import { startMockTokenBackend, type RunningMockTokenBackend, type TokenBackendEndpoint, type TokenResponse } from '@lockstep/mock-token-backend';
 import { createTokenBackendProvider, type TokenBackendOptions } from '@lockstep/token-backend';
+import { sinkField, sinkHook } from '../event-sink.js';
 import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
 import type { AppOverrides, BackendEndpoint, ContractBackend, IssuedSession } from './contract-backend.js';
 import { readTokenCookieHeader, tokenCookieHeader } from './token-cookie-codec.js';
@@ -56,8 +57,8 @@ export function tokenBackend(): ContractBackend {
       fake().controls.reset();
       fake().controls.setAccessTokenTtl(tokenLifetimeSeconds);
     },
-    setup: (base, overrides) => ({ ...engineOptions(base, overrides), provider: createTokenBackendProvider(providerOptions(overrides)) }),
-    portableSetup: (base, overrides) => ({ ...engineOptions(base, overrides), tokenBackend: providerOptions(overrides) }),
+    setup: (base, overrides) => ({ ...engineOptions(base, overrides), ...sinkHook(overrides), provider: createTokenBackendProvider(providerOptions(overrides)) }),
+    portableSetup: (base, overrides) => ({ ...engineOptions(base, overrides), ...sinkField(overrides), tokenBackend: providerOptions(overrides) }),
     effects: {
       fetch: (input, init) => fake().fetch(input, init),
       now: () => fake().clock.now() / 1000,

@@ -69,7 +69,12 @@ export interface StorageState {
  */
 export async function storageState(mock: MockAuth, options: SignedInOptions & { readonly appUrl: string | URL }): Promise<StorageState> {
   const { cookies, session } = await signedIn(mock, options);
-  const app = new URL(options.appUrl);
+  return toStorageState(cookies, session, options.appUrl);
+}
+
+/** The storage state holding `cookies` (of `session`) for the app at `appUrl`. */
+export function toStorageState(cookies: readonly NameValue[], session: Pick<AccessTokenResponse, 'expires_at'>, appUrl: string | URL): StorageState {
+  const app = new URL(appUrl);
   // The browser keeps the cookie longer than the token: an expired token is refreshed, not lost.
   const expires = session.expires_at + 400 * 24 * 3600;
   return {

@@ -1,7 +1,7 @@
 // The Next 15 build's lib/options.ts (it replaces test/fixture/lib/options.ts there). Next 15 runs the
 // unchanged `middleware.ts` (a copy of the fixture's proxy.ts) on the Edge runtime, where `node:fs` does
 // not exist: importing it fails the Edge build. So nothing here imports a Node module.
-import { createLockstep, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
+import { instanceFrom, type Lockstep, type LockstepEffects, type LockstepOptions } from '@lockstep/core';
 import { fromSetup } from '@lockstep/supabase';
 import { setupFromEnvironment } from './portable-setup';
 import { TEST_CLOCK_HEADER } from './test-clock';
@@ -15,10 +15,12 @@ export function fixtureOptions(): ReturnType<typeof setupFromEnvironment> | Lock
 /**
  * Edge: the instance's clock reads the test clock header of the request being handled. `now()` is read
  * once, synchronously, when `handle` starts; concurrent requests of the harness carry the same value.
+ * Built as the adapter builds one from options (`caseSensitive: true`, as Next routes), so the Edge
+ * middleware decides paths exactly as the Next 16 build's proxy does.
  */
 function withHeaderClock(options: LockstepOptions): Lockstep {
   let clockMs = Date.now();
-  const lockstep = createLockstep(options, { now: () => clockMs / 1000 });
+  const lockstep = instanceFrom(options, { caseSensitive: true }, { now: () => clockMs / 1000 });
   return {
     ...lockstep,
     handle(request, hint) {
