@@ -62,6 +62,7 @@ export async function verifyTotp(project: AuthProject, accessToken: string, fact
 export function verifiedTotpFactors(rawUser: Readonly<Record<string, unknown>>): { readonly id: string; readonly name: string }[] {
   const factors = Array.isArray(rawUser.factors) ? (rawUser.factors as unknown[]) : [];
   return factors.flatMap((factor) => {
+    if (typeof factor !== 'object' || factor === null) return [];
     const f = factor as { id?: unknown; status?: unknown; factor_type?: unknown; friendly_name?: unknown };
     return typeof f.id === 'string' && f.status === 'verified' && f.factor_type === 'totp' ? [{ id: f.id, name: typeof f.friendly_name === 'string' ? f.friendly_name : '' }] : [];
   });

@@ -30,7 +30,6 @@ export function SecurityForms({ aal, next, factorId }: { readonly aal: string; r
         <>
           <p>Scan the code with an authenticator app, or type the secret, then enter the 6-digit code.</p>
           {/* A data: URL of the auth server's SVG: shown as an image, never inlined into the page. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={enrolled.qr} alt="QR code of the new factor" width={180} height={180} data-testid="totp-qr" />
           <p>
             Secret: <code data-testid="totp-secret">{enrolled.secret}</code>
