@@ -35,6 +35,8 @@ const CACHED_NODE = 'Lockstep claims (cached, node sha256)';
 const CHUNKED = `Lockstep claims (cached, ${CHUNKS} chunks)`;
 const CHUNKED_NODE = `Lockstep claims (cached, ${CHUNKS} chunks, node sha256)`;
 const SESSION = 'Lockstep session';
+const REVOKED_HELD = 10_000;
+const CACHED_REVOCATIONS = `Lockstep claims (cached, ${REVOKED_HELD.toLocaleString('en')} revocations held)`;
 const GET_CLAIMS = 'recipe getClaims()';
 
 /** One line of the ratio table: the issue-14 goals, computed from the same run. */
@@ -53,6 +55,7 @@ function goalRatios(added: (variant: string) => number, addedCpu: (variant: stri
     { name: `${CHUNKS} chunks ÷ 1 chunk (claims, cached, node sha256), CPU`, value: addedCpu(CHUNKED_NODE) / addedCpu(CACHED_NODE), goal: '≤ 3' },
     { name: 'Lockstep claims (cached) ÷ floor, CPU', value: addedCpu(CACHED) / addedCpu(FLOOR), goal: '(distance to the floor)' },
     { name: 'Lockstep claims (cached): added µs', value: added(CACHED), goal: '≤ 15' },
+    { name: `claims (cached, ${REVOKED_HELD.toLocaleString('en')} revocations held) − claims (cached): added µs`, value: added(CACHED_REVOCATIONS) - added(CACHED), goal: '(the revocation lookup; ≈ 0)' },
     { name: 'Lockstep claims (cached, node sha256): added µs', value: added(CACHED_NODE), goal: '≤ 15' },
     { name: 'Lockstep session: added µs', value: added(SESSION), goal: '≤ 10' },
     { name: 'recipe getClaims() ÷ Lockstep claims (cached)', value: added(GET_CLAIMS) / added(CACHED), goal: '≥ 10' },
@@ -112,6 +115,7 @@ export async function runOverhead(size: Size): Promise<BenchResult> {
       { name: FLOOR, app: floorApp(storageKey), cookie: () => valid },
       { name: CACHED, app: lockstepApp(project, 'claims').app, cookie: () => valid },
       { name: CACHED_NODE, app: lockstepApp(project, 'claims', NODE_HASH).app, cookie: () => valid },
+      { name: CACHED_REVOCATIONS, app: await withRevocationsHeld(lockstepApp(project, 'claims'), REVOKED_HELD), cookie: () => valid },
       { name: CHUNKED, app: lockstepApp(project, 'claims').app, cookie: () => big },
       { name: CHUNKED_NODE, app: lockstepApp(project, 'claims', NODE_HASH).app, cookie: () => big },
       { name: 'Lockstep claims (cold)', app: lockstepApp(project, 'claims').app, cookie: () => coldCookies[coldIndex++] ?? valid },
@@ -194,4 +198,11 @@ export async function runOverhead(size: Size): Promise<BenchResult> {
   } finally {
     await mock.stop();
   }
+}
+
+/** The app, its instance holding `count` revoked sessions and a revoked user (none of them the benchmark's): the lookup a request pays after sign-outs. */
+async function withRevocationsHeld<A>(built: { readonly app: A; readonly instance: { revokeSession(id: string): Promise<void>; revokeUser(id: string): Promise<void> } }, count: number): Promise<A> {
+  await Promise.all(Array.from({ length: count }, (_, index) => built.instance.revokeSession(`revoked-session-${index}`)));
+  await built.instance.revokeUser('revoked-user');
+  return built.app;
 }

@@ -18,6 +18,8 @@ export type LockstepErrorCode =
   | 'ERR_AUTH_UNAVAILABLE'
   /** Thrown only where a framework cannot answer 401/403 itself: a signed-in user failed a route requirement and no page is configured for it. */
   | 'ERR_ACCESS_DENIED'
+  /** `revokeSession`/`revokeUser`: the revocation store did not take the entry (this instance has it); retry. */
+  | 'ERR_REVOCATION_UNAVAILABLE'
   | 'ERR_INTERNAL';
 
 /**

@@ -95,6 +95,14 @@ export type LockstepEventBody =
   /** The shared refresh store failed; coordination fell back to this process. `code` is the error's stable code, if it has one. */
   | { readonly type: 'refresh.store_unavailable'; readonly code?: string }
   /**
+   * The revocation store cannot keep this instance's view current (or did not take an entry): revocations
+   * made elsewhere may be missed. `policy` says what the instance does meanwhile: `open` verifies
+   * `claims` routes locally with the entries it has, `closed` verifies them with the auth server.
+   */
+  | { readonly type: 'revocation.store_unavailable'; readonly policy: 'open' | 'closed'; readonly code?: string }
+  /** The revocation store is current again (after `revocation.store_unavailable`). */
+  | { readonly type: 'revocation.store_available' }
+  /**
    * A call this request made to the auth server, timed around the provider operation: `refresh`
    * (only by the request that ran it: joined and replayed requests made none), `user` (a `user`-mode
    * check the verified-token cache did not answer), `logout`, and `jwks` when the key set could not

@@ -31,4 +31,6 @@ export { defaultRoles } from './assurance/default-roles.js';
 export { lastAuthenticatedAt } from './assurance/unmet-requirement.js';
 export type { RouteExplanation } from './routes/route-decision.js';
 export type { RefreshStore } from './refresh/refresh-store.js';
+export type { RevocationOptions, RevocationStoreErrorPolicy } from './revocation/revocation-options.js';
+export type { RevocationStore } from './revocation/revocation-store.js';
 export type { CookieOptions } from './cookies/cookie-attributes.js';

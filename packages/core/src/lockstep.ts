@@ -42,6 +42,21 @@ export interface LockstepCore {
   guard(request: RequestLike, options?: GuardOptions): Promise<GuardResult>;
   /** Ends the session at the auth server (when it can and is reachable) and clears the cookies (always, but for `others`). */
   signOut(request: RequestLike, options?: { readonly scope?: SignOutScope }): Promise<SignOutResult>;
+  /**
+   * Revokes every access token of a session (its `session_id` claim) on every verifying route and
+   * guard of every instance sharing the revocation store, until the longest token could expire.
+   * For webhooks and admin tools; it does not end the session at the auth server (docs/revocation.md).
+   * Resolves once the store holds it; rejects with `ERR_REVOCATION_UNAVAILABLE` if it could not (this
+   * instance refuses the session anyway; retry), with `ERR_REQUEST_INVALID` for an id that is not 1
+   * to 256 printable characters.
+   */
+  revokeSession(sessionId: string): Promise<void>;
+  /**
+   * Revokes every access token of a user (`sub`) issued up to now, as `revokeSession` does. A token
+   * issued later (a new sign-in, or a refresh the auth server still grants) is not revoked: to ban
+   * a user, ban them at the auth server too.
+   */
+  revokeUser(userId: string): Promise<void>;
   /** Which route rule decides a path, and why: for debugging configuration. */
   explain(path: string): RouteExplanation;
   /** The resolved settings adapters need (no secrets). */
@@ -106,6 +121,8 @@ export function createLockstep<P extends SessionProvider>(options: LockstepOptio
     verifyRequest: (request: RequestLike, mode?: VerifyMode) => verifyRequest(ctx, request, mode),
     guard: (request: RequestLike, guardOptions?: GuardOptions) => traceGuard(ctx, request, guardOptions?.mode, (traced) => guardRequest(ctx, traced, guardOptions)),
     signOut: (request: RequestLike, signOutOptions?: { readonly scope?: SignOutScope }) => signOut(ctx, request, signOutOptions),
+    revokeSession: (sessionId: string) => ctx.revocation.revokeSession(sessionId, ctx.now()),
+    revokeUser: (userId: string) => ctx.revocation.revokeUser(userId, ctx.now()),
     explain: (path: string) => ctx.routes.explain(path),
     config: ctx.config,
   };

@@ -3,6 +3,7 @@ import type { CookieOptions } from './cookies/cookie-attributes.js';
 import { LockstepError } from './errors.js';
 import type { EventHandler } from './events.js';
 import type { RefreshStore } from './refresh/refresh-store.js';
+import type { RevocationOptions } from './revocation/revocation-options.js';
 import type { PathPattern, RouteRule } from './routes/route-rule.js';
 import type { SessionClaims } from './session/session.js';
 import type { ProviderEnvironment, SessionProvider } from './session/session-provider.js';
@@ -55,6 +56,12 @@ export interface LockstepBaseOptions {
   successorTtlSeconds?: number;
   /** Where refresh coordination lives; the default is this process's memory. Use a shared store with several instances. */
   refreshStore?: RefreshStore;
+  /**
+   * Revocations checked on every verifying route (`claims`, `user`) and in the guards: sign-outs
+   * through Lockstep, refused refreshes, `revokeSession`/`revokeUser`. In this process's memory
+   * unless a shared `store` is given (docs/revocation.md).
+   */
+  revocation?: RevocationOptions;
   /** Receives structured events (never a token or cookie value). Must not throw. */
   onEvent?: EventHandler;
   /**

@@ -56,7 +56,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
 /** The Hono adapter's harness: the fixture app in-process, Lockstep wired to the suite's mock through `effects`. */
 export const honoHarness: AdapterHarness = {
   name: '@lockstep/hono',
-  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true },
+  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true, inProcessOptions: true },
   start(context) {
     const app = createFixtureApp(lockstep(context.lockstepOptions, context.effects));
     return Promise.resolve({

@@ -59,6 +59,6 @@ export function createExpressFixture(middleware: NodeMiddleware): express.Expres
 /** Express 5 on a real node:http server on 127.0.0.1, port 0; Lockstep wired to the suite's mock through `effects`. */
 export const expressHarness: AdapterHarness = {
   name: '@lockstep/node/express (Express 5 over HTTP)',
-  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true },
+  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true, inProcessOptions: true },
   start: (context) => listenOnLoopback(createServer(createExpressFixture(lockstep(context.lockstepOptions, context.effects)))),
 };

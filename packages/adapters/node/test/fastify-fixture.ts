@@ -57,7 +57,7 @@ export function createFastifyFixture(hook: FastifyHook): FastifyInstance {
 /** Fastify 5 listening on 127.0.0.1, port 0; Lockstep wired to the suite's mock through `effects`. */
 export const fastifyHarness: AdapterHarness = {
   name: '@lockstep/node/fastify (Fastify 5 over HTTP)',
-  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true },
+  capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true, inProcessOptions: true },
   async start(context) {
     const app = createFastifyFixture(lockstep(context.lockstepOptions, context.effects));
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });

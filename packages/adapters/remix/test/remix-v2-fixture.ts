@@ -162,7 +162,7 @@ export function startRemixApp(auth: RemixLockstep, singleFetch = false): { origi
 export function remixV2Harness(singleFetch: boolean): AdapterHarness {
   return {
     name: `@lockstep/remix/v2 (Remix 2.17 loaders and actions${singleFetch ? ', future.v3_singleFetch' : ''})`,
-    capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true },
+    capabilities: { thrownErrorStatus: THROWN_STATUS, ownCacheControlRoute: true, inProcessOptions: true },
     start(context) {
       const app = startRemixApp(createRemixLockstep(context.lockstepOptions, context.effects), singleFetch);
       return Promise.resolve({ ...app, close: () => Promise.resolve() });

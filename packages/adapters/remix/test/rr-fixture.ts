@@ -112,7 +112,7 @@ export function startRouterApp(middleware: MiddlewareFunction<Response>): { orig
 /** The middleware style: lockstepMiddleware() on the root route. */
 export const middlewareHarness: AdapterHarness = {
   name: '@lockstep/remix (React Router 8 middleware)',
-  capabilities: { thrownErrorStatus: THROWN_STATUS, reactRouterSingleFetch: true, ownCacheControlRoute: true },
+  capabilities: { thrownErrorStatus: THROWN_STATUS, reactRouterSingleFetch: true, ownCacheControlRoute: true, inProcessOptions: true },
   start(context) {
     const app = startRouterApp(lockstepMiddleware(context.lockstepOptions, context.effects));
     return Promise.resolve({ ...app, close: () => Promise.resolve() });

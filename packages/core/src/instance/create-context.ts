@@ -6,8 +6,12 @@ import { DEFAULTS, boundedNumber, requireString, type LockstepOptions } from '..
 import { createRefreshCoordinator } from '../refresh/refresh-coordinator.js';
 import { createApiMatcher } from '../request/api-matcher.js';
 import { createRoutePolicy, type RoutePolicy } from '../routes/route-policy.js';
+import type { Session } from '../session/session.js';
 import type { ProviderEnvironment, SessionProvider } from '../session/session-provider.js';
 import { checkedProvider } from '../session/checked-provider.js';
+import { createRevocation } from '../revocation/revocation.js';
+import { resolveRevocationOptions } from '../revocation/revocation-options.js';
+import { revokingProvider } from '../revocation/revoking-provider.js';
 import type { LockstepContext } from './lockstep-context.js';
 import { publicOrigin } from '../request/public-url.js';
 import type { RequestRecord } from '../request/request-record.js';
@@ -16,6 +20,7 @@ import { validateOptions } from './validate-options.js';
 import { resolveDebug } from '../trace/resolve-debug.js';
 import { defaultRoles } from '../assurance/default-roles.js';
 import { resolveRequirementPages } from '../assurance/requirement-pages.js';
+import { nativeSha256 } from '../util/native-sha256.js';
 import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
@@ -26,8 +31,9 @@ export interface LockstepEffects {
   readonly now?: () => number;
   /**
    * A synchronous SHA-256 for the verified-token cache keys, when the runtime has a faster one than
-   * the built-in pure-JS hash (checked against known answers at boot). On Node:
-   * `(bytes) => createHash('sha256').update(bytes).digest()`. @default the built-in `@noble/hashes` SHA-256
+   * the built-in pure-JS hash (checked against known answers at boot), e.g.
+   * `(bytes) => createHash('sha256').update(bytes).digest()`.
+   * @default `node:crypto`'s where the runtime has `process.getBuiltinModule` (Node 22.3+, Bun, Deno), else the built-in `@noble/hashes` SHA-256
    */
   readonly sha256?: Sha256;
 }
@@ -40,11 +46,12 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const cookieOptions = resolveCookieOptions(options.cookies);
   // A wrong hash would merge every token into one cache entry: refused at boot, whatever the provider does with it.
   if (effects.sha256 !== undefined) createTokenHasher(effects.sha256);
+  const sha256 = effects.sha256 ?? selfTested(nativeSha256());
   const env: ProviderEnvironment = Object.freeze({
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: boundedNumber(options.authTimeoutMs, DEFAULTS.authTimeoutMs, 'authTimeoutMs', 1, 30_000),
     cookies: cookieOptions,
-    ...(effects.sha256 === undefined ? {} : { sha256: effects.sha256 }),
+    ...(sha256 === undefined ? {} : { sha256 }),
   });
   const trailingSlash = options.trailingSlash ?? DEFAULTS.trailingSlash;
   const basePath = options.basePath ?? DEFAULTS.basePath;
@@ -54,8 +61,11 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const defaultVerify = options.verify ?? DEFAULTS.verify;
   const caseSensitive = options.caseSensitive ?? false;
   const routes = createRoutePolicy({ rules: options.routes ?? [], defaultVerify, loginPath, basePath, trailingSlash, caseSensitive, implicitPublic: [callbackPath] });
-  const provider = buildProvider(options, env);
   const onEvent = options.onEvent;
+  const checked = buildProvider(options, env);
+  // Marks are verified by the provider without the revocation check: a revoked session can still be revoked wider.
+  const revocation = createRevocation(resolveRevocationOptions(options.revocation), checked, clock, onEvent);
+  const provider = revokingProvider(checked, revocation);
   const trustProxy = resolveTrustProxy(options.trustProxy);
   const allowedOrigins = resolveAllowedOrigins(options.allowedOrigins);
   return Object.freeze({
@@ -82,6 +92,7 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
         clock,
         onStoreError: (error) => emit(onEvent, { type: 'refresh.store_unavailable', ...errorCode(error) }),
       }),
+      onRefreshRefused: (session: Session, now: number) => revocation.markRefused(session, now),
       refreshMarginSeconds: boundedNumber(options.refreshMarginSeconds, DEFAULTS.refreshMarginSeconds, 'refreshMarginSeconds', 0, 3600),
       ...(onEvent === undefined ? {} : { onEvent }),
     },
@@ -99,9 +110,21 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     publicUrl: (request: RequestRecord) => publicOrigin(request, trustProxy),
     crossSite: (request: RequestRecord) => crossSiteVerdict(request.headers, publicOrigin(request, trustProxy).host, allowedOrigins),
     now: () => Math.floor(clock()),
+    revocation,
     onEvent,
     debug: resolveDebug(options.debug, onEvent),
   });
+}
+
+/** The runtime's hash when it passes the known answers; otherwise none (the built-in one serves). */
+function selfTested(sha256: Sha256 | undefined): Sha256 | undefined {
+  if (sha256 === undefined) return undefined;
+  try {
+    createTokenHasher(sha256);
+    return sha256;
+  } catch {
+    return undefined;
+  }
 }
 
 function buildProvider(options: LockstepOptions, env: ProviderEnvironment): SessionProvider {

@@ -4,6 +4,7 @@ import type { ResponsePolicyOptions } from '../decide-outcome.js';
 import type { EventHandler } from '../events.js';
 import type { RequestRecord } from '../request/request-record.js';
 import type { CrossSiteVerdict } from '../request/same-origin.js';
+import type { Revocation } from '../revocation/revocation.js';
 import type { RoutePolicy } from '../routes/route-policy.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { SessionEngine } from '../session/resolve-session.js';
@@ -41,6 +42,8 @@ export interface LockstepContext {
   readonly crossSite: (request: RequestRecord) => CrossSiteVerdict;
   /** Unix seconds, whole; read once per request. */
   readonly now: () => number;
+  /** The instance's revocations (the local view, its store, marking). */
+  readonly revocation: Revocation;
   readonly onEvent: EventHandler | undefined;
   /** Debug mode as resolved (`debug` option, production check applied). */
   readonly debug: boolean;

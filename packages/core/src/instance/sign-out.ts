@@ -38,27 +38,39 @@ export async function signOut(ctx: LockstepContext, input: RequestLike, options:
   const crossSite = ctx.crossSite(request);
   if (crossSite !== null) return { kind: 'refused', reason: crossSite, outcome: respondCrossSite(createCookiePlan(cookies, [])) };
   const read = await ctx.provider.readSession(cookies, now);
-  const upstream = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : 'no_session';
+  const { upstream, mark } = read.kind === 'present' ? await tellServer(ctx, read.session, scope, now) : { upstream: 'no_session' as const, mark: null };
+  // Instances that verify locally must stop honouring the ended session(s) too (docs/revocation.md).
+  if (mark !== null) await mark();
   const attributes = ctx.cookieAttributes(ctx.publicUrl(request));
   const writes = scope === 'others' ? [] : [...ctx.provider.planWrite(cookies, null, attributes, now), ...(ctx.provider.signOutWrites?.(cookies, attributes) ?? [])];
   if (scope !== 'others') emit(ctx.onEvent, { type: 'session.signed_out', reason: 'signed_out' });
   return { kind: 'signed_out', upstream, outcome: redirectSignedIn(request.method, ctx.config.loginPath, createCookiePlan(cookies, writes), 'signed_out') };
 }
 
-async function tellServer(ctx: LockstepContext, session: Session, scope: SignOutScope, now: number): Promise<'ok' | 'unavailable'> {
-  // A backend without server-side sessions has nothing to end: clearing the cookies is the sign-out.
-  if (ctx.provider.endSession === undefined) return 'ok';
+/** What the server heard, and the revocation to mark once it did (`null`: nothing verifiable to mark). */
+interface Told {
+  readonly upstream: 'ok' | 'unavailable';
+  readonly mark: (() => Promise<void>) | null;
+}
+
+async function tellServer(ctx: LockstepContext, session: Session, scope: SignOutScope, now: number): Promise<Told> {
   let current = session;
   const exp = Math.min(session.expiresAt, ctx.provider.peekToken(session.accessToken)?.exp ?? Infinity);
   if (exp <= now) {
+    // A backend without server-side sessions has nothing to end: clearing the cookies is the sign-out.
+    if (ctx.provider.endSession === undefined) return { upstream: 'ok', mark: null };
     const { result } = await ctx.engine.coordinator.refresh(session.refreshToken, now, (at) => ctx.provider.refresh(session.refreshToken, at));
     // A rejected refresh means the session is already over at the server: nothing left to end.
-    if (result.kind === 'rejected') return 'ok';
-    if (result.kind === 'unavailable') return 'unavailable';
+    if (result.kind === 'rejected') return { upstream: 'ok', mark: null };
+    if (result.kind === 'unavailable') return { upstream: 'unavailable', mark: null };
     current = result.session;
   }
+  // Verified while live (an expired token only after its refresh: possession of the session, not of an
+  // old token), and before the server ends it: a backend checked in `user` mode would refuse it after.
+  const mark = await ctx.revocation.prepareSignOut(current, scope, now);
+  if (ctx.provider.endSession === undefined) return { upstream: 'ok', mark };
   const endSession = ctx.provider.endSession.bind(ctx.provider);
   const answer = await timedCall(ctx.onEvent, 'logout', () => endSession(current, scope, now), (result) => ({ result: result.kind === 'ok' ? 'ok' : 'unavailable' }));
   if (answer.kind === 'unavailable') emit(ctx.onEvent, { type: 'auth.unavailable', operation: 'logout', cause: answer.cause });
-  return answer.kind;
+  return { upstream: answer.kind, mark };
 }

@@ -7,7 +7,7 @@ import type { PathPattern, RouteRule } from '../routes/route-rule.js';
 
 const BASE_KEYS = [
   'routes', 'verify', 'loginPath', 'afterSignInPath', 'callbackPath', 'returnToParam', 'apiRoutes', 'basePath',
-  'trailingSlash', 'caseSensitive', 'cookies', 'refreshMarginSeconds', 'authTimeoutMs', 'successorTtlSeconds', 'refreshStore', 'onEvent', 'debug', 'trustProxy', 'allowedOrigins',
+  'trailingSlash', 'caseSensitive', 'cookies', 'refreshMarginSeconds', 'authTimeoutMs', 'successorTtlSeconds', 'refreshStore', 'revocation', 'onEvent', 'debug', 'trustProxy', 'allowedOrigins',
   'stepUpPath', 'enrolPath', 'forbiddenPath', 'rolesFrom', 'bearer',
 ] as const;
 

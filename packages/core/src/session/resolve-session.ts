@@ -16,6 +16,8 @@ export interface SessionEngine {
   /** @default 120 */
   readonly refreshMarginSeconds: number;
   readonly onEvent?: EventHandler;
+  /** Told when the auth server refused a session's refresh token for good (revocation marks its session id). */
+  readonly onRefreshRefused?: (session: Session, now: number) => Promise<void>;
 }
 
 /** What the request's session resolved to, and what must happen to its cookies. */
@@ -86,6 +88,10 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
         if (result.kind === 'refreshed') {
           const userId = result.session.user?.id ?? '';
           emit(onEvent, { type: via === 'upstream' ? 'session.refreshed' : via === 'joined' ? 'session.refresh_joined' : 'session.successor_replayed', userId });
+        } else if (result.kind === 'rejected' && via === 'upstream' && timing !== null && timing.exp - now <= context.marginSeconds) {
+          // Only when the token itself was due: a stale cookie next to a live one (an edited `expires_at`,
+          // another refresh token) is no evidence that the live session's family was revoked.
+          await engine.onRefreshRefused?.(command.session, now);
         } else if (result.kind === 'unavailable') {
           emit(onEvent, { type: 'auth.unavailable', operation: 'refresh', cause: result.cause, ...(result.status === undefined ? {} : { status: result.status }), ...(result.detail === undefined ? {} : { detail: result.detail }) });
         }

@@ -45,6 +45,8 @@ export type EngineReason =
   | 'user_mismatch'
   /** The request carried valid sessions of two different users (cookie tossing): neither is used, nothing is cleared. */
   | 'ambiguous_session'
+  /** The token is valid but its session or user was revoked (`revokeSession`, `revokeUser`, a sign-out through Lockstep): cookies cleared. */
+  | 'session_revoked'
   /** The token could not be verified locally and the instance's budget of auth-server checks was spent; cookies kept. */
   | 'unverified_token';
 

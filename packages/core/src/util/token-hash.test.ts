@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { LockstepError } from '../errors.js';
 import { stubProvider } from '../session/test-support/stub-provider.js';
 import { createLockstep } from '../lockstep.js';
+import { nativeSha256 } from './native-sha256.js';
 import { createTokenHasher, hashTokenSync } from './token-hash.js';
+import { stubProviderInstance } from '../session/test-support/stub-provider.js';
 
 // Core tests stay Web-standard (no node:crypto): a separately wrapped SHA-256 stands in for a runtime's.
 const nodeSha256 = (bytes: Uint8Array): Uint8Array => sha256.create().update(bytes).digest();
@@ -36,5 +38,30 @@ describe('createTokenHasher', () => {
   it('createLockstep refuses a wrong sha256 effect at boot', () => {
     expect(() => createLockstep({ provider: stubProvider }, { sha256: () => new Uint8Array(32) })).toThrow(expect.toSatisfy(isConfigError));
     expect(() => createLockstep({ provider: stubProvider }, { sha256: nodeSha256 })).not.toThrow();
+  });
+});
+
+describe('nativeSha256 (the default hash effect where the runtime has node:crypto)', () => {
+  it('computes the same keys as the built-in hash on this runtime', () => {
+    const native = nativeSha256();
+    expect(native).toBeDefined();
+    const hash = createTokenHasher(native);
+    for (const token of ['', 'abc', 'x'.repeat(5000), 'é€😀']) expect(hash(token)).toBe(hashTokenSync(token));
+  });
+
+  it('is absent where the runtime has no builtin lookup, or no createHash', () => {
+    expect(nativeSha256(null)).toBeUndefined();
+    expect(nativeSha256(() => ({}))).toBeUndefined();
+    expect(
+      nativeSha256(() => {
+        throw new Error('no such module');
+      }),
+    ).toBeUndefined();
+  });
+
+  it('is what an instance hands its provider by default', () => {
+    let seen: unknown;
+    createLockstep({ provider: (env) => ((seen = env.sha256), stubProviderInstance()) });
+    expect(typeof seen).toBe('function');
   });
 });

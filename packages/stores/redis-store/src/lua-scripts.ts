@@ -58,3 +58,21 @@ if held then redis.call('DEL', KEYS[1]) end
 redis.call('PUBLISH', ARGV[2], ARGV[3])
 return 1`,
 );
+
+/**
+ * Revoke. KEYS[1] the revocation index (a sorted set: member the entry JSON, score its expiry in
+ * Unix seconds); ARGV[1] now (Unix seconds), ARGV[2] the entry's expiry, ARGV[3] the entry JSON,
+ * ARGV[4] most entries kept, ARGV[5] the index's TTL in ms, ARGV[6] the channel. Drops expired
+ * entries, adds this one, keeps the `ARGV[4]` that expire last, and publishes the entry: stored
+ * before any instance hears of it, so one that reloads after the message still finds it.
+ */
+export const REVOKE = luaScript(
+  1,
+  `redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[4])
+if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, extra - 1) end
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[5]) then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
+redis.call('PUBLISH', ARGV[6], ARGV[3])
+return 1`,
+);

@@ -10,7 +10,7 @@ export type RedisStoreErrorCode =
   | 'ERR_REDIS_STORE_CORRUPT';
 
 /** The store operation that failed, for the error's message and for monitoring. */
-export type RedisStoreOperation = 'getSuccessor' | 'putSuccessor' | 'acquireLock' | 'releaseLock' | 'waitForUnlock' | 'subscribe';
+export type RedisStoreOperation = 'getSuccessor' | 'putSuccessor' | 'acquireLock' | 'releaseLock' | 'waitForUnlock' | 'subscribe' | 'revoke' | 'loadRevocations';
 
 /**
  * What a Redis refresh store rejects with and reports to `onError`. The coordinator answers it by
@@ -29,7 +29,7 @@ export class RedisStoreError extends Error {
   readonly operation: RedisStoreOperation;
 
   constructor(code: RedisStoreErrorCode, operation: RedisStoreOperation, detail: string) {
-    super(`redis refresh store: ${operation} failed: ${detail}`);
+    super(`redis store: ${operation} failed: ${detail}`);
     this.code = code;
     this.operation = operation;
   }

@@ -9,7 +9,7 @@ import type { LuaScript } from './lua-scripts.js';
  * @example
  * const granted = await runScript(client, ACQUIRE_LOCK, [lockName, counterName], [ttlMs]);
  */
-export async function runScript(client: RedisClient, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+export async function runScript(client: Pick<RedisClient, 'evalsha' | 'eval'>, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
   try {
     return await client.evalsha(script.sha, script.keyCount, ...keys, ...args);
   } catch (error) {

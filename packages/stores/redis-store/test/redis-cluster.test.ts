@@ -1,7 +1,8 @@
 // The store on a real Redis Cluster of three masters: one slot per token, one refresh across instances, a master restarted mid-refresh.
 import { Cluster as Cluster6 } from 'ioredis-6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions, type RedisStoreError } from '../src/index.js';
+import type { RevocationEntry } from '@lockstep/core/revocation';
+import { createRedisRefreshStore, createRedisRevocationStore, type RedisRefreshStore, type RedisRefreshStoreOptions, type RedisRevocationStore, type RedisRevocationStoreOptions, type RedisStoreError } from '../src/index.js';
 import { redisNames } from '../src/redis-keys.js';
 import { createAppFleet, LIFETIME, refreshTokenOf, spread, tokensOf } from './support/app-instances.js';
 import { startRedisCluster, type RedisClusterFixture } from './support/redis-cluster.js';
@@ -14,11 +15,12 @@ const INSTANCES = 3;
 describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three masters (real nodes)', () => {
   let cluster: RedisClusterFixture;
   const stores: RedisRefreshStore[] = [];
+  const revocationStores: RedisRevocationStore[] = [];
   beforeAll(async () => {
     cluster = await startRedisCluster(3);
   }, 30_000);
   afterAll(async () => {
-    for (const store of stores) store.close();
+    for (const store of [...stores, ...revocationStores]) store.close();
     await cluster?.stop();
   });
 
@@ -135,4 +137,29 @@ describe.runIf(HAS_REDIS)('redis refresh store on a Redis Cluster of three maste
     expect(tokensOf(next).startsWith('not ')).toBe(false);
     expect(refreshTokenOf(next)).not.toBe([...successors][0]);
   }, 30_000);
+
+  it('shares revocations on the cluster: published on one instance, heard by another, loaded by one created later (ioredis 5 and 6)', async () => {
+    const heard: RevocationEntry[] = [];
+    const loaded: RevocationEntry[] = [];
+    const statuses: string[] = [];
+    const entry: RevocationEntry = { kind: 'user', userId: 'user-1', revokedAt: T0, exceptSessionId: 'session-1', expiresAt: Math.floor(Date.now() / 1000) + 600 };
+    const revocationStore = (client: RedisRevocationStoreOptions['client']) => {
+      const created = createRedisRevocationStore({ client, keyPrefix: 'revoke:', commandTimeoutMs: 2000 });
+      revocationStores.push(created);
+      return created;
+    };
+    const listener = revocationStore(cluster.client());
+    listener.subscribe({ add: (added) => heard.push(added), status: (status) => statuses.push(status.kind) });
+    await waitFor(() => (statuses.includes('available') ? true : undefined), 10_000);
+    await revocationStore(cluster.client()).publish(entry);
+    await waitFor(() => (heard.length > 0 ? true : undefined), 5000);
+    expect(heard).toEqual([entry]);
+    const client6 = new Cluster6([{ host: '127.0.0.1', port: cluster.ports[0]! }]);
+    client6.on('error', () => undefined);
+    const later = revocationStore(client6);
+    later.subscribe({ add: (added) => loaded.push(added), status: () => undefined });
+    await waitFor(() => (loaded.length > 0 ? true : undefined), 10_000);
+    expect(loaded).toEqual([entry]);
+    client6.disconnect();
+  });
 });

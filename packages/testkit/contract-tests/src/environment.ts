@@ -1,5 +1,8 @@
 // The suite's fixture: one backend per suite, a fresh backend state per test, apps started through the harness.
+import { createLockstep, isLockstep, type Lockstep } from '@lockstep/core';
+import { createMemoryRevocationStore } from '@lockstep/core/revocation';
 import type { RunningMockAuth } from '@lockstep/mock-auth';
+import { fromSetup } from '@lockstep/supabase';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { AppOverrides, BackendSession, ContractBackend, IssuedSession, IssueOptions } from './backends/contract-backend.js';
 import { isGotrueBackend } from './backends/gotrue-backend.js';
@@ -43,6 +46,12 @@ export interface ContractEnv {
   startApp(overrides: AppOverrides): Promise<RunningApp>;
   /** Starts an event sink (pass its `url` as `AppOverrides.eventSink`); it is closed after the test. */
   eventSink(): Promise<EventSink>;
+  /**
+   * Starts an app whose revocations are shared (a memory `revocation.store`) with `admin`, another
+   * instance on the same backend, as a webhook or an admin tool would hold. Only where
+   * `capabilities.inProcessOptions`. Closed after the test.
+   */
+  startAppWithRevocations(): Promise<{ readonly app: RunningApp; readonly admin: Lockstep }>;
   send(path: string, init?: SendInit): Promise<Response>;
   /** Moves the backend's (and every app's) clock forward. */
   advance(seconds: number): Promise<void>;
@@ -72,10 +81,10 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
     const now = backend.now();
     for (const app of apps()) await app.setClock?.(now);
   };
-  const start = async (overrides: AppOverrides): Promise<RunningApp> => {
+  const start = async (overrides: AppOverrides, base: typeof FIXTURE_BASE_OPTIONS = FIXTURE_BASE_OPTIONS): Promise<RunningApp> => {
     const app = await harness.start({
       backend: backendName,
-      lockstepOptions: backend.setup(FIXTURE_BASE_OPTIONS, overrides),
+      lockstepOptions: backend.setup(base, overrides),
       portableOptions: backend.portableSetup(FIXTURE_BASE_OPTIONS, overrides),
       effects: backend.effects,
     });
@@ -131,6 +140,14 @@ export function useContractEnv(harness: AdapterHarness, backendName: ContractBac
       const sink = await startEventSink();
       sinks.push(sink);
       return sink;
+    },
+    async startAppWithRevocations() {
+      if (harness.capabilities.inProcessOptions !== true) throw new Error('contract suite: revocation scenarios need an app built in this process (capabilities.inProcessOptions)');
+      const base = { ...FIXTURE_BASE_OPTIONS, revocation: { store: createMemoryRevocationStore({ now: backend.effects.now }) } };
+      const app = await start({}, base);
+      extraApps.push(app);
+      const setup = fromSetup(backend.setup(base, {}));
+      return { app, admin: isLockstep(setup) ? setup : createLockstep(setup, backend.effects) };
     },
     async send(path, init = {}) {
       const app = init.app ?? required(defaultApp, 'app');

@@ -43,6 +43,13 @@ export interface AdapterCapabilities {
    * Absent: Server Action responses meet the full invariant (`private, no-store`).
    */
   readonly serverActionCacheControl?: string;
+  /**
+   * The fixture app is built in this process from `HarnessContext.lockstepOptions` as given, so an
+   * object in them (a `revocation.store`) is the app's own: the revocation scenarios run
+   * (`scenarios/revocation.ts`; they revoke on an instance sharing that store). An app in another
+   * process gets JSON options, which cannot carry a store.
+   */
+  readonly inProcessOptions?: boolean;
 }
 
 /** What the suite hands the harness when it needs an app. */

@@ -18,6 +18,7 @@ import { reactRouterInternalsScenarios } from './scenarios/react-router-internal
 import { refreshScenarios } from './scenarios/refresh.js';
 import { routerAgreementScenarios } from './scenarios/router-agreement.js';
 import { rejectionScenarios } from './scenarios/rejection.js';
+import { revocationScenarios } from './scenarios/revocation.js';
 import { requirementScenarios } from './scenarios/requirements.js';
 import { signOutScenarios } from './scenarios/sign-out.js';
 import { supabaseScenarios } from './scenarios/supabase-only.js';
@@ -50,6 +51,7 @@ export function runContractSuite(harness: AdapterHarness): void {
       duplicateCookieScenarios(env);
       pathScenarios(env);
       signOutScenarios(env);
+      revocationScenarios(env);
       requirementScenarios(env);
       bearerScenarios(env);
       callbackScenarios(env);

@@ -30,6 +30,10 @@ export function describeEvent(event: LockstepEvent): string {
       return `${event.mode}${event.cached ? ', cached' : ''}`;
     case 'refresh.store_unavailable':
       return event.code ?? 'store error';
+    case 'revocation.store_unavailable':
+      return `revocations may be stale (${event.policy === 'open' ? 'verifying locally' : 'asking the auth server'})${event.code === undefined ? '' : ` [${event.code}]`}`;
+    case 'revocation.store_available':
+      return 'revocations current again';
     case 'verify.over_budget':
       return `${event.mode}: token not verifiable locally; server-check budget spent`;
     case 'cookie.duplicate':

@@ -3,11 +3,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Lockstep, Outcome, RefreshStore } from '@lockstep/core';
+import type { Lockstep, LockstepEvent, Outcome, RefreshStore, RevocationOptions } from '@lockstep/core';
 import { createMemoryRefreshStore } from '@lockstep/core/refresh';
 import { createSupabaseLockstep } from '@lockstep/supabase';
 import { Redis } from 'ioredis';
-import { createRedisRefreshStore } from '../../src/index.js';
+import { createRedisRefreshStore, createRedisRevocationStore } from '../../src/index.js';
 import { capLockLifetime } from './cap-lock-lifetime.js';
 import type { AppReply, ProcessEvent } from './protocol.js';
 
@@ -40,14 +40,33 @@ const offset = new AsyncLocalStorage<number>();
 const upstreamFetch: typeof fetch = (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
   if (url.includes('grant_type=refresh_token')) report({ event: 'upstream-refresh', pid: process.pid });
+  if (new URL(url).pathname.endsWith('/auth/v1/user')) report({ event: 'upstream-user', pid: process.pid });
   return fetch(input, init);
 };
-const lockstepWith = (store: RefreshStore): Lockstep =>
+// `LOCKSTEP_TEST_REVOCATION=open|closed`: revocations shared through Redis with that store-error policy.
+const revocationPolicy = env.LOCKSTEP_TEST_REVOCATION;
+const revocation: RevocationOptions | undefined =
+  redis !== undefined && (revocationPolicy === 'open' || revocationPolicy === 'closed')
+    ? {
+        onStoreError: revocationPolicy,
+        store: createRedisRevocationStore({
+          client: redis,
+          keyPrefix: env.LOCKSTEP_TEST_KEY_PREFIX ?? 'lockstep:',
+          retryIntervalMs: 200,
+          onError: (error) => report({ event: 'store-error', pid: process.pid, code: error.code, operation: error.operation }),
+        }),
+      }
+    : undefined;
+const onEvent = (event: LockstepEvent): void => {
+  if (event.type === 'revocation.store_unavailable') report({ event: 'revocation-status', pid: process.pid, status: 'unavailable' });
+  if (event.type === 'revocation.store_available') report({ event: 'revocation-status', pid: process.pid, status: 'available' });
+};
+const lockstepWith = (store: RefreshStore, shared?: RevocationOptions): Lockstep =>
   createSupabaseLockstep(
-    { supabaseUrl: env.LOCKSTEP_TEST_SUPABASE_URL ?? '', supabaseKey: env.LOCKSTEP_TEST_SUPABASE_KEY ?? '', routes: [{ match: '/', access: 'public' }], refreshStore: store },
+    { supabaseUrl: env.LOCKSTEP_TEST_SUPABASE_URL ?? '', supabaseKey: env.LOCKSTEP_TEST_SUPABASE_KEY ?? '', routes: [{ match: '/', access: 'public' }], refreshStore: store, ...(shared === undefined ? {} : { revocation: shared, onEvent }) },
     { fetch: upstreamFetch, now: () => Date.now() / 1000 + (offset.getStore() ?? 0) },
   );
-const lockstep = lockstepWith(refreshStore);
+const lockstep = lockstepWith(refreshStore, revocation);
 // `x-test-store: memory` picks an instance with this process's own memory store: the same processes
 // then show what a fleet without a shared store does (the benchmark's comparison).
 const isolated = lockstepWith(createMemoryRefreshStore());
@@ -63,7 +82,21 @@ function replyOf(outcome: Outcome): AppReply {
   return { pid: process.pid, authenticated: true, refreshed, session: digest(`${session.accessToken} ${session.refreshToken}`), refreshToken: digest(session.refreshToken), cookie: outcome.requestCookieHeader };
 }
 
+/** `POST /__revoke` with `x-test-revoke-session` or `x-test-revoke-user`: the instance API an admin tool or a webhook calls. */
+async function revoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const sessionId = req.headers['x-test-revoke-session'];
+  const userId = req.headers['x-test-revoke-user'];
+  try {
+    if (typeof sessionId === 'string') await lockstep.revokeSession(sessionId);
+    else if (typeof userId === 'string') await lockstep.revokeUser(userId);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"revoked":true}');
+  } catch (error) {
+    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ revoked: false, code: (error as { code?: string }).code ?? 'unknown' }));
+  }
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'POST' && req.url === '/__revoke') return revoke(req, res);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
   const request = new Request(`http://app.test${req.url ?? '/'}`, { headers });

@@ -22,6 +22,8 @@ export interface AppProcessConfig {
    * 2-core machine a slow reply would otherwise turn into a fallback refresh and blur the counts.
    */
   readonly commandTimeoutMs?: number;
+  /** Revocations shared through the Redis with this store-error policy; without it, each process's own memory. */
+  readonly revocation?: 'open' | 'closed';
 }
 
 export interface AppProcess {
@@ -40,6 +42,10 @@ export interface AppProcessGroup {
   readonly upstreamRefreshes: readonly number[];
   /** Every `store-error` event so far (`<code> <operation>`). */
   readonly storeErrors: readonly string[];
+  /** Every `upstream-user` event so far, by pid. */
+  readonly upstreamUsers: readonly number[];
+  /** Every `revocation-status` event so far (`<pid> <status>`). */
+  readonly revocationStatuses: readonly string[];
   /** Kills every process still running and waits for them. */
   stop(): Promise<void>;
 }
@@ -54,9 +60,13 @@ process.once('exit', () => {
 export async function startAppProcesses(count: number, config: AppProcessConfig): Promise<AppProcessGroup> {
   const upstreamRefreshes: number[] = [];
   const storeErrors: string[] = [];
+  const upstreamUsers: number[] = [];
+  const revocationStatuses: string[] = [];
   const refreshWaiters: ((event: { pid: number }) => void)[] = [];
   const onEvent = (event: ProcessEvent): void => {
     if (event.event === 'store-error') storeErrors.push(`${event.code} ${event.operation}`);
+    if (event.event === 'upstream-user') upstreamUsers.push(event.pid);
+    if (event.event === 'revocation-status') revocationStatuses.push(`${event.pid} ${event.status}`);
     if (event.event !== 'upstream-refresh') return;
     upstreamRefreshes.push(event.pid);
     for (const wake of refreshWaiters.splice(0)) wake(event);
@@ -75,6 +85,8 @@ export async function startAppProcesses(count: number, config: AppProcessConfig)
     processes,
     upstreamRefreshes,
     storeErrors,
+    upstreamUsers,
+    revocationStatuses,
     nextUpstreamRefresh: (timeoutMs) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no upstream refresh within ${timeoutMs} ms`)), timeoutMs);
@@ -100,6 +112,7 @@ function startOne(config: AppProcessConfig, onEvent: (event: ProcessEvent) => vo
       LOCKSTEP_TEST_POLL_MS: String(config.pollIntervalMs ?? 200),
       LOCKSTEP_TEST_LOCK_MS: String(config.lockMs ?? 0),
       LOCKSTEP_TEST_COMMAND_TIMEOUT_MS: String(config.commandTimeoutMs ?? 2000),
+      LOCKSTEP_TEST_REVOCATION: config.revocation ?? '',
     },
   });
   running.add(child);

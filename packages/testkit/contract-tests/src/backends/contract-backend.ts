@@ -33,6 +33,11 @@ export interface BackendCapabilities {
   readonly supabaseWireFormat: boolean;
   /** A sign-out with scope `global` ends every session of the user at the backend (C24). */
   readonly signOutEverywhere: boolean;
+  /**
+   * The access tokens carry their session's id as `session_id` (GoTrue): a single session can be
+   * revoked (`revokeSession`, a local sign-out). Without it only per-user revocations apply.
+   */
+  readonly sessionIdClaim: boolean;
 }
 
 /** A session as the scenarios handle it, whatever the cookie format. Spread and edit it to forge one. */

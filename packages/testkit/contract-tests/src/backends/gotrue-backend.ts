@@ -39,7 +39,7 @@ export function gotrueBackend(): GotrueContractBackend {
 
   return {
     name: 'supabase',
-    capabilities: { callback: true, userEndpoint: true, supabaseWireFormat: true, signOutEverywhere: true },
+    capabilities: { callback: true, userEndpoint: true, supabaseWireFormat: true, signOutEverywhere: true, sessionIdClaim: true },
     get mock() {
       return mock();
     },

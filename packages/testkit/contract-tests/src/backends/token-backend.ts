@@ -46,7 +46,7 @@ export function tokenBackend(): ContractBackend {
 
   return {
     name: 'token-backend',
-    capabilities: { callback: false, userEndpoint: true, supabaseWireFormat: false, signOutEverywhere: true },
+    capabilities: { callback: false, userEndpoint: true, supabaseWireFormat: false, signOutEverywhere: true, sessionIdClaim: false },
     async start() {
       running = await startMockTokenBackend({ users: [FIXTURE_USER], accessTokenTtl: TOKEN_LIFETIME });
     },

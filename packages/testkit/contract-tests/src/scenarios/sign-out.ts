@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractEnv } from '../environment.js';
 import { FIXTURE_USER, TOKEN_LIFETIME } from '../fixture.js';
+import type { RunningApp } from '../harness.js';
 import { parseSetCookies } from '../session-cookies.js';
 
 export function signOutScenarios(env: ContractEnv): void {
   const form = { method: 'POST', body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as const;
-  const expectSignedOut = (response: Response): void => {
+  const expectSignedOut = (response: Response, app?: RunningApp): void => {
     expect(response.status).toBe(303);
-    expect(env.location(response)).toBe('/login');
+    expect(env.location(response, app)).toBe('/login');
     const lines = parseSetCookies(response.headers.getSetCookie());
     expect(lines.map((line) => line.name)).toContain(env.cookieName);
     expect(lines.every((line) => line.deletes)).toBe(true);
@@ -31,9 +32,11 @@ export function signOutScenarios(env: ContractEnv): void {
     });
 
     if (env.backend.capabilities.signOutEverywhere) it('scope global: ends every session of the user', async () => {
+      // An app of its own: the instance now refuses the user's tokens issued up to this second (revocation).
+      const app = await env.startApp({});
       const { cookie } = await env.signIn();
       await env.signIn();
-      expectSignedOut(await env.send('/logout?scope=global', { ...form, cookie }));
+      expectSignedOut(await env.send('/logout?scope=global', { ...form, cookie, app }), app);
       expect(sessionCount()).toBe(0);
     });
 
