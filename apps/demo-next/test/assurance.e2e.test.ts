@@ -27,8 +27,9 @@ describe('demo-next assurance pages in Chromium', () => {
     await expectMfaEnrolAndStepUp(e2e, pages);
   });
 
-  it('"sign out everywhere" reaches a second browser within a second', async () => {
+  it('"sign out everywhere" reaches a second browser within a second', async ({ annotate }) => {
     const elapsed = await expectSignOutEverywhere(e2e, pages);
     expect(elapsed).toBeLessThanOrEqual(SIGNED_OUT_ELSEWHERE_BUDGET_MS);
+    await annotate(`second browser shows the sign-out ${String(elapsed)} ms after the click in the first`);
   });
 });

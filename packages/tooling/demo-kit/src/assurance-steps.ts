@@ -139,13 +139,14 @@ async function submitCode(page: Page, code: string): Promise<void> {
   await page.click('[data-testid=mfa-verify] button[type=submit]');
 }
 
-/** How long the second browser took to show that its session was ended, in ms. */
+/** How long the second browser may take to show that its session was ended, from the click in the first, in ms. */
 export const SIGNED_OUT_ELSEWHERE_BUDGET_MS = 1000;
 
 /**
  * Two browsers signed in as the demo user, both on `/settings/security`. "Sign out everywhere" in
  * the first sends it to the login page, and the second shows "signed out elsewhere" (its watcher
- * polls the `claims`-verified `/api/me`) within `SIGNED_OUT_ELSEWHERE_BUDGET_MS`. Returns the time it took.
+ * polls the `claims`-verified `/api/me` every 500 ms; Lockstep's revocation list refuses the token
+ * there at once) within `SIGNED_OUT_ELSEWHERE_BUDGET_MS` of the click. Returns the time it took.
  */
 export async function expectSignOutEverywhere(e2e: DemoInChromium, pages: DemoPages): Promise<number> {
   const first = await openBrowserContext(e2e);
@@ -157,10 +158,12 @@ export async function expectSignOutEverywhere(e2e: DemoInChromium, pages: DemoPa
     await pages.ready?.(first.page);
     await pages.ready?.(second.page);
     await expect(second.page.locator('[data-testid=signed-out-elsewhere]').isHidden()).resolves.toBe(true);
-    await Promise.all([first.page.waitForURL(`${demo.url}/login`), first.page.click('[data-testid=sign-out-everywhere]')]);
-    const signedOutAt = Date.now();
+    // Timed from the click: the first browser's sign-out round trip counts against the budget too.
+    const clickedAt = Date.now();
+    await first.page.click('[data-testid=sign-out-everywhere]');
     await second.page.locator('[data-testid=signed-out-elsewhere]').waitFor({ state: 'visible', timeout: SIGNED_OUT_ELSEWHERE_BUDGET_MS });
-    const elapsed = Date.now() - signedOutAt;
+    const elapsed = Date.now() - clickedAt;
+    await first.page.waitForURL(`${demo.url}/login`);
     // And a page load in the second browser is signed out too.
     await second.page.goto('/dashboard');
     expect(second.page.url()).toBe(`${demo.url}/login?next=%2Fdashboard`);
