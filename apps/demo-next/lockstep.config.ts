@@ -5,6 +5,7 @@ import type { SupabaseLockstepOptions } from '@lockstep/supabase';
 import { DEMO_APP_ROUTES, DEMO_REQUIREMENT_PAGES } from '@lockstep/demo-kit/routes';
 import { demoNow } from './lib/clock-file';
 import { demoEvents } from './lib/event-log';
+import { demoRevocations } from './lib/revocations';
 
 /** The demo's routes, first match wins; anything not listed is protected (deny by default). */
 export const DEMO_ROUTES: readonly RouteRule[] = [{ match: '/favicon.ico', access: 'ignore' }, ...DEMO_APP_ROUTES];
@@ -34,5 +35,7 @@ export function lockstepOptions(): SupabaseLockstepOptions {
     ...DEMO_REQUIREMENT_PAGES,
     ...(secret ? { jwt: { secret } } : {}),
     onEvent: demoEvents.record,
+    // One revocation list for the proxy's and the server helpers' instances: a sign-out reaches both at once.
+    revocation: { store: demoRevocations },
   };
 }

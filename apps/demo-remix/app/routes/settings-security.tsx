@@ -158,7 +158,7 @@ function BearerSection({ accessToken }: { accessToken: string }) {
   );
 }
 
-/** "Sign out everywhere", and a watcher that notices when another browser did it (`/api/me` polled every 500 ms). */
+/** "Sign out everywhere", and a watcher that notices when another browser did it (`/api/me` polled every 250 ms). */
 function SessionsSection() {
   const [signedOut, setSignedOut] = useState(false);
   useEffect(() => {
@@ -171,7 +171,7 @@ function SessionsSection() {
         },
         () => undefined,
       );
-    }, 500);
+    }, 250);
     return () => clearInterval(timer);
   }, []);
   return (

@@ -145,7 +145,7 @@ export const SIGNED_OUT_ELSEWHERE_BUDGET_MS = 1000;
 /**
  * Two browsers signed in as the demo user, both on `/settings/security`. "Sign out everywhere" in
  * the first sends it to the login page, and the second shows "signed out elsewhere" (its watcher
- * polls the `claims`-verified `/api/me` every 500 ms; Lockstep's revocation list refuses the token
+ * polls the `claims`-verified `/api/me` every 250 ms; Lockstep's revocation list refuses the token
  * there at once) within `SIGNED_OUT_ELSEWHERE_BUDGET_MS` of the click. Returns the time it took.
  */
 export async function expectSignOutEverywhere(e2e: DemoInChromium, pages: DemoPages): Promise<number> {

@@ -5,7 +5,7 @@
  * - `[data-bearer-call]` calls `/api/profile` with `Authorization: Bearer <the token in [data-access-token]>`
  *   and no cookies (`credentials: 'omit'`), and shows the status and body in `[data-bearer-out]`
  *   (its `data-status` attribute holds the status);
- * - `[data-session-watch]` is revealed once `/api/me` (polled every 500 ms) answers 401: this
+ * - `[data-session-watch]` is revealed once `/api/me` (polled every 250 ms) answers 401: this
  *   session was ended elsewhere (a "sign out everywhere" in another browser).
  */
 export const SECURITY_PAGE_SCRIPT = `
@@ -24,6 +24,6 @@ if (watch) {
     if (response?.status !== 401) return;
     clearInterval(timer);
     watch.hidden = false;
-  }, 500);
+  }, 250);
 }
 `;

@@ -23,7 +23,7 @@ export function BearerCall({ accessToken }: { readonly accessToken: string }) {
   );
 }
 
-/** Revealed once `/api/me` (polled every 500 ms) answers 401: another browser signed this session out. */
+/** Revealed once `/api/me` (polled every 250 ms) answers 401: another browser signed this session out. */
 export function SignedOutWatcher() {
   const [signedOut, setSignedOut] = useState(false);
   useEffect(() => {
@@ -36,7 +36,7 @@ export function SignedOutWatcher() {
         },
         () => undefined,
       );
-    }, 500);
+    }, 250);
     return () => clearInterval(timer);
   }, []);
   return (
