@@ -1,6 +1,6 @@
 // End-to-end, in Chromium: route requirements (roles, aal2 with MFA enrolment and step-up), an API called
 // with a Bearer token, and "sign out everywhere" reaching a second browser within a second.
-import { expectBearerApi, expectMfaEnrolAndStepUp, expectRoleGate, expectSignOutEverywhere, SIGNED_OUT_ELSEWHERE_BUDGET_MS, useDemoInChromium, type DemoPages } from '@lockstep/demo-kit/testing';
+import { expectBearerApi, expectMfaEnrolAndStepUp, expectRoleGate, expectSignOutEverywhere, openBrowserContext, SIGNED_OUT_ELSEWHERE_BUDGET_MS, signInAs, useDemoInChromium, type DemoPages } from '@lockstep/demo-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { startDemo } from '../src/index.js';
 
@@ -24,6 +24,20 @@ describe('demo-remix assurance pages in Chromium', () => {
 
   it('/admin/billing needs aal2: TOTP enrolment on /settings/security, later a step-up, each back to billing', async () => {
     await expectMfaEnrolAndStepUp(e2e, pages);
+  });
+
+  it('the MFA action refuses another site\'s form post (no factor is enrolled)', async () => {
+    const { context, page } = await openBrowserContext(e2e);
+    try {
+      await signInAs(e2e, pages, page, e2e.demo.demoUser ?? { email: '', password: '' }, '/settings/security');
+      const before = e2e.mock().controls.calls('factors:enroll');
+      const response = await context.request.post('/settings/security', { headers: { origin: 'https://evil.example' }, form: { intent: 'enrol', next: '' } });
+      // React Router refuses a cross-origin action post itself (400); the action's own Origin check (403) is the second line.
+      expect([400, 403]).toContain(response.status());
+      expect(e2e.mock().controls.calls('factors:enroll')).toBe(before);
+    } finally {
+      await context.close();
+    }
   });
 
   it('"sign out everywhere" reaches a second browser within a second', async ({ annotate }) => {
