@@ -2,9 +2,10 @@
 // environment at run time (Next imports this module during `next build`, when nothing is set yet).
 import type { LockstepEffects, RouteRule } from '@lockstep/core';
 import type { SupabaseLockstepOptions } from '@lockstep/supabase';
-import { DEMO_APP_ROUTES } from '@lockstep/demo-kit/routes';
+import { DEMO_APP_ROUTES, DEMO_REQUIREMENT_PAGES } from '@lockstep/demo-kit/routes';
 import { demoNow } from './lib/clock-file';
 import { demoEvents } from './lib/event-log';
+import { demoRevocations } from './lib/revocations';
 
 /** The demo's routes, first match wins; anything not listed is protected (deny by default). */
 export const DEMO_ROUTES: readonly RouteRule[] = [{ match: '/favicon.ico', access: 'ignore' }, ...DEMO_APP_ROUTES];
@@ -30,7 +31,11 @@ export function lockstepOptions(): SupabaseLockstepOptions {
     supabaseKey,
     routes: DEMO_ROUTES,
     afterSignInPath: '/dashboard',
+    // An aal2 route sends a user without a second factor to /settings/security (enrolment or step-up).
+    ...DEMO_REQUIREMENT_PAGES,
     ...(secret ? { jwt: { secret } } : {}),
     onEvent: demoEvents.record,
+    // One revocation list for the proxy's and the server helpers' instances: a sign-out reaches both at once.
+    revocation: { store: demoRevocations },
   };
 }

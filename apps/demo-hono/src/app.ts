@@ -6,6 +6,7 @@ import { apiRoutes } from './routes/api-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { magicLinkRoutes } from './routes/magic-link-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
+import { securityRoutes } from './routes/security-routes.js';
 
 /**
  * Builds the app. The route table inside the Lockstep instance, not the mount paths, decides what
@@ -20,6 +21,7 @@ export function createDemoApp(deps: DemoDeps): Hono<DemoEnv> {
   app.route('/', authRoutes(deps));
   app.route('/', magicLinkRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/', securityRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not_found' }, 404) : c.text('Not found', 404)));
   return app;

@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { readonly children: ReactNode 
           <nav>
             <Link href="/dashboard">Dashboard</Link>
             <Link href="/dashboard/settings">Settings</Link>
+            <Link href="/settings/security">Security</Link>
             <Link href="/admin">Admin</Link>
             <a href="/api/me">/api/me</a>
             <a href="/print">Print view</a>

@@ -60,7 +60,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       throw error;
     }
   }
-  const { demoUser } = backend;
+  const { demoUser, adminUser } = backend;
   // Shown on the login page; the password only exists in this process's mock.
   if (demoUser !== undefined) env.DEMO_LOGIN_HINT = `${demoUser.email} / ${demoUser.password}`;
 
@@ -84,6 +84,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       url,
       ...(mock === undefined ? {} : { mock }),
       ...(demoUser === undefined ? {} : { demoUser }),
+      ...(adminUser === undefined ? {} : { adminUser }),
       exited,
       async close() {
         await stopChild(running, exited);

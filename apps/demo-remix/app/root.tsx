@@ -56,6 +56,7 @@ export default function Root() {
         <nav>
           <Link to="/dashboard">Dashboard</Link>
           <Link to="/dashboard/settings">Settings</Link>
+          <Link to="/settings/security">Security</Link>
           <Link to="/admin">Admin</Link>
           <a href="/api/me">/api/me</a>
         </nav>

@@ -8,7 +8,7 @@ import { describeRejection, loginPage, type LoginPageProps } from '../views/logi
 
 const UNAVAILABLE = 'The auth server cannot be reached right now. Please try again in a moment.';
 
-/** `/login` (GET form, POST sign-in), `/logout` (POST) and `/auth/callback`. */
+/** `/login` (GET form, POST sign-in), `/logout` (POST; `scope=global` signs out everywhere) and `/auth/callback`. */
 export function authRoutes(deps: DemoDeps): Hono<DemoEnv> {
   const { lockstep, demoUser } = deps;
   const app = new Hono<DemoEnv>();
@@ -28,8 +28,10 @@ export function authRoutes(deps: DemoDeps): Hono<DemoEnv> {
   });
 
   app.post('/logout', async (c) => {
+    // `scope=global` ("sign out everywhere") ends every session of the user; anything else only this one.
+    const scope = (await c.req.parseBody()).scope === 'global' ? 'global' : 'local';
     // Cookies are cleared even when the auth server cannot be told (DESIGN C24); another site's post gets a 403.
-    const { outcome } = await signOut(c, 'local');
+    const { outcome } = await signOut(c, scope);
     return toWebResponse(outcome);
   });
 

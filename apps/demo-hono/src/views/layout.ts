@@ -23,6 +23,7 @@ export function layout(title: string, user: SessionUser | null, body: Html): Htm
       <nav>
         <a href="/dashboard">Dashboard</a>
         <a href="/dashboard/settings">Settings</a>
+        <a href="/settings/security">Security</a>
         <a href="/admin">Admin</a>
         <a href="/api/me">/api/me</a>
       </nav>

@@ -22,6 +22,8 @@ export interface AuthBackend {
   readonly mock?: RunningMockAuth;
   /** The seeded user's credentials (mock mode only; printed at start). */
   readonly demoUser?: DemoUser;
+  /** A second seeded user with the `admin` role in `app_metadata` (mock mode only). */
+  readonly adminUser?: DemoUser;
   readonly close: () => Promise<void>;
 }
 
@@ -43,12 +45,35 @@ export async function startAuthBackend(options: DemoOptions): Promise<AuthBacken
     tokenLifetimeSeconds: options.mock?.tokenLifetimeSeconds ?? DEMO_DEFAULTS.tokenLifetimeSeconds,
     users: [{ email, password, userMetadata: { name: 'Demo User' } }],
   });
+  const adminUser = { email: DEMO_DEFAULTS.adminEmail, password };
+  try {
+    await seedAdmin(mock, adminUser);
+  } catch (error) {
+    await mock.stop();
+    throw error;
+  }
   return {
     supabaseUrl: mock.url,
     supabaseKey: mock.anonKey,
     now: () => mock.controls.clock.now() / 1000,
     mock,
     demoUser: { email, password },
+    adminUser,
     close: () => mock.stop(),
   };
+}
+
+/**
+ * Creates the admin user and gives it `app_metadata.roles: ['admin']` through the mock's admin API
+ * (the service-role key), as an app's back office would: users cannot write `app_metadata`
+ * themselves. The mock's `controls.reset()` drops this user (it keeps only the seeded ones).
+ */
+async function seedAdmin(mock: RunningMockAuth, admin: DemoUser): Promise<void> {
+  const { id } = mock.controls.createUser({ email: admin.email, password: admin.password, userMetadata: { name: 'Demo Admin' } });
+  const response = await mock.fetch(`${mock.url}/auth/v1/admin/users/${id}`, {
+    method: 'PUT',
+    headers: { apikey: mock.serviceRoleKey, authorization: `Bearer ${mock.serviceRoleKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ app_metadata: { roles: ['admin'] } }),
+  });
+  if (!response.ok) throw new Error(`the mock refused the admin user's role (${String(response.status)})`);
 }

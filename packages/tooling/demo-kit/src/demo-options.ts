@@ -36,4 +36,6 @@ export const DEMO_DEFAULTS = Object.freeze({
   tokenLifetimeSeconds: 120,
   email: 'demo@example.com',
   password: 'lockstep-demo',
+  /** A second seeded user (same password) whose `app_metadata.roles` holds `admin`. */
+  adminEmail: 'admin@example.com',
 } as const);

@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startAuthBackend, type AuthBackend, type Clock, type DemoUser } from './auth-backend.js';
 import { createDemoInstance } from './create-instance.js';
+import type { IssuedSessions } from './issued-session.js';
+import { totpFactors, type TotpFactors } from './totp-factors.js';
 import { DEMO_DEFAULTS, type DemoOptions } from './demo-options.js';
 import { createEventLog, type EventLog } from './event-log.js';
 
@@ -20,6 +22,12 @@ export interface DemoDeps {
   readonly now: Clock;
   /** The seeded user in mock mode, shown on the login page. */
   readonly demoUser?: DemoUser;
+  /** The seeded user with the `admin` role, in mock mode. */
+  readonly adminUser?: DemoUser;
+  /** Writes a session the app obtained itself (the MFA verify's raised session) into the response cookies. */
+  readonly sessions: IssuedSessions;
+  /** The signed-in user's TOTP factors at the auth server (enrol, challenge and verify). */
+  readonly totp: TotpFactors;
 }
 
 /** Starts the app's HTTP server on `port` (`0`: a free one) and `host`; settles once it listens. */
@@ -33,6 +41,8 @@ export interface RunningDemo {
   readonly mock?: RunningMockAuth;
   /** The seeded user's credentials, in mock mode. */
   readonly demoUser?: DemoUser;
+  /** The seeded user with the `admin` role (same password), in mock mode. */
+  readonly adminUser?: DemoUser;
   /** Stops the HTTP server, then the mock. */
   close(): Promise<void>;
 }
@@ -50,12 +60,16 @@ export async function launchDemo(options: DemoOptions, routes: readonly RouteRul
   const backend = await startAuthBackend(options);
   try {
     const events = createEventLog(EVENT_LOG_CAPACITY, backend.now);
+    const { lockstep, sessions } = createDemoInstance(backend, events, routes);
     const deps: DemoDeps = {
-      lockstep: createDemoInstance(backend, events, routes),
+      lockstep,
+      sessions,
+      totp: totpFactors({ url: backend.supabaseUrl, key: backend.supabaseKey }),
       project: { url: backend.supabaseUrl, key: backend.supabaseKey },
       events,
       now: backend.now,
       ...(backend.demoUser === undefined ? {} : { demoUser: backend.demoUser }),
+      ...(backend.adminUser === undefined ? {} : { adminUser: backend.adminUser }),
     };
     const host = options.host ?? DEMO_DEFAULTS.host;
     const server = await listen(deps, backend, options.port ?? DEMO_DEFAULTS.port, host);
@@ -64,6 +78,7 @@ export async function launchDemo(options: DemoOptions, routes: readonly RouteRul
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       ...(backend.mock === undefined ? {} : { mock: backend.mock }),
       ...(backend.demoUser === undefined ? {} : { demoUser: backend.demoUser }),
+      ...(backend.adminUser === undefined ? {} : { adminUser: backend.adminUser }),
       async close() {
         await closeServer(server);
         await backend.close();

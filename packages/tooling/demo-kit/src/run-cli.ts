@@ -17,6 +17,7 @@ export function demoBanner(title: string, demo: RunningDemo): string[] {
     lines.push(
       `Embedded mock auth server: ${demo.mock.url} (controls under ${demo.mock.url}/__mock)`,
       `Sign in as ${demo.demoUser.email} / ${demo.demoUser.password}`,
+      ...(demo.adminUser === undefined ? [] : [`or as ${demo.adminUser.email} / ${demo.adminUser.password} (role admin: opens /admin/staff)`]),
       `Access tokens live ${Math.round(demo.mock.controls.settings().tokenLifetimeSeconds)} s (MOCK_TOKEN_LIFETIME); watch the dashboard refresh them.`,
     );
   } else {

@@ -5,3 +5,4 @@ export { expectOneRefreshForBurst, expectRevocationNote, expectScreenshot, expec
 export { useDemoInChromium } from './use-demo-in-chromium.js';
 export { sendRawHttp, type RawAnswer } from './raw-http.js';
 export { expectRequestTargetsHandled, REFUSED_TARGETS, sameOriginLocation } from './request-target-checks.js';
+export { expectBearerApi, expectMfaEnrolAndStepUp, expectRoleGate, expectSignOutEverywhere, openBrowserContext, signInAs, SIGNED_OUT_ELSEWHERE_BUDGET_MS, type DemoPages } from './assurance-steps.js';
