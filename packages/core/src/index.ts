@@ -2,8 +2,9 @@
 // (`/routes`, `/cookies`, `/refresh`, `/verify`, `/provider`, `/adapter`).
 
 // The engine: one instance per app, one outcome per request.
-export { createLockstep, type CallbackCapability, type DataClientCapability, type Lockstep, type LockstepConfig, type LockstepCore, type LockstepEffects, type PasswordCapability } from './lockstep.js';
+export { createLockstep, type CallbackCapability, type DataClientCapability, type FactorCapability, type Lockstep, type LockstepConfig, type LockstepCore, type LockstepEffects, type PasswordCapability } from './lockstep.js';
 export type { PasswordSignIn, SignInResult } from './instance/sign-in.js';
+export type { FactorProof } from './instance/verify-factor.js';
 export type { SignOutResult } from './instance/sign-out.js';
 export type { GuardOptions, GuardResult } from './instance/guard-request.js';
 export { DEFAULTS, type LockstepBaseOptions, type LockstepOptions, type ProviderFactory } from './options.js';

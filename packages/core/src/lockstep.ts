@@ -6,6 +6,7 @@ import { handleRequest } from './instance/handle-request.js';
 import type { LockstepConfig } from './instance/lockstep-context.js';
 import { signInWithPassword, type PasswordSignIn, type SignInResult } from './instance/sign-in.js';
 import { signOut, type SignOutResult } from './instance/sign-out.js';
+import { verifyFactor, type FactorProof } from './instance/verify-factor.js';
 import { verifyRequest } from './instance/verify-request.js';
 import type { LockstepOptions } from './options.js';
 import type { Outcome } from './outcome.js';
@@ -76,6 +77,14 @@ export interface CallbackCapability {
 }
 
 /** A client of the backend's data API acting as the verified user, on providers that have one. */
+export interface FactorCapability {
+  /**
+   * MFA step-up: verifies a second factor for the signed-in session and, on success, redirects to
+   * the return-to with the raised (`aal2`) session's cookies.
+   */
+  verifyFactor(request: RequestLike, proof: FactorProof): Promise<SignInResult>;
+}
+
 export interface DataClientCapability<C> {
   /** For Supabase, a supabase-js client under RLS as the verified user; it never refreshes or writes cookies. */
   dataClient(auth: Extract<AuthState, { kind: 'authenticated' }>): C;
@@ -85,6 +94,7 @@ export interface DataClientCapability<C> {
 type Capabilities<P extends SessionProvider> =
   Capability<P, 'signInWithPassword', PasswordCapability> &
   Capability<P, 'completeCallback', CallbackCapability> &
+  Capability<P, 'verifyFactor', FactorCapability> &
   (P extends { dataClient(accessToken: string): infer C } ? DataClientCapability<C> : Capability<P, 'dataClient', DataClientCapability<unknown>>);
 
 type Capability<P, K extends keyof SessionProvider, C> = K extends keyof P ? (undefined extends P[K] ? Partial<C> : C) : Record<never, never>;
@@ -116,7 +126,7 @@ export type Lockstep<P extends SessionProvider = SessionProvider> = LockstepCore
 export function createLockstep<P extends SessionProvider>(options: LockstepOptions<P>, effects: LockstepEffects = {}): Lockstep<P> {
   const ctx = createContext(options, effects);
   const provider = ctx.provider;
-  const instance: LockstepCore & Partial<PasswordCapability & CallbackCapability & DataClientCapability<unknown>> = {
+  const instance: LockstepCore & Partial<PasswordCapability & CallbackCapability & FactorCapability & DataClientCapability<unknown>> = {
     handle: (request: RequestLike, hint?: RequestKindHint) => handleRequest(ctx, request, hint),
     verifyRequest: (request: RequestLike, mode?: VerifyMode) => verifyRequest(ctx, request, mode),
     guard: (request: RequestLike, guardOptions?: GuardOptions) => traceGuard(ctx, request, guardOptions?.mode, (traced) => guardRequest(ctx, traced, guardOptions)),
@@ -128,6 +138,7 @@ export function createLockstep<P extends SessionProvider>(options: LockstepOptio
   };
   if (provider.signInWithPassword !== undefined) instance.signInWithPassword = (request, credentials) => signInWithPassword(ctx, request, credentials);
   if (provider.completeCallback !== undefined) instance.exchangeCode = (request) => exchangeCode(ctx, request);
+  if (provider.verifyFactor !== undefined) instance.verifyFactor = (request, proof) => verifyFactor(ctx, request, proof);
   const dataClient = provider.dataClient?.bind(provider);
   if (dataClient !== undefined) {
     instance.dataClient = (auth) => {

@@ -119,6 +119,11 @@ export interface SessionProvider {
    * decided on its cookies, as if it had none.
    */
   isApiKey?(token: string): boolean;
+  /**
+   * Checks a second factor for `session` (Supabase MFA: challenge and verify a TOTP or phone code)
+   * and answers with the raised session, which replaces the user's (`lockstep.verifyFactor`).
+   */
+  verifyFactor?(session: Session, factor: { readonly factorId: string; readonly code: string }, now: number): Promise<GrantResult>;
 }
 
 /** What a provider may use from the instance: the injected `fetch`, the auth-call timeout and the cookie settings. */

@@ -51,7 +51,8 @@ export async function exchangeCode(ctx: GoTrueContext, authCode: string, codeVer
   return toGrantResult(answer, now);
 }
 
-function toGrantResult(answer: GoTrueResult, now: number): GrantResult {
+/** A GoTrue answer that should carry a session, as a grant: a 200 that is not one is a protocol failure. */
+export function toGrantResult(answer: GoTrueResult, now: number): GrantResult {
   switch (answer.kind) {
     case 'unavailable':
       return answer;

@@ -22,6 +22,7 @@ import { createAuthenticatedClient } from './bound-client.js';
 import { GOTRUE_REFUSAL_CODES } from './gotrue-refusals.js';
 import { hasVerifiedFactor } from './verified-factor.js';
 import { isApiKeyToken } from './api-key-token.js';
+import { verifyFactor } from './mfa-verify.js';
 
 /** The Supabase provider: every capability (password sign-in, the OAuth / magic-link callback, sign-out, a supabase-js data client). */
 export interface SupabaseProvider extends SessionProvider {
@@ -29,6 +30,7 @@ export interface SupabaseProvider extends SessionProvider {
   completeCallback: NonNullable<SessionProvider['completeCallback']>;
   endSession: NonNullable<SessionProvider['endSession']>;
   signOutWrites: NonNullable<SessionProvider['signOutWrites']>;
+  verifyFactor: NonNullable<SessionProvider['verifyFactor']>;
   /** A supabase-js client acting as the verified user (RLS applies); it never refreshes or writes cookies. */
   dataClient(accessToken: string): SupabaseClient;
 }
@@ -153,5 +155,6 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): Supabase
     dataClient: (accessToken) => createAuthenticatedClient(project, accessToken, { fetch: gotrue.fetch }),
     hasVerifiedFactor,
     isApiKey: isApiKeyToken,
+    verifyFactor: (session, factor, now) => verifyFactor(gotrue, session, factor, now),
   };
 }
