@@ -107,20 +107,12 @@ export function createRevocation(config: RevocationConfig, provider: SessionProv
       const claims = await verifiedClaims(provider, session, now);
       if (claims === null || !isId(claims.sub)) return null;
       const sessionId = isId(claims.session_id) ? claims.session_id : undefined;
-      const own: RevocationEntry | null = sessionId === undefined ? null : { kind: 'session', sessionId, expiresAt: now + lifetime };
-      if (scope === 'global') {
-        // `iat` has whole seconds: revoking up to the second before lets the user sign in again at
-        // once (a token of this very second would be refused otherwise); the signing-out session is
-        // marked by its id, whatever its `iat`.
-        const user: RevocationEntry = { kind: 'user', userId: claims.sub, revokedAt: now - 1, expiresAt: now + lifetime };
-        return async () => {
-          await quietly(user, now);
-          if (own !== null) await quietly(own, now);
-        };
-      }
+      let entry: RevocationEntry;
+      if (scope === 'global') entry = { kind: 'user', userId: claims.sub, revokedAt: now, expiresAt: now + lifetime };
       // Without a session id a token cannot be told from the user's others: nothing narrower can be marked.
-      if (own === null || sessionId === undefined) return null;
-      const entry: RevocationEntry = scope === 'local' ? own : { kind: 'user', userId: claims.sub, revokedAt: now, exceptSessionId: sessionId, expiresAt: now + lifetime };
+      else if (sessionId === undefined) return null;
+      else if (scope === 'local') entry = { kind: 'session', sessionId, expiresAt: now + lifetime };
+      else entry = { kind: 'user', userId: claims.sub, revokedAt: now, exceptSessionId: sessionId, expiresAt: now + lifetime };
       return () => quietly(entry, now);
     },
     async markRefused(session, now) {
