@@ -1,5 +1,6 @@
-// /settings/security: enrol a TOTP factor or step up to aal2 at the auth server, then write the raised session to the cookies.
-import { sanitizeReturnTo } from '@lockstep/core';
+// /settings/security: enrol a TOTP factor at the auth server, or step up to aal2 through `lockstep.verifyFactor`, which writes the raised session.
+import { capabilityOf, sanitizeReturnTo, toWebResponse } from '@lockstep/core';
+import { factorError } from '@lockstep/demo-kit/assurance';
 import { requireUser } from '@lockstep/hono';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -11,11 +12,13 @@ const HOME = '/settings/security';
 /**
  * `GET /settings/security` (the instance's `stepUpPath`), `POST /settings/security/enrol` and
  * `POST /settings/security/verify`. The page is `user`-verified, so the user object lists the
- * factors. A verify swaps the session's refresh token at the auth server: the new session is
- * written to the cookies at once, or the old refresh token would be spent on a revoked family.
+ * factors. `verifyFactor` checks the code with the current session and answers with the redirect
+ * that writes the raised (aal2) session: the auth server swapped the refresh token, so it must go
+ * out at once.
  */
 export function securityRoutes(deps: DemoDeps): Hono<DemoEnv> {
-  const { totp, sessions } = deps;
+  const { totp } = deps;
+  const verifyFactor = capabilityOf(deps.lockstep, 'verifyFactor');
   const app = new Hono<DemoEnv>();
   app.use(`${HOME}/*`, csrf());
 
@@ -35,16 +38,9 @@ export function securityRoutes(deps: DemoDeps): Hono<DemoEnv> {
     const next = returnTo(typeof form.next === 'string' ? form.next : undefined);
     const factorId = typeof form.factorId === 'string' ? form.factorId : '';
     const code = typeof form.code === 'string' ? form.code.trim() : '';
-    const result = await totp.verify(auth.session.accessToken, factorId, code);
-    const plan = result.kind === 'verified' ? sessions.write(c.req.raw, result.session) : null;
-    if (plan === null) {
-      const error = result.kind === 'rejected' ? result.message : 'The auth server sent an unexpected answer.';
-      return c.html(securityPage({ auth, next, requirement: null, pendingFactorId: factorId, error }), 422);
-    }
-    const response = new Response(null, { status: 303, headers: { location: next ?? HOME } });
-    for (const cookie of plan.setCookie) response.headers.append('Set-Cookie', cookie);
-    for (const [name, value] of plan.headers) response.headers.set(name, value);
-    return response;
+    const result = await verifyFactor(c.req.raw, { factorId, code, returnTo: next ?? HOME });
+    if (result.kind === 'signed_in') return toWebResponse(result.redirect);
+    return c.html(securityPage({ auth, next, requirement: null, pendingFactorId: factorId, error: factorError(result) }), 422);
   });
 
   return app;

@@ -1,7 +1,8 @@
 // `/settings/security` (the instance's `stepUpPath`): TOTP enrolment or step-up to aal2, the API called with a
 // Bearer token, and "sign out everywhere". Its forms post as documents, so a verify's redirect carries the raised
 // session's cookies straight to the browser.
-import { sanitizeReturnTo } from '@lockstep/core';
+import { capabilityOf, sanitizeReturnTo, toWebResponse } from '@lockstep/core';
+import { factorError } from '@lockstep/demo-kit/assurance';
 import { requireUser } from '@lockstep/remix';
 import { useEffect, useState } from 'react';
 import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
@@ -28,7 +29,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request } = args;
   // A form post that changes the session must come from our own pages (no CSRF token in this demo: the Origin header).
   if (request.headers.get('origin') !== new URL(request.url).origin) return new Response('Cross-site form post refused', { status: 403 });
-  const { totp, sessions } = args.context.get(demoContext);
+  const { totp, lockstep } = args.context.get(demoContext);
   const form = await request.formData();
   const next = returnTo(String(form.get('next') ?? ''));
   if (form.get('intent') === 'enrol') {
@@ -38,14 +39,10 @@ export async function action(args: ActionFunctionArgs) {
     return { next, error: null, pendingFactorId: null, enrolment: { factorId: enrolment.factorId, secret: enrolment.secret, qr } };
   }
   const factorId = String(form.get('factorId') ?? '');
-  const result = await totp.verify(session.accessToken, factorId, String(form.get('code') ?? '').trim());
-  const plan = result.kind === 'verified' ? sessions.write(request, result.session) : null;
-  if (plan === null) return { next, error: result.kind === 'rejected' ? result.message : 'The auth server sent an unexpected answer.', pendingFactorId: factorId, enrolment: null };
-  // The auth server swapped the refresh token: the raised session replaces the cookie's at once.
-  const headers = new Headers({ location: next ?? HOME });
-  for (const cookie of plan.setCookie) headers.append('Set-Cookie', cookie);
-  for (const [name, value] of plan.headers) headers.set(name, value);
-  return new Response(null, { status: 303, headers });
+  // Checked with the current session; the redirect writes the raised (aal2) session, whose refresh token replaced ours.
+  const result = await capabilityOf(lockstep, 'verifyFactor')(request, { factorId, code: String(form.get('code') ?? '').trim(), returnTo: next ?? HOME });
+  if (result.kind === 'signed_in') return toWebResponse(result.redirect);
+  return { next, error: factorError(result), pendingFactorId: factorId, enrolment: null };
 }
 
 /** The return-to, when it is a safe local path (the core's check); never this page's own posts. */

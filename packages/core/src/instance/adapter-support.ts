@@ -23,7 +23,7 @@ export function instanceFrom(source: LockstepOptions | Lockstep, router: RouterS
   return createLockstep({ ...router, ...source }, effects);
 }
 
-type Capabilities = Required<Pick<Lockstep, 'signInWithPassword' | 'exchangeCode' | 'dataClient'>>;
+type Capabilities = Required<Pick<Lockstep, 'signInWithPassword' | 'exchangeCode' | 'verifyFactor' | 'dataClient'>>;
 
 /**
  * One of the instance's provider-dependent operations, for adapter helpers that receive a general

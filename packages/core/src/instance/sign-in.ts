@@ -18,7 +18,9 @@ export type SignInResult =
   | { readonly kind: 'signed_in'; readonly auth: Extract<AuthState, { kind: 'authenticated' }>; readonly redirect: RedirectOutcome }
   /**
    * GoTrue's reason, e.g. `invalid_credentials`, `email_not_confirmed`, or ours: `missing_code`,
-   * `missing_code_verifier`, `cross_site_request` (another site's page posted the form: login CSRF).
+   * `missing_code_verifier`, `cross_site_request` (another site's page posted the form: login CSRF),
+   * `session_revoked` (signed in within the second of a sign-out everywhere: try again),
+   * `no_session` / `user_mismatch` (`verifyFactor`).
    */
   | { readonly kind: 'rejected'; readonly reason: string }
   | { readonly kind: 'unavailable'; readonly cause: UnavailableCause };
@@ -58,6 +60,9 @@ export async function finishSignIn(
   if (grant.kind === 'rejected') return { kind: 'rejected', reason: grant.code };
   if (grant.kind === 'unavailable') return { kind: 'unavailable', cause: grant.cause };
   const check = await ctx.provider.check(grant.session, { kind: 'issued' }, now);
+  // Revocations have whole seconds, like `iat`: a sign-in in the very second of a "sign out
+  // everywhere" is refused as part of it (docs/revocation.md); a second later it goes through.
+  if (check.kind === 'rejected' && check.reason === 'session_revoked') return { kind: 'rejected', reason: 'session_revoked' };
   if (check.kind !== 'valid') return { kind: 'unavailable', cause: 'protocol' };
   const cookies: RequestCookie[] = parseRequestCookies(request.headers.get('cookie'));
   const writes = [...ctx.provider.planWrite(cookies, grant.session, ctx.cookieAttributes(ctx.publicUrl(request)), now), ...extraWrites];

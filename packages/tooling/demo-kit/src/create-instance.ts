@@ -4,19 +4,17 @@ import { withSupabase } from '@lockstep/supabase';
 import type { AuthBackend } from './auth-backend.js';
 import { DEMO_REQUIREMENT_PAGES } from './demo-routes.js';
 import type { EventLog } from './event-log.js';
-import { captureProvider, type IssuedSessions } from './issued-session.js';
 
-/** The instance, and the writer of sessions the app obtains itself (an MFA verify). */
+/** The demo's instance. */
 export interface DemoInstance {
   readonly lockstep: Lockstep;
-  readonly sessions: IssuedSessions;
 }
 
 /**
  * Creates the instance; a configuration error throws here, at start.
  *
  * @example
- * const { lockstep, sessions } = createDemoInstance(backend, events, DEMO_ROUTES);
+ * const { lockstep } = createDemoInstance(backend, events, DEMO_ROUTES);
  */
 export function createDemoInstance(backend: AuthBackend, events: EventLog, routes: readonly RouteRule[]): DemoInstance {
   const options = withSupabase({
@@ -31,6 +29,5 @@ export function createDemoInstance(backend: AuthBackend, events: EventLog, route
     // The Lockstep-Debug header on every decided response (ignored under NODE_ENV=production).
     debug: true,
   });
-  const issued = captureProvider(options.provider, backend.now);
-  return { lockstep: createLockstep({ ...options, provider: issued.factory }, { now: backend.now }), sessions: issued.sessions };
+  return { lockstep: createLockstep(options, { now: backend.now }) };
 }

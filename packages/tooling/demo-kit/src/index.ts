@@ -4,7 +4,6 @@ export { startAuthBackend, type AuthBackend, type Clock, type DemoUser } from '.
 export { createDemoInstance, type DemoInstance } from './create-instance.js';
 export { DEMO_DEFAULTS, type DemoOptions, type EmbeddedMockOptions, type SupabaseTarget } from './demo-options.js';
 export { DEMO_APP_ROUTES, DEMO_REQUIREMENT_PAGES } from './demo-routes.js';
-export { captureProvider, type IssuedSessions } from './issued-session.js';
 export { enrolTotp, totpFactors, verifiedTotpFactors, verifyTotp, type AuthProject, type FactorVerification, type TotpEnrolment, type TotpFactors } from './totp-factors.js';
 export { describeEvent } from './describe-event.js';
 export { createEventLog, type EventLog, type LoggedEvent } from './event-log.js';

@@ -5,7 +5,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startAuthBackend, type AuthBackend, type Clock, type DemoUser } from './auth-backend.js';
 import { createDemoInstance } from './create-instance.js';
-import type { IssuedSessions } from './issued-session.js';
 import { totpFactors, type TotpFactors } from './totp-factors.js';
 import { DEMO_DEFAULTS, type DemoOptions } from './demo-options.js';
 import { createEventLog, type EventLog } from './event-log.js';
@@ -24,8 +23,6 @@ export interface DemoDeps {
   readonly demoUser?: DemoUser;
   /** The seeded user with the `admin` role, in mock mode. */
   readonly adminUser?: DemoUser;
-  /** Writes a session the app obtained itself (the MFA verify's raised session) into the response cookies. */
-  readonly sessions: IssuedSessions;
   /** The signed-in user's TOTP factors at the auth server (enrol, challenge and verify). */
   readonly totp: TotpFactors;
 }
@@ -60,10 +57,9 @@ export async function launchDemo(options: DemoOptions, routes: readonly RouteRul
   const backend = await startAuthBackend(options);
   try {
     const events = createEventLog(EVENT_LOG_CAPACITY, backend.now);
-    const { lockstep, sessions } = createDemoInstance(backend, events, routes);
+    const { lockstep } = createDemoInstance(backend, events, routes);
     const deps: DemoDeps = {
       lockstep,
-      sessions,
       totp: totpFactors({ url: backend.supabaseUrl, key: backend.supabaseKey }),
       project: { url: backend.supabaseUrl, key: backend.supabaseKey },
       events,

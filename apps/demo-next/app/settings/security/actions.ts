@@ -1,6 +1,7 @@
 'use server';
-// The MFA page's Server Actions: enrol a TOTP factor, and verify a code (step-up), writing the raised session to the cookies.
-import { sanitizeReturnTo } from '@lockstep/core';
+// The MFA page's Server Actions: enrol a TOTP factor, and verify a code (step-up) with `lockstep.verifyFactor`, writing the raised session to the cookies.
+import { capabilityOf, sanitizeReturnTo } from '@lockstep/core';
+import { factorError } from '@lockstep/demo-kit/assurance';
 import { writeCookies } from '@lockstep/core/adapter';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -22,26 +23,31 @@ export async function enrolFactor(_previous: EnrolState, _form: FormData): Promi
 }
 
 /**
- * Challenges and verifies the factor. The auth server raises the session to aal2 and swaps its
- * refresh token, so the new session is written to the cookies (through `cookies()`, the only way a
- * Server Action sets them) before the redirect to the validated return-to.
+ * Verifies the factor through Lockstep (`verifyFactor`: checked with the current session). The auth
+ * server raises the session to aal2 and swaps its refresh token, so the new session is written to
+ * the cookies (through `cookies()`, the only way a Server Action sets them) before the redirect to
+ * the validated return-to.
  */
 export async function verifyFactor(_previous: VerifyState, form: FormData): Promise<VerifyState> {
   const factorId = String(form.get('factorId') ?? '');
   const guard = await auth.guardAction({ mode: 'user' });
   if (guard.kind === 'denied') return { error: `${guard.error.error} (${guard.error.reason})`, factorId };
-  const { totp, sessions } = serverParts();
-  const result = await totp.verify(guard.auth.session.accessToken, factorId, String(form.get('code') ?? '').trim());
-  const plan = result.kind === 'verified' ? sessions.write(await currentRequest(), result.session) : null;
-  if (plan === null) return { error: result.kind === 'rejected' ? result.message : 'The auth server sent an unexpected answer.', factorId };
-  writeCookies(await cookies(), plan.writes);
   const next = sanitizeReturnTo(String(form.get('next') ?? '') || null);
-  return redirect(next === null || next.startsWith(HOME) ? HOME : next);
+  const returnTo = next === null || next.startsWith(HOME) ? HOME : next;
+  const result = await capabilityOf(serverParts().lockstep, 'verifyFactor')(await currentRequest(), { factorId, code: String(form.get('code') ?? '').trim(), returnTo });
+  if (result.kind !== 'signed_in') return { error: factorError(result), factorId };
+  writeCookies(await cookies(), result.redirect.cookies.writes);
+  return redirect(result.redirect.location);
 }
 
-/** The action's request as the session writer needs it: its cookies (as the proxy forwarded them) and its origin. */
+/** The action's request as `verifyFactor` needs it: its cookies (as the proxy forwarded them), and what says where it came from. */
 async function currentRequest(): Promise<Request> {
   const list = await headers();
   const proto = list.get('x-forwarded-proto') ?? 'http';
-  return new Request(`${proto}://${list.get('host') ?? 'localhost'}${HOME}`, { headers: { cookie: list.get('cookie') ?? '' } });
+  const from: Record<string, string> = {};
+  for (const name of ['origin', 'sec-fetch-site']) {
+    const value = list.get(name);
+    if (value !== null) from[name] = value;
+  }
+  return new Request(`${proto}://${list.get('host') ?? 'localhost'}${HOME}`, { method: 'POST', headers: { ...from, cookie: list.get('cookie') ?? '' } });
 }
