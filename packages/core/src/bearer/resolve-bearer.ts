@@ -2,6 +2,7 @@
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import { emit, type EventHandler } from '../events.js';
 import type { VerifyMode } from '../routes/route-rule.js';
+import { failedCheckAuth } from '../session/failed-check.js';
 import type { AuthState } from '../session/session.js';
 import type { SessionProvider } from '../session/session-provider.js';
 import { checkOperation, checkReport } from '../trace/call-reports.js';
@@ -35,16 +36,7 @@ export async function resolveBearer(
   // A client's token, checked exactly as a cookie's would be in this mode.
   const source = { kind: 'cookie', mode: verify } as const;
   const check = await timedCall(onEvent, checkOperation(verify), () => provider.check(session, source, now), checkReport(verify));
-  switch (check.kind) {
-    case 'rejected':
-      return { kind: 'anonymous', reason: check.reason };
-    case 'unverified':
-      return { kind: 'anonymous', reason: 'unverified_token' };
-    case 'unavailable':
-      return { kind: 'unavailable', cause: check.cause };
-    case 'valid':
-      break;
-  }
+  if (check.kind !== 'valid') return failedCheckAuth(check);
   const cookieUser = await cookieSubject(provider, cookies, now);
   if (cookieUser !== null && cookieUser !== check.user.id) return { kind: 'anonymous', reason: 'ambiguous_session' };
   emit(onEvent, { type: 'session.verified', mode: verify, cached: check.cached, userId: check.user.id });

@@ -11,6 +11,7 @@ import { requestIdFrom, startTrace } from '../trace/request-trace.js';
 import { timedCall } from '../trace/timed-call.js';
 import type { VerifyMode } from '../routes/route-rule.js';
 import { chooseResult, distinctSessions } from '../session/duplicate-sessions.js';
+import { failedCheckAuth } from '../session/failed-check.js';
 import type { AuthState } from '../session/session.js';
 import { stricterMode } from '../verify/stricter-mode.js';
 import type { LockstepContext } from './lockstep-context.js';
@@ -62,14 +63,7 @@ async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCook
   const check = await timedCall(onEvent, checkOperation(mode), () => ctx.provider.check(read.session, { kind: 'cookie', mode }, now), checkReport(mode));
   if (check.kind === 'valid') emit(onEvent, { type: 'session.verified', mode, cached: check.cached, userId: check.user.id });
   if (check.kind === 'valid') return { kind: 'authenticated', session: read.session, user: check.user, claims: check.claims, verifiedBy: mode, refreshed: false };
-  switch (check.kind) {
-    case 'rejected':
-      return { kind: 'anonymous', reason: check.reason };
-    case 'unverified':
-      return { kind: 'anonymous', reason: 'unverified_token' };
-    case 'unavailable':
-      return { kind: 'unavailable', cause: check.cause };
-  }
+  return failedCheckAuth(check);
 }
 
 /** The canonical path the API patterns are matched against; a malformed path is no API path. */
