@@ -5,4 +5,5 @@ export type { RouteDecision, RouteExplanation, RouteMatch, RouteRuleTrial } from
 export { createRoutePolicy } from './route-policy.js';
 export type { RoutePolicy, RoutePolicyOptions } from './route-policy.js';
 export type { PathPattern, RouteAccess, RouteRule, VerifyMode } from './route-rule.js';
-export type { ClaimValue, ClaimsRequirement, Requirements, RouteRequirements } from './route-requirements.js';
+export type { ClaimTest, ClaimValue, ClaimsRequirement, Requirements, RouteRequirements } from './route-requirements.js';
+export { describeRequirements } from './route-requirements.js';

@@ -1,6 +1,7 @@
 // `lockstep explain <path>`: how the app's route table decides a path and its framework variants.
 import type { RouteExplanation } from '@lockstep/core';
 import type { RoutePolicy } from '@lockstep/core/routes';
+import { describeRequirements } from '@lockstep/core/routes';
 import { weakerThan } from './decision-strength.js';
 import { frameworkVariants, type Framework } from './framework-variants.js';
 
@@ -44,7 +45,7 @@ function describe(explanation: RouteExplanation, path: string): string[] {
     `  rule            ${ruleName(explanation)}`,
     `  access          ${route.access}`,
     `  verify mode     ${route.session ? route.verify : 'none (no session work)'}`,
-    `  requires        ${requirement(route.access, route.verify)}`,
+    `  requires        ${requirement(route.access, route.verify)}${route.requirements === null ? '' : `; and ${describeRequirements(route.requirements)}`}`,
     `  why             ${explanation.reason}`,
   ];
 }

@@ -114,11 +114,19 @@ describe('lockstep check: Hono fixture', () => {
 });
 
 describe('lockstep explain', () => {
+  it('prints a route\'s requirements, and a variant that drops one is WEAKER than the page', async () => {
+    const { code, out } = await run(['explain', '/billing/invoices', '--framework', 'next', '--build-id', 'b1'], join(FIXTURES, 'explain'));
+    expect(out.find((line) => line.includes('requires'))).toMatch(/verified access token; and aal2/);
+    expect(out.find((line) => line.includes('/_next/data/b1/billing/invoices.json'))).toMatch(/protected.*WEAKER than the page/);
+    expect(out.find((line) => line.includes('/billing/invoices.rsc'))).not.toContain('WEAKER');
+    expect(code).not.toBe(0);
+  });
+
   it('prints the decision and flags a framework variant decided more weakly than the page (a .ts options file)', async () => {
     const { code, out } = await run(['explain', '/reports/q3', '--framework', 'next', '--build-id', 'b1'], join(FIXTURES, 'explain'));
     const text = out.join('\n');
     expect(text).toContain('canonical form  /reports/q3');
-    expect(text).toContain('rule            rules[2] /reports/**');
+    expect(text).toContain('rule            rules[3] /reports/**');
     expect(text).toContain('access          protected');
     expect(text).toContain('verify mode     user');
     expect(out.find((line) => line.includes('/_next/data/b1/reports/q3.json'))).toMatch(/public.*WEAKER than the page/);
