@@ -1,6 +1,6 @@
 // The middleware operation: one request in, one Outcome out (DESIGN §3.1).
-import { bearerCredential, type BearerCredential } from '../bearer/bearer-token.js';
 import { resolveBearer } from '../bearer/resolve-bearer.js';
+import { userBearer } from '../bearer/user-bearer.js';
 import { createCookiePlan } from '../cookies/cookie-write.js';
 import { parseRequestCookies } from '../cookies/request-cookies.js';
 import { decideOutcome } from '../decide-outcome.js';
@@ -19,7 +19,6 @@ import { startTrace, type RequestTrace } from '../trace/request-trace.js';
 import type { LockstepContext } from './lockstep-context.js';
 
 const NOT_CHECKED = Object.freeze({ kind: 'anonymous', reason: 'not_checked' } as const);
-const NO_BEARER: BearerCredential = Object.freeze({ kind: 'none' });
 
 /** What a request was decided on, besides the outcome: for the decision's event and debug header. */
 interface Decided {
@@ -61,8 +60,8 @@ async function decide(ctx: LockstepContext, input: RequestLike, hint: RequestKin
   const kind = classifyRequest(request.headers, api, hint);
   if (!match.session) return { route, auth: NOT_CHECKED, outcome: decideOutcome({ request, route, kind, auth: NOT_CHECKED, cookies: unchanged, now }, ctx.responsePolicy) };
   // An API client's Bearer token: checked like a cookie's, never refreshed, nothing written; always a data request.
-  const bearer = ctx.bearer && api ? bearerCredential(request.headers.get('authorization')) : NO_BEARER;
-  if (bearer.kind !== 'none' && !(bearer.kind === 'token' && ctx.provider.isApiKey?.(bearer.token) === true)) {
+  const bearer = userBearer(ctx.bearer && api, request.headers, ctx.provider);
+  if (bearer !== null) {
     const auth = await resolveBearer(ctx.provider, bearer, cookies, match.verify, now, onEvent);
     const outcome = decideOutcome({ request, route, kind: 'data', auth, cookies: unchanged, now, bearer: true }, ctx.responsePolicy);
     if (outcome.kind !== 'continue' && match.access === 'protected') emit(onEvent, deniedEvent(match.canonicalPath, 'data', outcome));

@@ -1,6 +1,6 @@
 // The server-side guard's check (DESIGN §3.9): re-verify the forwarded cookies, never refresh, never write.
-import { bearerCredential } from '../bearer/bearer-token.js';
 import { resolveBearer } from '../bearer/resolve-bearer.js';
+import { userBearer } from '../bearer/user-bearer.js';
 import { parseRequestCookies, type RequestCookie } from '../cookies/request-cookies.js';
 import { sessionCookieVariants } from '../cookies/session-cookie-variants.js';
 import { emit, type EventHandler } from '../events.js';
@@ -39,8 +39,8 @@ async function verifyRecord(ctx: LockstepContext, request: RequestRecord, mode: 
   const header = request.headers.get('cookie');
   const cookies = parseRequestCookies(header);
   // The middleware let a Bearer request through on the token alone: the guard checks that token, the same way.
-  const bearer = ctx.bearer && ctx.isApi(canonicalOf(ctx, request.url.pathname)) ? bearerCredential(request.headers.get('authorization')) : null;
-  if (bearer !== null && bearer.kind !== 'none' && !(bearer.kind === 'token' && ctx.provider.isApiKey?.(bearer.token) === true)) {
+  const bearer = userBearer(ctx.bearer && ctx.isApi(canonicalOf(ctx, request.url.pathname)), request.headers, ctx.provider);
+  if (bearer !== null) {
     return resolveBearer(ctx.provider, bearer, cookies, mode, now, onEvent);
   }
   const variants = sessionCookieVariants(header, cookies, ctx.provider.cookieName);
