@@ -26,10 +26,18 @@ export const MAX_SESSION_VARIANTS = 16;
  */
 export function sessionCookieVariants(cookieHeader: string | null, cookies: readonly RequestCookie[], name: string): RequestCookie[][] {
   if (typeof cookieHeader !== 'string') return [];
-  // The usual case costs two searches: the name appears at most once, so there is neither a
-  // duplicate nor an unchunked name next to chunks (both need the name twice).
-  const at = cookieHeader.indexOf(name);
-  if (at === -1 || cookieHeader.indexOf(name, at + name.length) === -1) return [];
+  // The usual case costs a few searches: every occurrence of the name in the header is accounted
+  // for by a distinct family cookie the parser kept (one unchunked cookie, or chunks alone), so
+  // there is neither a duplicate nor an unchunked name next to chunks. Anything else is scanned.
+  if (unambiguous(cookieHeader, cookies, name)) return [];
+  return scanSessionCookieVariants(cookieHeader, cookies, name);
+}
+
+/**
+ * `sessionCookieVariants` without its quick check: scans every pair of the header. Exported for the
+ * property test that holds the quick check to it.
+ */
+export function scanSessionCookieVariants(cookieHeader: string, cookies: readonly RequestCookie[], name: string): RequestCookie[][] {
   // Names first: values (a chunked session is tens of KiB) are decoded only when there is ambiguity.
   const familyPairs: (readonly [string, string])[] = [];
   const names = new Set<string>();
@@ -61,6 +69,27 @@ export function sessionCookieVariants(cookieHeader: string | null, cookies: read
     }
   }
   return variants;
+}
+
+/**
+ * True when the header names the family no more often than the parsed cookies hold distinct family
+ * names, and not the unchunked name beside chunks. Each pair of a family name contains `name`, so
+ * occurrences ≥ pairs ≥ distinct names: equality leaves no room for a duplicate pair (an empty or
+ * undecodable one included, which the parser drops). A value that contains `name` only makes the
+ * count larger, which sends the header to the full scan.
+ */
+function unambiguous(header: string, cookies: readonly RequestCookie[], name: string): boolean {
+  let occurrences = 0;
+  for (let at = header.indexOf(name); at !== -1; at = header.indexOf(name, at + name.length)) occurrences += 1;
+  if (occurrences <= 1) return true;
+  let family = 0;
+  let unchunked = false;
+  for (const cookie of cookies) {
+    if (!isFamily(cookie.name, name)) continue;
+    family += 1;
+    if (cookie.name === name) unchunked = true;
+  }
+  return occurrences === family && !unchunked;
 }
 
 /** Every choice of one occurrence per name (indexes), first occurrences first, lazily. */
