@@ -20,8 +20,8 @@ import { validateOptions } from './validate-options.js';
 import { resolveDebug } from '../trace/resolve-debug.js';
 import { defaultRoles } from '../assurance/default-roles.js';
 import { resolveRequirementPages } from '../assurance/requirement-pages.js';
-import { nativeSha256 } from '../util/native-sha256.js';
-import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
+import { nativeSha256, nativeTokenHash } from '../util/native-sha256.js';
+import { checkedTokenHasher, createTokenHasher, hashTokenSync, type Sha256, type TokenHasher } from '../util/token-hash.js';
 
 /** Effects the core never performs on its own: tests and unusual runtimes inject them. */
 export interface LockstepEffects {
@@ -45,13 +45,14 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const clock = effects.now ?? (() => Date.now() / 1000);
   const cookieOptions = resolveCookieOptions(options.cookies);
   // A wrong hash would merge every token into one cache entry: refused at boot, whatever the provider does with it.
-  if (effects.sha256 !== undefined) createTokenHasher(effects.sha256);
+  const hashToken = effects.sha256 !== undefined ? createTokenHasher(effects.sha256) : runtimeTokenHasher();
   const sha256 = effects.sha256 ?? selfTested(nativeSha256());
   const env: ProviderEnvironment = Object.freeze({
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: boundedNumber(options.authTimeoutMs, DEFAULTS.authTimeoutMs, 'authTimeoutMs', 1, 30_000),
     cookies: cookieOptions,
     ...(sha256 === undefined ? {} : { sha256 }),
+    hashToken,
   });
   const trailingSlash = options.trailingSlash ?? DEFAULTS.trailingSlash;
   const basePath = options.basePath ?? DEFAULTS.basePath;
@@ -114,6 +115,17 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     onEvent,
     debug: resolveDebug(options.debug, onEvent),
   });
+}
+
+/** The runtime's one-call hash of text when it passes the self-test; otherwise the built-in pure-JS one. */
+function runtimeTokenHasher(): TokenHasher {
+  const native = nativeTokenHash();
+  if (native === undefined) return hashTokenSync;
+  try {
+    return checkedTokenHasher(native, 'node:crypto');
+  } catch {
+    return hashTokenSync;
+  }
 }
 
 /** The runtime's hash when it passes the known answers; otherwise none (the built-in one serves). */

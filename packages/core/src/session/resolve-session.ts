@@ -42,7 +42,7 @@ export async function resolveSession(engine: SessionEngine, cookies: readonly Re
   const { provider, coordinator, onEvent } = engine;
   const read = await provider.readSession(cookies, now);
   if (read.kind === 'malformed') emit(onEvent, { type: 'cookie.malformed', reason: read.reason });
-  const timing = read.kind === 'present' ? provider.peekToken(read.session.accessToken) : null;
+  const timing = read.kind !== 'present' ? null : read.token !== undefined ? read.token : provider.peekToken(read.session.accessToken);
   const context = {
     now,
     mode,

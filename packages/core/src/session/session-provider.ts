@@ -1,5 +1,5 @@
 // The provider port: what the session engine needs from an auth backend (Supabase, or a custom one).
-import type { Sha256 } from '../util/token-hash.js';
+import type { Sha256, TokenHasher } from '../util/token-hash.js';
 import type { CookieAttributes, CookieWrite } from '../cookies/cookie-write.js';
 import type { RequestCookie } from '../cookies/request-cookies.js';
 import type { RefreshResult } from '../refresh/refresh-result.js';
@@ -14,7 +14,11 @@ export type SessionRead =
   | { readonly kind: 'none' }
   /** Unreadable or tampered cookies: cleared, and the user is anonymous (DESIGN §3.3). */
   | { readonly kind: 'malformed'; readonly reason: string }
-  | { readonly kind: 'present'; readonly session: Session };
+  /**
+   * `token`: the access token's `peekToken`, when the provider already has it (a cached read);
+   * absent, the engine peeks itself.
+   */
+  | { readonly kind: 'present'; readonly session: Session; readonly token?: PeekedToken | null };
 
 /** The result of checking an access token in a verify mode. */
 export type TokenCheck =
@@ -134,4 +138,10 @@ export interface ProviderEnvironment {
   readonly cookies: ResolvedCookieOptions;
   /** The injected synchronous SHA-256 (`LockstepEffects.sha256`), for providers that key caches by token hash. */
   readonly sha256?: Sha256;
+  /**
+   * The instance's token hash (SHA-256, unpadded base64url): the injected `sha256`, else the
+   * runtime's one-call native hash, else the built-in pure-JS one, self-tested at boot. Cache keys
+   * come from it, so no cache holds a token or cookie value as a key. Always set by `createLockstep`.
+   */
+  readonly hashToken?: TokenHasher;
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LockstepError } from '../errors.js';
 import { stubProvider } from '../session/test-support/stub-provider.js';
 import { createLockstep } from '../lockstep.js';
-import { nativeSha256 } from './native-sha256.js';
-import { createTokenHasher, hashTokenSync } from './token-hash.js';
+import { nativeSha256, nativeTokenHash } from './native-sha256.js';
+import { checkedTokenHasher, createTokenHasher, hashTokenSync, type TokenHasher } from './token-hash.js';
 import { stubProviderInstance } from '../session/test-support/stub-provider.js';
 
 // Core tests stay Web-standard (no node:crypto): a separately wrapped SHA-256 stands in for a runtime's.
@@ -63,5 +63,38 @@ describe('nativeSha256 (the default hash effect where the runtime has node:crypt
     let seen: unknown;
     createLockstep({ provider: (env) => ((seen = env.sha256), stubProviderInstance()) });
     expect(typeof seen).toBe('function');
+  });
+});
+
+describe('nativeTokenHash (the default token hash: one native call on the text)', () => {
+  it('computes hashTokenSync’s keys, multi-byte and lone surrogates included', () => {
+    const native = nativeTokenHash();
+    expect(native).toBeDefined();
+    const hash = checkedTokenHasher(native as TokenHasher, 'node:crypto');
+    for (const token of ['', 'abc', 'x'.repeat(40_000), 'é€😀', 'a\uD800b', '\uDFFF', 'base64-eyJ%20']) expect(hash(token)).toBe(hashTokenSync(token));
+  });
+
+  it('falls back to createHash where crypto.hash is missing, and is absent without node:crypto', () => {
+    const real = (globalThis.process as unknown as { getBuiltinModule(id: string): { createHash: unknown } }).getBuiltinModule('node:crypto');
+    const older = nativeTokenHash(() => ({ createHash: real.createHash }));
+    expect(older?.('abc')).toBe(hashTokenSync('abc'));
+    expect(nativeTokenHash(null)).toBeUndefined();
+    expect(nativeTokenHash(() => ({}))).toBeUndefined();
+  });
+
+  it.each([
+    ['a constant', () => 'A'.repeat(43)],
+    ['one that encodes text as Latin-1', (text: string) => hashTokenSync([...text].map((c) => (c.charCodeAt(0) > 0xff ? '?' : c)).join(''))],
+    ['one that throws', () => { throw new Error('no'); }],
+  ])('checkedTokenHasher refuses %s', (_name, hash) => {
+    expect(() => checkedTokenHasher(hash, 'test hash')).toThrow(expect.toSatisfy(isConfigError));
+  });
+
+  it('is what an instance hands its provider by default (hashToken), and the injected effect’s keys when given', () => {
+    const seen: unknown[] = [];
+    createLockstep({ provider: (env) => (seen.push(env.hashToken), stubProviderInstance()) });
+    createLockstep({ provider: (env) => (seen.push(env.hashToken), stubProviderInstance()) }, { sha256: nodeSha256 });
+    for (const hash of seen) expect((hash as TokenHasher)('abc')).toBe(hashTokenSync('abc'));
+    expect(seen[0]).not.toBe(hashTokenSync);
   });
 });

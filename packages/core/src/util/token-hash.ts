@@ -39,7 +39,7 @@ const KNOWN_ANSWERS: readonly (readonly [string, string])[] = [
  * const hash = createTokenHasher((bytes) => createHash('sha256').update(bytes).digest());
  * hash(accessToken); // same 43 characters as hashTokenSync(accessToken)
  */
-export function createTokenHasher(digest?: Sha256): (token: string) => string {
+export function createTokenHasher(digest?: Sha256): TokenHasher {
   if (digest === undefined) return hashTokenSync;
   if (typeof digest !== 'function') throw new LockstepError('ERR_CONFIG_INVALID', 'The sha256 effect must be a function.');
   const hash = (token: string): string => {
@@ -47,14 +47,33 @@ export function createTokenHasher(digest?: Sha256): (token: string) => string {
     if (!(out instanceof Uint8Array) || out.length !== 32) throw new LockstepError('ERR_INTERNAL', 'The sha256 effect must return 32 bytes.');
     return toBase64Url(out);
   };
-  for (const [input, expected] of KNOWN_ANSWERS) {
+  return checkedTokenHasher(hash, 'The sha256 effect');
+}
+
+/** A token hash: SHA-256 of the text's UTF-8 bytes as unpadded base64url (43 characters), safe to keep or log. */
+export type TokenHasher = (text: string) => string;
+
+// Inputs where a hasher of text may part from `hashTokenSync`: multi-byte UTF-8 and a lone surrogate (U+FFFD).
+const ENCODING_PROBES = ['caf\u00e9 \u{1F600}', 'x\uD800y', '\uDC00'];
+
+/**
+ * `hash` when it computes `hashTokenSync`'s key: the known answers, then the encoding probes
+ * against the pure-JS reference. Otherwise throws `LockstepError('ERR_CONFIG_INVALID')`: a wrong
+ * hash would make different tokens share a cache entry.
+ *
+ * @example
+ * const hashToken = checkedTokenHasher((text) => hash('sha256', text, 'base64url'), 'node:crypto');
+ */
+export function checkedTokenHasher(hash: TokenHasher, name: string): TokenHasher {
+  const cases: (readonly [string, string])[] = [...KNOWN_ANSWERS, ...ENCODING_PROBES.map((input) => [input, hashTokenSync(input)] as const)];
+  for (const [input, expected] of cases) {
     let actual: string;
     try {
       actual = hash(input);
     } catch (cause) {
-      throw new LockstepError('ERR_CONFIG_INVALID', 'The sha256 effect failed its self-test.', { cause });
+      throw new LockstepError('ERR_CONFIG_INVALID', `${name} failed its self-test.`, { cause });
     }
-    if (actual !== expected) throw new LockstepError('ERR_CONFIG_INVALID', 'The sha256 effect does not compute SHA-256.');
+    if (actual !== expected) throw new LockstepError('ERR_CONFIG_INVALID', `${name} does not compute SHA-256.`);
   }
   return hash;
 }

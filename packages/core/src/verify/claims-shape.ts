@@ -1,5 +1,6 @@
 // Narrows a decoded JWT payload to SessionClaims, so a wrongly typed claim never reaches a caller.
 import type { SessionClaims } from '../session/session.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 const OPTIONAL_STRING_CLAIMS = ['iss', 'role', 'email', 'session_id'] as const;
 
@@ -43,17 +44,4 @@ export function hasSessionClaimsShape(payload: unknown): payload is SessionClaim
     if (value !== undefined && typeof value !== 'string') return false;
   }
   return true;
-}
-
-// Iterative, so a deeply nested claim cannot overflow the stack.
-function deepFreeze(root: object): object {
-  const pending: object[] = [root];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (Object.isFrozen(next)) continue;
-    Object.freeze(next);
-    for (const value of Object.values(next)) {
-      if (typeof value === 'object' && value !== null) pending.push(value);
-    }
-  }
-  return root;
 }

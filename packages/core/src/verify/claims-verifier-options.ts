@@ -1,6 +1,6 @@
 // Options of the claims verifier, their defaults, and their validation at construction.
 import { LockstepError } from '../errors.js';
-import { createTokenHasher, type Sha256 } from '../util/token-hash.js';
+import { createTokenHasher, type Sha256, type TokenHasher } from '../util/token-hash.js';
 
 /** How the `claims` verify mode finds its keys and what it requires of a token (DESIGN §3.5). */
 export interface ClaimsVerifierOptions {
@@ -20,6 +20,8 @@ export interface ClaimsVerifierOptions {
   cacheMaxEntries?: number;
   /** A synchronous SHA-256 for the cache keys (see `createTokenHasher`). @default the built-in pure-JS one */
   sha256?: Sha256;
+  /** The instance's token hash (`ProviderEnvironment.hashToken`), already self-tested; wins over `sha256`. */
+  hashToken?: TokenHasher;
   /** How long a fetched key set is used before it is fetched again. @default 600 (the endpoint's max-age) */
   jwksCacheMaxAgeSeconds?: number;
   /**
@@ -39,7 +41,7 @@ export interface ResolvedClaimsVerifierOptions {
   readonly timeoutMs: number;
   readonly cacheMaxEntries: number;
   /** The cache-key hash, self-tested when injected. */
-  readonly hashToken: (token: string) => string;
+  readonly hashToken: TokenHasher;
   readonly jwksCacheMaxAgeMs: number;
   readonly jwksCooldownMs: number;
 }
@@ -91,6 +93,7 @@ export function resolveClaimsVerifierOptions(options: ClaimsVerifierOptions): Re
   if (!Number.isInteger(cacheMaxEntries) || cacheMaxEntries < 1) {
     throw invalid('cacheMaxEntries', 'must be a positive integer');
   }
+  if (options.hashToken !== undefined && typeof options.hashToken !== 'function') throw invalid('hashToken', 'must be a function');
   return Object.freeze({
     jwksUrl: new URL(jwksUrl.href),
     issuer,
@@ -99,7 +102,7 @@ export function resolveClaimsVerifierOptions(options: ClaimsVerifierOptions): Re
     fetch,
     timeoutMs,
     cacheMaxEntries,
-    hashToken: createTokenHasher(options.sha256),
+    hashToken: options.hashToken ?? createTokenHasher(options.sha256),
     jwksCacheMaxAgeMs: nonNegativeSeconds(options.jwksCacheMaxAgeSeconds, DEFAULTS.jwksCacheMaxAgeSeconds, 'jwksCacheMaxAgeSeconds'),
     jwksCooldownMs: nonNegativeSeconds(options.jwksCooldownSeconds, DEFAULTS.jwksCooldownSeconds, 'jwksCooldownSeconds'),
   });

@@ -32,7 +32,7 @@ export type SessionCookieRead =
   | { readonly kind: 'malformed'; readonly reason: SessionCookieMalformedReason }
   | { readonly kind: 'present'; readonly session: SupabaseStoredSession };
 
-const NONE: SessionCookieRead = Object.freeze({ kind: 'none' });
+const NONE = Object.freeze({ kind: 'none' } as const);
 
 /**
  * Reads the session stored under `storageKey` the way `@supabase/ssr`'s `combineChunks` does:
@@ -50,6 +50,22 @@ export async function readSessionCookie(
   cookies: readonly RequestCookie[],
   storageKey: string,
 ): Promise<SessionCookieRead> {
+  const joined = joinSessionCookie(cookies, storageKey);
+  return joined.kind === 'joined' ? decodeSessionValue(joined.value) : joined;
+}
+
+/** The session cookie's value, chunks joined, before decoding: what `readSessionCookie` decodes. */
+export type JoinedSessionCookie = Exclude<SessionCookieRead, { kind: 'present' }> | { readonly kind: 'joined'; readonly value: string };
+
+/**
+ * The first half of `readSessionCookie`: finds the cookie (or its chunks), checks for lost chunks
+ * and the size cap, and joins the value without decoding it. A provider caches by this value.
+ *
+ * @example
+ * const joined = joinSessionCookie(cookies, 'sb-abc-auth-token');
+ * if (joined.kind === 'joined') decodeSessionValue(joined.value);
+ */
+export function joinSessionCookie(cookies: readonly RequestCookie[], storageKey: string): JoinedSessionCookie {
   const byName = new Map<string, string>();
   for (const cookie of cookies) {
     const { name, value } = (cookie ?? {}) as Partial<RequestCookie>;
@@ -85,7 +101,7 @@ export async function readSessionCookie(
       }
     }
   }
-  return joined === null ? NONE : decodeSessionValue(joined);
+  return joined === null ? NONE : { kind: 'joined', value: joined };
 }
 
 /**
@@ -132,7 +148,14 @@ export function encodeSessionCookie(
   return createChunks(storageKey, value);
 }
 
-function decodeSessionValue(value: string): SessionCookieRead {
+/**
+ * Decodes a joined session cookie value (`base64-` + base64url JSON, or raw JSON) into the stored
+ * session, or `malformed` with the reason. Never throws.
+ *
+ * @example
+ * decodeSessionValue('base64-eyJhY2Nlc3NfdG9rZW4iOi…'); // → { kind: 'present', session }
+ */
+export function decodeSessionValue(value: string): SessionCookieRead {
   let json = value;
   if (value.startsWith(BASE64_PREFIX)) {
     try {
@@ -170,7 +193,7 @@ function joinChunks(key: string, chunk: (name: string) => string | null): string
   return values.length > 0 ? values.join('') : null;
 }
 
-function malformed(reason: SessionCookieMalformedReason): SessionCookieRead {
+function malformed(reason: SessionCookieMalformedReason): Extract<SessionCookieRead, { kind: 'malformed' }> {
   return Object.freeze({ kind: 'malformed', reason });
 }
 

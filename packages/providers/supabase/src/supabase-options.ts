@@ -41,9 +41,17 @@ export interface SupabaseJwtSettings {
    * Most verified access tokens remembered (by SHA-256, until their `exp`), so a repeat request
    * costs one hash and a lookup instead of a signature check. Each entry holds one token's
    * claims; past the bound the least recently used is dropped and re-verified when it returns.
-   * An integer from 1 to 1,000,000. @default 10000
+   * The same bound applies to the verified-session cache below. An integer from 1 to 1,000,000. @default 10000
    */
   cacheSize?: number;
+  /**
+   * Most characters of session cookie values whose verified session is remembered, keyed by the
+   * SHA-256 of the value, so a repeat of the same cookie skips decoding it (about 2,400 characters
+   * for a one-chunk cookie, 3,180 more per chunk). Entries leave at the token's `exp`; each hit's
+   * check is still timed and revocation-checked. `0` turns this cache off. An integer from 0 to
+   * 1,073,741,824. @default 16777216 (16 MiB)
+   */
+  sessionCacheBytes?: number;
 }
 
 /**

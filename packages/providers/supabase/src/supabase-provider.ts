@@ -13,9 +13,10 @@ import { getUser, refreshSession, signInWithPassword, signOut } from './gotrue-a
 import { completeSupabaseCallback } from './supabase-callback.js';
 import { clearCodeVerifiers } from './storage-item.js';
 import type { GoTrueContext } from './gotrue-request.js';
-import { readSessionCookie, type SessionCookieEncoding } from './session-cookie.js';
+import { decodeSessionValue, joinSessionCookie, type SessionCookieEncoding } from './session-cookie.js';
 import { planSessionWrite } from './session-write.js';
-import { fromSupabaseJson, toSupabaseJson, userFromClaims } from './supabase-session.js';
+import { expiryFollowsClock, fromSupabaseJson, toSupabaseJson, userFromClaims } from './supabase-session.js';
+import { createSessionReadCache, deepFreeze, hashTokenSync, type TokenHasher } from '@lockstep/core/provider';
 import { peekToken } from '@lockstep/core/verify';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createAuthenticatedClient } from './bound-client.js';
@@ -46,7 +47,11 @@ export interface SupabaseProviderConfig {
   readonly verifier: ClaimsVerifier;
   /** The project URL and publishable key, for the data client. */
   readonly project: { readonly url: string; readonly key: string };
+  /** Bounds and hash of the verified-session cache (`jwt.cacheSize`, `jwt.sessionCacheBytes`); without it, off. */
+  readonly sessionCache?: { readonly maxEntries: number; readonly maxBytes: number; readonly hashToken: TokenHasher };
 }
+
+const NO_SESSION_CACHE = { maxEntries: 1, maxBytes: 0, hashToken: hashTokenSync };
 
 /**
  * Creates the provider the session engine uses for a Supabase project.
@@ -55,13 +60,23 @@ export interface SupabaseProviderConfig {
  * const provider = createSupabaseProvider({ gotrue, storageKey, encoding: 'base64url', verifier });
  */
 export function createSupabaseProvider(config: SupabaseProviderConfig): SupabaseProvider {
-  const { gotrue, storageKey, encoding, verifier, serverChecks, project } = config;
+  const { gotrue, storageKey, encoding, verifier, serverChecks, project, sessionCache } = config;
 
-  async function readSession(cookies: readonly RequestCookie[], now: number): Promise<SessionRead> {
-    const read = await readSessionCookie(cookies, storageKey);
-    if (read.kind !== 'present') return read;
+  // A repeat of a cookie value already verified skips the decode, the peek and the token's hash.
+  const reads = createSessionReadCache({ ...(sessionCache ?? NO_SESSION_CACHE), peek: peekToken });
+
+  function decodeCookie(raw: string, now: number): { read: SessionRead; cacheable: boolean } {
+    const read = decodeSessionValue(raw);
+    if (read.kind !== 'present') return { read, cacheable: false };
     const session = fromSupabaseJson(read.session, now);
-    return session === null ? { kind: 'malformed', reason: 'bad_shape' } : { kind: 'present', session };
+    if (session === null) return { read: { kind: 'malformed', reason: 'bad_shape' }, cacheable: false };
+    return { read: { kind: 'present', session }, cacheable: !expiryFollowsClock(read.session) };
+  }
+
+  function readSession(cookies: readonly RequestCookie[], now: number): Promise<SessionRead> {
+    const joined = joinSessionCookie(cookies, storageKey);
+    if (joined.kind !== 'joined') return Promise.resolve(joined);
+    return Promise.resolve(reads.read(joined.value, now, (raw) => decodeCookie(raw, now)));
   }
 
   function planWrite(cookies: readonly RequestCookie[], session: Session | null, attributes: CookieAttributes, now: number): CookieWrite[] {
@@ -90,14 +105,23 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): Supabase
       case 'session': {
         // `issued`: the token came from GoTrue in answer to our own call, so the channel vouches for it.
         // `session`: the rule opted out of verification (UI hints only, never authorization).
+        const known = mode === 'session' ? reads.checked(session, 'session', now) : undefined;
+        if (known !== undefined) return known;
         const claims = decodeClaimsUnverified(session.accessToken);
         if (claims === null) return mode === 'issued' ? { kind: 'unavailable', cause: 'protocol' } : { kind: 'rejected', reason: 'invalid_token' };
-        const user = session.user !== null && session.user.id === claims.sub ? session.user : userFromClaims(claims);
-        return { kind: 'valid', claims, user, cached: false };
+        const user = session.user !== null && session.user.id === claims.sub ? session.user : frozenUserFromClaims(claims);
+        const valid = { kind: 'valid', claims, user, cached: false } as const;
+        if (mode === 'session') reads.remember(session, 'session', valid, now);
+        return valid;
       }
       case 'claims': {
+        const known = reads.checked(session, 'claims', now);
+        if (known !== undefined) return known;
         const local = await verifier.verify(session.accessToken, now);
-        return toTokenCheck(local, userFromClaims, () => checkUnverifiable(session, now, 'claims'));
+        const checked = await toTokenCheck(local, frozenUserFromClaims, () => checkUnverifiable(session, now, 'claims'));
+        // Only a signature this verifier checked vouches for the cookie; a server-checked token is not kept.
+        if (checked.kind === 'valid' && local.kind === 'valid') reads.remember(session, 'claims', checked, now);
+        return checked;
       }
       case 'user': {
         // Both must pass: the claims as `claims` mode checks them (GET /user ignores `iss` and `aud`), then the server.
@@ -157,4 +181,9 @@ export function createSupabaseProvider(config: SupabaseProviderConfig): Supabase
     isApiKey: isApiKeyToken,
     verifyFactor: (session, factor, now) => verifyFactor(gotrue, session, factor, now),
   };
+}
+
+/** The user a verified token describes, frozen: a check is shared by every request that presents the same cookie. */
+function frozenUserFromClaims(claims: Parameters<typeof userFromClaims>[0]): ReturnType<typeof userFromClaims> {
+  return deepFreeze(userFromClaims(claims));
 }

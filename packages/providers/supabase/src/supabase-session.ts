@@ -49,6 +49,15 @@ export function toUser(value: unknown): SessionUser | null {
   };
 }
 
+/**
+ * Whether `fromSupabaseJson` reads this JSON's expiry from the clock (`expires_in` without a positive
+ * `expires_at`): then the same JSON gives another session a second later, and is not cached.
+ */
+export function expiryFollowsClock(json: Record<string, unknown>): boolean {
+  const { expires_at: at } = json;
+  return !(typeof at === 'number' && Number.isFinite(at) && at > 0);
+}
+
 function expiryOf(json: Record<string, unknown>, now: number): number | null {
   const { expires_at: at, expires_in: inSeconds } = json;
   if (typeof at === 'number' && Number.isFinite(at) && at > 0) return Math.floor(at);

@@ -1,7 +1,7 @@
 // `supabase()`: the Supabase provider from its settings, validated at boot (`ERR_CONFIG_*`).
 import { LockstepError, type ProviderEnvironment, type ProviderFactory } from '@lockstep/core';
 import { prefixStorageKey } from '@lockstep/core/cookies';
-import { boundedNumber, refuseUnknownKeys, requireString } from '@lockstep/core/provider';
+import { boundedNumber, hashTokenSync, refuseUnknownKeys, requireString } from '@lockstep/core/provider';
 import { createClaimsVerifier, createServerCheckGate, DEFAULT_SERVER_CHECK_BUDGET, DEFAULT_VERIFIED_TOKEN_CACHE_SIZE } from '@lockstep/core/verify';
 import type { SupabaseSettings } from './supabase-options.js';
 import { assertCookieSettings, assertJwtSecret, assertProjectUrl, assertPublishableKey } from './supabase-key-checks.js';
@@ -10,7 +10,9 @@ import { createSupabaseProvider, type SupabaseProvider } from './supabase-provid
 
 const SETTINGS_KEYS = ['supabaseUrl', 'supabaseKey', 'cookies', 'jwt'] as const;
 const COOKIE_KEYS = ['name', 'encoding'] as const;
-const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute', 'cacheSize'] as const;
+const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute', 'cacheSize', 'sessionCacheBytes'] as const;
+/** Default bound of the verified-session cache: a few thousand one-chunk sessions. */
+const DEFAULT_SESSION_CACHE_BYTES = 16 * 1024 * 1024;
 const DEFAULT_AUDIENCE = 'authenticated';
 
 /**
@@ -40,6 +42,8 @@ export function supabase(settings: SupabaseSettings): ProviderFactory<SupabasePr
   assertJwtSecret(settings.jwt?.secret);
   const perMinute = boundedNumber(settings.jwt?.serverChecksPerMinute, DEFAULT_SERVER_CHECK_BUDGET.perMinute, 'jwt.serverChecksPerMinute', 0, 1_000_000);
   const cacheSize = verifiedTokenCacheSize(settings.jwt?.cacheSize);
+  const sessionCacheBytes = boundedNumber(settings.jwt?.sessionCacheBytes, DEFAULT_SESSION_CACHE_BYTES, 'jwt.sessionCacheBytes', 0, 1024 * 1024 * 1024);
+  if (!Number.isInteger(sessionCacheBytes)) throw new LockstepError('ERR_CONFIG_INVALID', 'jwt.sessionCacheBytes must be a whole number.');
   const authUrl = new URL('auth/v1', supabaseUrl.href.endsWith('/') ? supabaseUrl : `${supabaseUrl.href}/`).href;
   const cookieName = settings.cookies?.name ?? supabaseStorageKey(supabaseUrl);
   const encoding = settings.cookies?.encoding ?? 'base64url';
@@ -60,7 +64,9 @@ export function supabase(settings: SupabaseSettings): ProviderFactory<SupabasePr
         timeoutMs: env.timeoutMs,
         cacheMaxEntries: cacheSize,
         ...(env.sha256 === undefined ? {} : { sha256: env.sha256 }),
+        ...(env.hashToken === undefined ? {} : { hashToken: env.hashToken }),
       }),
+      sessionCache: { maxEntries: cacheSize, maxBytes: sessionCacheBytes, hashToken: env.hashToken ?? hashTokenSync },
       project: { url: supabaseUrl.href.replace(/\/$/, ''), key: supabaseKey },
     });
 }
