@@ -45,7 +45,8 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   const clock = effects.now ?? (() => Date.now() / 1000);
   const cookieOptions = resolveCookieOptions(options.cookies);
   // A wrong hash would merge every token into one cache entry: refused at boot, whatever the provider does with it.
-  const hashToken = effects.sha256 !== undefined ? createTokenHasher(effects.sha256) : runtimeTokenHasher();
+  const native = effects.sha256 === undefined ? runtimeTokenHasher() : undefined;
+  const hashToken = effects.sha256 !== undefined ? createTokenHasher(effects.sha256) : (native ?? hashTokenSync);
   const sha256 = effects.sha256 ?? selfTested(nativeSha256());
   const env: ProviderEnvironment = Object.freeze({
     fetch: effects.fetch ?? globalThis.fetch.bind(globalThis),
@@ -53,6 +54,8 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
     cookies: cookieOptions,
     ...(sha256 === undefined ? {} : { sha256 }),
     hashToken,
+    // An injected effect is the runtime's faster hash by contract; the pure-JS fallback is not.
+    nativeHash: effects.sha256 !== undefined || native !== undefined,
   });
   const trailingSlash = options.trailingSlash ?? DEFAULTS.trailingSlash;
   const basePath = options.basePath ?? DEFAULTS.basePath;
@@ -117,14 +120,14 @@ export function createContext(options: LockstepOptions, effects: LockstepEffects
   });
 }
 
-/** The runtime's one-call hash of text when it passes the self-test; otherwise the built-in pure-JS one. */
-function runtimeTokenHasher(): TokenHasher {
+/** The runtime's one-call hash of text when it has one that passes the self-test. */
+function runtimeTokenHasher(): TokenHasher | undefined {
   const native = nativeTokenHash();
-  if (native === undefined) return hashTokenSync;
+  if (native === undefined) return undefined;
   try {
     return checkedTokenHasher(native, 'node:crypto');
   } catch {
-    return hashTokenSync;
+    return undefined;
   }
 }
 

@@ -144,4 +144,10 @@ export interface ProviderEnvironment {
    * come from it, so no cache holds a token or cookie value as a key. Always set by `createLockstep`.
    */
   readonly hashToken?: TokenHasher;
+  /**
+   * True when `hashToken` is native (the runtime's, or an injected `sha256`): tens of KB hash in
+   * microseconds. False for the pure-JS fallback (Edge), where hashing a whole session cookie costs
+   * more than decoding it, so caches keyed on cookie values stay off by default.
+   */
+  readonly nativeHash?: boolean;
 }

@@ -97,4 +97,11 @@ describe('nativeTokenHash (the default token hash: one native call on the text)'
     for (const hash of seen) expect((hash as TokenHasher)('abc')).toBe(hashTokenSync('abc'));
     expect(seen[0]).not.toBe(hashTokenSync);
   });
+
+  it('tells the provider whether the hash is native (here, or an injected effect): caches keyed on whole cookies depend on it', () => {
+    const seen: unknown[] = [];
+    createLockstep({ provider: (env) => (seen.push(env.nativeHash), stubProviderInstance()) });
+    createLockstep({ provider: (env) => (seen.push(env.nativeHash), stubProviderInstance()) }, { sha256: nodeSha256 });
+    expect(seen).toEqual([true, true]);
+  });
 });

@@ -49,7 +49,9 @@ export interface SupabaseJwtSettings {
    * SHA-256 of the value, so a repeat of the same cookie skips decoding it (about 2,400 characters
    * for a one-chunk cookie, 3,180 more per chunk). Entries leave at the token's `exp`; each hit's
    * check is still timed and revocation-checked. `0` turns this cache off. An integer from 0 to
-   * 1,073,741,824. @default 16777216 (16 MiB)
+   * 1,073,741,824. @default 16777216 (16 MiB) where the runtime has a native SHA-256 (Node, Bun,
+   * Deno, or an injected `sha256` effect); 0 on the Edge runtime, where hashing a whole cookie in
+   * JavaScript costs more than decoding it
    */
   sessionCacheBytes?: number;
 }

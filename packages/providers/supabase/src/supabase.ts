@@ -11,7 +11,7 @@ import { createSupabaseProvider, type SupabaseProvider } from './supabase-provid
 const SETTINGS_KEYS = ['supabaseUrl', 'supabaseKey', 'cookies', 'jwt'] as const;
 const COOKIE_KEYS = ['name', 'encoding'] as const;
 const JWT_KEYS = ['secret', 'issuer', 'audience', 'serverChecksPerMinute', 'cacheSize', 'sessionCacheBytes'] as const;
-/** Default bound of the verified-session cache: a few thousand one-chunk sessions. */
+/** Default bound of the verified-session cache where the runtime hashes natively: a few thousand one-chunk sessions. */
 const DEFAULT_SESSION_CACHE_BYTES = 16 * 1024 * 1024;
 const DEFAULT_AUDIENCE = 'authenticated';
 
@@ -42,8 +42,8 @@ export function supabase(settings: SupabaseSettings): ProviderFactory<SupabasePr
   assertJwtSecret(settings.jwt?.secret);
   const perMinute = boundedNumber(settings.jwt?.serverChecksPerMinute, DEFAULT_SERVER_CHECK_BUDGET.perMinute, 'jwt.serverChecksPerMinute', 0, 1_000_000);
   const cacheSize = verifiedTokenCacheSize(settings.jwt?.cacheSize);
-  const sessionCacheBytes = boundedNumber(settings.jwt?.sessionCacheBytes, DEFAULT_SESSION_CACHE_BYTES, 'jwt.sessionCacheBytes', 0, 1024 * 1024 * 1024);
-  if (!Number.isInteger(sessionCacheBytes)) throw new LockstepError('ERR_CONFIG_INVALID', 'jwt.sessionCacheBytes must be a whole number.');
+  const sessionCacheBytes = settings.jwt?.sessionCacheBytes === undefined ? undefined : boundedNumber(settings.jwt.sessionCacheBytes, 0, 'jwt.sessionCacheBytes', 0, 1024 * 1024 * 1024);
+  if (sessionCacheBytes !== undefined && !Number.isInteger(sessionCacheBytes)) throw new LockstepError('ERR_CONFIG_INVALID', 'jwt.sessionCacheBytes must be a whole number.');
   const authUrl = new URL('auth/v1', supabaseUrl.href.endsWith('/') ? supabaseUrl : `${supabaseUrl.href}/`).href;
   const cookieName = settings.cookies?.name ?? supabaseStorageKey(supabaseUrl);
   const encoding = settings.cookies?.encoding ?? 'base64url';
@@ -66,7 +66,8 @@ export function supabase(settings: SupabaseSettings): ProviderFactory<SupabasePr
         ...(env.sha256 === undefined ? {} : { sha256: env.sha256 }),
         ...(env.hashToken === undefined ? {} : { hashToken: env.hashToken }),
       }),
-      sessionCache: { maxEntries: cacheSize, maxBytes: sessionCacheBytes, hashToken: env.hashToken ?? hashTokenSync },
+      // Keyed on a hash of the whole cookie: on by default only where that hash is native.
+      sessionCache: { maxEntries: cacheSize, maxBytes: sessionCacheBytes ?? (env.nativeHash === true ? DEFAULT_SESSION_CACHE_BYTES : 0), hashToken: env.hashToken ?? hashTokenSync },
       project: { url: supabaseUrl.href.replace(/\/$/, ''), key: supabaseKey },
     });
 }

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { LockstepError, type LockstepEvent, type Outcome } from '@lockstep/core';
 import { stringToBase64URL } from '@supabase/ssr';
+import { resolveCookieOptions } from '@lockstep/core/cookies';
+import { hashTokenSync } from '@lockstep/core/provider';
+import { supabase } from '../src/index.js';
 import { createHarness } from './support.js';
 
 const verifiedCached = (events: readonly LockstepEvent[]): boolean[] =>
@@ -127,5 +130,33 @@ describe('jwt.sessionCacheBytes: the verified-session cache', () => {
     await expect(createHarness({ jwt: { sessionCacheBytes: bytes as number } })).rejects.toSatisfy(
       (error: unknown) => error instanceof LockstepError && error.code === 'ERR_CONFIG_INVALID' && error.message.includes('jwt.sessionCacheBytes'),
     );
+  });
+});
+
+describe('jwt.sessionCacheBytes default', () => {
+  const settings = { supabaseUrl: 'https://abcdefghijklmnopqrst.supabase.co', supabaseKey: 'sb_publishable_abcdefghijklmnopqrstuv_12345678' };
+  const env = { fetch: (() => Promise.reject(new Error('offline'))) as typeof fetch, timeoutMs: 1000, cookies: resolveCookieOptions(undefined) };
+  const part = (value: object) => stringToBase64URL(JSON.stringify(value));
+  const token = `${part({ alg: 'ES256' })}.${part({ sub: 'u1', exp: 2_000_000_000 })}.c2ln`;
+  const cookie = (key: string) => [{ name: key, value: `base64-${stringToBase64URL(JSON.stringify({ access_token: token, refresh_token: 'r', expires_at: 2_000_000_000, user: null }))}` }];
+
+  async function sameSessionTwice(nativeHash: boolean, sessionCacheBytes?: number): Promise<boolean> {
+    const provider = supabase({ ...settings, ...(sessionCacheBytes === undefined ? {} : { jwt: { sessionCacheBytes } }) })({ ...env, hashToken: hashTokenSync, nativeHash });
+    const reads = [];
+    for (let i = 0; i < 2; i++) {
+      const read = await provider.readSession(cookie(provider.cookieName), 1_000);
+      if (read.kind !== 'present') throw new Error('expected a session');
+      // `session` mode vouches for the read (it verifies nothing): the cookie value may now enter the cache.
+      await provider.check(read.session, { kind: 'cookie', mode: 'session' }, 1_000);
+      reads.push(read.session);
+    }
+    return reads[0] === reads[1];
+  }
+
+  it('is on where the hash is native, off on the pure-JS fallback (Edge), and an explicit setting wins', async () => {
+    expect(await sameSessionTwice(true)).toBe(true);
+    expect(await sameSessionTwice(false)).toBe(false);
+    expect(await sameSessionTwice(false, 1_000_000)).toBe(true);
+    expect(await sameSessionTwice(true, 0)).toBe(false);
   });
 });
