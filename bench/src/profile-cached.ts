@@ -1,6 +1,5 @@
 // A profiling driver for the cached path: `node --cpu-prof --conditions=@lockstep/source --import tsx src/profile-cached.ts [variant] [n]`.
 // Not part of `pnpm bench`: it loops one variant so a CPU profile shows where a cached request spends its time.
-import { createHash } from 'node:crypto';
 import { startMockAuth } from '@lockstep/mock-auth';
 import { API_PATH, appRequest, lockstepApp, noAuthApp, PAGE_PATH, type BenchApp } from './apps.js';
 import { sessionCookieHeader } from './session-cookie.js';
@@ -9,7 +8,6 @@ import { summarize } from './stats.js';
 const USER = { email: 'bench@example.com', password: 'bench-password-1' } as const;
 const BIG = { email: 'big@example.com', password: 'bench-password-1', userMetadata: { bio: 'x'.repeat(6_600) } } as const;
 
-const NODE_HASH = { sha256: (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest() };
 
 const variant = process.argv[2] ?? 'claims';
 const n = Number(process.argv[3] ?? '50000');
@@ -24,8 +22,7 @@ try {
     claims: { app: lockstepApp(project, 'claims').app, cookie: small },
     session: { app: lockstepApp(project, 'session').app, cookie: small },
     chunks: { app: lockstepApp(project, 'claims').app, cookie: big },
-    'claims-node': { app: lockstepApp(project, 'claims', NODE_HASH).app, cookie: small },
-    'chunks-node': { app: lockstepApp(project, 'claims', NODE_HASH).app, cookie: big },
+    'claims-uncached': { app: lockstepApp(project, 'claims', {}, { jwt: { sessionCacheBytes: 0 } }).app, cookie: small },
   };
   // `all`: every variant interleaved in batches (a quick side-by-side); otherwise one variant looped (for --cpu-prof).
   const chosen = variant === 'all' ? Object.keys(apps) : [variant];

@@ -22,7 +22,7 @@ const data = (name: string): Record<string, unknown> => {
 const finite = (value: unknown, what: string): void => assert.ok(typeof value === 'number' && Number.isFinite(value), `${what} is a finite number (${String(value)})`);
 
 const overhead = data('overhead').rows as OverheadRow[];
-assert.equal(overhead.length, 12);
+assert.equal(overhead.length, 14);
 const ratios = data('overhead').ratios as { name: string; value: number }[];
 for (const ratio of ratios) assert.ok(typeof ratio.value === "number" && !Number.isNaN(ratio.value), `overhead ratio ${ratio.name} computed`);
 for (const row of overhead) for (const key of ['medianUs', 'p99Us', 'medianRatio', 'p99Ratio', 'cpuUs'] as const) finite(row[key], `overhead ${row.variant} ${key}`);
