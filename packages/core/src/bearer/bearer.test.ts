@@ -100,6 +100,18 @@ describe('Bearer requests on API paths', () => {
     expect(page.kind).toBe('denied');
   });
 
+  it('a guard denies an expired or malformed Bearer token with the middleware’s challenge (invalid_token); no token, no error', async () => {
+    const lockstep = instance();
+    const guarded = async (headers: Record<string, string>) => {
+      const result = await lockstep.guard(new Request('https://app.example/api/me', { headers: { accept: 'application/json', ...headers } }));
+      if (result.kind !== 'denied') throw new Error('expected a denial');
+      return challenge(result.outcome);
+    };
+    expect(await guarded({ authorization: `Bearer ${tokenOf({ ...ada, exp: NOW - 1 })}` })).toBe('Bearer realm="lockstep", error="invalid_token"');
+    expect(await guarded({ authorization: 'Bearer junk' })).toBe('Bearer realm="lockstep", error="invalid_token"');
+    expect(await guarded({})).toBe('Bearer realm="lockstep"');
+  });
+
   it('a session-mode rule still verifies a Bearer token', async () => {
     let checkedIn: string | undefined;
     const spying = () => {

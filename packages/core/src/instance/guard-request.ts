@@ -12,7 +12,7 @@ import { denyUnauthenticated, respondBadPath, respondUnavailable } from '../resp
 import type { VerifyMode } from '../routes/route-rule.js';
 import type { AuthState } from '../session/session.js';
 import type { LockstepContext } from './lockstep-context.js';
-import { verifyRequest } from './verify-request.js';
+import { verifyGuardedRequest } from './verify-request.js';
 
 /**
  * How a guard checks: the verify mode, requirements on top of the route's (`aal`, `recentSignIn`,
@@ -52,9 +52,8 @@ export async function guardRequest(ctx: LockstepContext, input: RequestLike, opt
   if (stated !== null && options.mode === 'session') {
     throw new LockstepError('ERR_CONFIG_VERIFY_MODE', 'A guard with requirements (aal, recentSignIn, roles, claims) checks verified claims: use mode "claims" or "user", not "session".');
   }
-  const auth = await verifyRequest(ctx, input, options.mode);
   const request = toRequestRecord(input);
-  const route = ctx.routes.resolve(request.url.pathname);
+  const { auth, route, bearer } = await verifyGuardedRequest(ctx, request, options.mode);
   const kindOf = (canonicalPath: string): Exclude<RequestKind, 'action'> => {
     const classified = classifyRequest(request.headers, ctx.isApi(canonicalPath), options.hint);
     return classified === 'action' ? 'data' : classified;
@@ -80,6 +79,6 @@ export async function guardRequest(ctx: LockstepContext, input: RequestLike, opt
   return {
     kind: 'denied',
     auth,
-    outcome: denyUnauthenticated({ kind, method: request.method, target: request.url.pathname + request.url.search, reason: auth.reason, cookies: unchanged, login: ctx.responsePolicy.login }),
+    outcome: denyUnauthenticated({ kind, method: request.method, target: request.url.pathname + request.url.search, reason: auth.reason, cookies: unchanged, login: ctx.responsePolicy.login, ...(bearer ? { bearer: true } : {}) }),
   };
 }

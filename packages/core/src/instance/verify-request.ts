@@ -15,6 +15,8 @@ import { failedCheckAuth } from '../session/failed-check.js';
 import type { AuthState } from '../session/session.js';
 import { stricterMode } from '../verify/stricter-mode.js';
 import type { LockstepContext } from './lockstep-context.js';
+import type { RouteDecision } from '../routes/route-policy.js';
+import type { BearerCredential } from '../bearer/bearer-token.js';
 
 /**
  * The session in the request's cookies, checked in `requested` mode (the instance default when
@@ -24,25 +26,36 @@ import type { LockstepContext } from './lockstep-context.js';
  * weighs them (`resolveSessionAmong`).
  */
 export async function verifyRequest(ctx: LockstepContext, input: RequestLike, requested?: VerifyMode): Promise<AuthState> {
-  const request = toRequestRecord(input);
-  const mode = guardMode(ctx, request.url.pathname, requested);
-  if (ctx.onEvent === undefined) return verifyRecord(ctx, request, mode, undefined);
-  // Traced under the id the middleware forwarded, so the guard's events join the request's.
-  const trace = startTrace(ctx.onEvent, requestIdFrom(request.headers));
-  const auth = await verifyRecord(ctx, request, mode, trace.onEvent);
-  emit(trace.onEvent, { type: 'guard.decided', mode, allowed: auth.kind === 'authenticated', reason: authReason(auth), durationMs: trace.elapsedMs() });
-  return auth;
+  return (await verifyGuardedRequest(ctx, toRequestRecord(input), requested)).auth;
 }
 
-async function verifyRecord(ctx: LockstepContext, request: RequestRecord, mode: VerifyMode, onEvent: EventHandler | undefined): Promise<AuthState> {
+/** What a guard's check found: the auth state, the route it resolved once, and whether a Bearer token was checked. */
+export interface GuardVerification {
+  readonly auth: AuthState;
+  readonly route: RouteDecision;
+  /** The request presented a user's Bearer token on an API path (the checked credential, not the cookies). */
+  readonly bearer: boolean;
+}
+
+/** `verifyRequest` on a request record, with what the guard's answer needs besides the auth state. */
+export async function verifyGuardedRequest(ctx: LockstepContext, request: RequestRecord, requested?: VerifyMode): Promise<GuardVerification> {
+  const route = ctx.routes.resolve(request.url.pathname);
+  const mode = guardMode(route, requested ?? ctx.defaultVerify);
+  // The middleware let a Bearer request through on the token alone: the guard checks that token, the same way.
+  const bearer = userBearer(ctx.bearer && route.kind === 'matched' && ctx.isApi(route.route.canonicalPath), request.headers, ctx.provider);
+  if (ctx.onEvent === undefined) return { auth: await verifyRecord(ctx, request, mode, bearer, undefined), route, bearer: bearer !== null };
+  // Traced under the id the middleware forwarded, so the guard's events join the request's.
+  const trace = startTrace(ctx.onEvent, requestIdFrom(request.headers));
+  const auth = await verifyRecord(ctx, request, mode, bearer, trace.onEvent);
+  emit(trace.onEvent, { type: 'guard.decided', mode, allowed: auth.kind === 'authenticated', reason: authReason(auth), durationMs: trace.elapsedMs() });
+  return { auth, route, bearer: bearer !== null };
+}
+
+async function verifyRecord(ctx: LockstepContext, request: RequestRecord, mode: VerifyMode, bearer: Exclude<BearerCredential, { kind: 'none' }> | null, onEvent: EventHandler | undefined): Promise<AuthState> {
   const now = ctx.now();
   const header = request.headers.get('cookie');
   const cookies = parseRequestCookies(header);
-  // The middleware let a Bearer request through on the token alone: the guard checks that token, the same way.
-  const bearer = userBearer(ctx.bearer && ctx.isApi(canonicalOf(ctx, request.url.pathname)), request.headers, ctx.provider);
-  if (bearer !== null) {
-    return resolveBearer(ctx.provider, bearer, cookies, mode, now, onEvent);
-  }
+  if (bearer !== null) return resolveBearer(ctx.provider, bearer, cookies, mode, now, onEvent);
   const variants = sessionCookieVariants(header, cookies, ctx.provider.cookieName);
   if (variants.length === 0) return verifyCookies(ctx, cookies, mode, now, onEvent);
   const { readings } = await distinctSessions(ctx.provider, [cookies, ...variants], now);
@@ -57,7 +70,8 @@ async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCook
   const read = await ctx.provider.readSession(cookies, now);
   if (read.kind === 'none') return { kind: 'anonymous', reason: 'no_session' };
   if (read.kind === 'malformed') return { kind: 'anonymous', reason: 'malformed_cookie' };
-  const exp = Math.min(read.session.expiresAt, ctx.provider.peekToken(read.session.accessToken)?.exp ?? Infinity);
+  const timing = read.token !== undefined ? read.token : ctx.provider.peekToken(read.session.accessToken);
+  const exp = Math.min(read.session.expiresAt, timing?.exp ?? Infinity);
   // Refreshing here would spend the token with no way to hand the browser its successor.
   if (exp <= now) return { kind: 'anonymous', reason: 'session_expired' };
   const check = await timedCall(onEvent, checkOperation(mode), () => ctx.provider.check(read.session, { kind: 'cookie', mode }, now), checkReport(mode));
@@ -66,16 +80,8 @@ async function verifyCookies(ctx: LockstepContext, cookies: readonly RequestCook
   return failedCheckAuth(check);
 }
 
-/** The canonical path the API patterns are matched against; a malformed path is no API path. */
-function canonicalOf(ctx: LockstepContext, pathname: string): string {
-  const route = ctx.routes.resolve(pathname);
-  return route.kind === 'matched' ? route.route.canonicalPath : '';
-}
-
-/** The mode a guard checks in: the one asked for (or the instance default), raised to the path's rule. */
-export function guardMode(ctx: Pick<LockstepContext, 'defaultVerify' | 'routes'>, pathname: string, requested: VerifyMode | undefined): VerifyMode {
-  const own = requested ?? ctx.defaultVerify;
-  const route = ctx.routes.resolve(pathname);
+/** The mode a guard checks in: its own (asked for, or the instance default), raised to the path's rule. */
+export function guardMode(route: RouteDecision, own: VerifyMode): VerifyMode {
   // A malformed path is denied by the guard's caller; its own mode stands here.
   return route.kind === 'matched' ? stricterMode(own, route.route.verify) : own;
 }

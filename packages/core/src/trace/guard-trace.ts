@@ -46,7 +46,7 @@ function guardDebugText(ctx: GuardContext, pathname: string, mode: VerifyMode | 
     {
       rule: matched === null ? 'none (malformed path)' : ruleLabel(matched),
       access: matched?.access ?? 'none',
-      verify: guardMode(ctx, pathname, mode),
+      verify: guardMode(route, mode ?? ctx.defaultVerify),
       session: 'none',
       outcome: outcome.kind,
       status: outcome.status,
