@@ -22,6 +22,7 @@ describe('jwt.cacheSize', () => {
     expect(verifiedCached(h.events)).toEqual([false, false, true, true]);
   });
 
+  // With the defaults both caches hold this cookie (the verified-session cache by its value): neither serves it past exp.
   it('a cached token past its exp is not served from the cache', async () => {
     const h = await createHarness({ refreshMarginSeconds: 0 });
     const session = await h.signIn();
