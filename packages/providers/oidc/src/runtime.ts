@@ -33,6 +33,7 @@ export function createRuntime(config: OidcConfig, environment: ProviderEnvironme
       fetch: environment.fetch,
       timeoutMs: environment.timeoutMs,
       ...(environment.sha256 === undefined ? {} : { sha256: environment.sha256 }),
+      ...(environment.hashToken === undefined ? {} : { hashToken: environment.hashToken }),
     });
   return Object.freeze({
     config,

@@ -102,6 +102,15 @@ describe('check', () => {
     expect(await provider.check(await session({ aud: 'other' }), { kind: 'cookie', mode: 'claims' }, NOW)).toEqual({ kind: 'rejected', reason: 'invalid_token' });
   });
 
+  it('claims: the verified-token cache is keyed with the instance’s token hash (hashToken)', async () => {
+    const hashed: string[] = [];
+    const hashToken = (text: string): string => (hashed.push(text), `h${hashed.length}`);
+    const provider = createTokenBackendProvider({ ...URLS, jwt: JWT })({ fetch: offline as typeof fetch, timeoutMs: 500, cookies: resolveCookieOptions(), hashToken });
+    const token = await session();
+    await provider.check(token, { kind: 'cookie', mode: 'claims' }, NOW);
+    expect(hashed).toEqual([token.accessToken]);
+  });
+
   it('user: 2xx valid, 401 revoked, 503 unavailable; a user that does not match the token is refused', async () => {
     const s = await session();
     expect(await providerWith(() => json(200, { id: 'user-1' })).provider.check(s, { kind: 'cookie', mode: 'user' }, NOW)).toMatchObject({ kind: 'valid' });

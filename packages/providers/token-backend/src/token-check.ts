@@ -44,6 +44,8 @@ export function checkToken(config: TokenBackendConfig, call: TokenCallContext, e
           ...(jwt.secret === undefined ? {} : { hs256Secret: jwt.secret }),
           fetch: environment.fetch,
           timeoutMs: environment.timeoutMs,
+          // The instance's token hash (native where the runtime has one) keys the verified-token cache.
+          ...(environment.hashToken === undefined ? {} : { hashToken: environment.hashToken }),
         });
   const secretOnly = jwt !== null && jwt.jwksUrl === undefined;
 
