@@ -16,6 +16,7 @@ export const ATTR = {
   cause: 'lockstep.auth.cause',
   detail: 'lockstep.auth.detail',
   storeCode: 'lockstep.store.code',
+  storePolicy: 'lockstep.revocation.policy',
   httpStatus: 'http.response.status_code',
 } as const;
 
@@ -33,4 +34,5 @@ export const METRIC = {
   authDuration: 'lockstep.auth.duration',
   unavailable: 'lockstep.auth.unavailable',
   storeFailures: 'lockstep.refresh_store.failures',
+  revocationStoreFailures: 'lockstep.revocation_store.failures',
 } as const;

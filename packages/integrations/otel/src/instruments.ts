@@ -9,6 +9,7 @@ export interface Instruments {
   readonly authDuration: Histogram;
   readonly unavailable: Counter;
   readonly storeFailures: Counter;
+  readonly revocationStoreFailures: Counter;
 }
 
 export function createInstruments(meter: Meter): Instruments {
@@ -19,5 +20,6 @@ export function createInstruments(meter: Meter): Instruments {
     authDuration: meter.createHistogram(METRIC.authDuration, { unit: 's', description: 'Duration of auth-server calls, by operation and result.' }),
     unavailable: meter.createCounter(METRIC.unavailable, { description: 'Auth-server calls without a usable answer, by operation and cause.' }),
     storeFailures: meter.createCounter(METRIC.storeFailures, { description: 'Failures of the shared refresh store (coordination fell back to this process).' }),
+    revocationStoreFailures: meter.createCounter(METRIC.revocationStoreFailures, { description: 'Times the revocation store fell out of date, by the policy that then applied (open: local view; closed: the auth server decides).' }),
   };
 }

@@ -106,6 +106,9 @@ function record(instruments: Instruments, event: LockstepEvent): void {
     case 'refresh.store_unavailable':
       instruments.storeFailures.add(1, event.code === undefined ? {} : { [ATTR.storeCode]: event.code });
       return;
+    case 'revocation.store_unavailable':
+      instruments.revocationStoreFailures.add(1, { [ATTR.storePolicy]: event.policy, ...(event.code === undefined ? {} : { [ATTR.storeCode]: event.code }) });
+      return;
     default:
       return;
   }

@@ -207,4 +207,16 @@ describe('@lockstep/otel over a real run', () => {
     expect(sumOf(metrics, 'lockstep.refresh_store.failures')).toBe(2);
     expect(sumOf(metrics, 'lockstep.refresh_store.failures', { 'lockstep.store.code': 'ECONNRESET' })).toBe(1);
   });
+
+  it('counts the revocation store falling out of date, by policy and code', async () => {
+    const reader = new CollectingReader();
+    const telemetry = lockstepTelemetry({ tracer: new BasicTracerProvider().getTracer('test'), meter: new MeterProvider({ readers: [reader] }).getMeter('test') });
+    telemetry.onEvent({ type: 'revocation.store_unavailable', policy: 'open', code: 'ECONNREFUSED' });
+    telemetry.onEvent({ type: 'revocation.store_available' });
+    telemetry.onEvent({ type: 'revocation.store_unavailable', policy: 'closed' });
+    const metrics = await reader.metrics();
+    expect(sumOf(metrics, 'lockstep.revocation_store.failures')).toBe(2);
+    expect(sumOf(metrics, 'lockstep.revocation_store.failures', { 'lockstep.revocation.policy': 'open', 'lockstep.store.code': 'ECONNREFUSED' })).toBe(1);
+    expect(sumOf(metrics, 'lockstep.revocation_store.failures', { 'lockstep.revocation.policy': 'closed' })).toBe(1);
+  });
 });
