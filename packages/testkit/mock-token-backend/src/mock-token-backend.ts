@@ -154,9 +154,11 @@ export async function createMockTokenBackend(options: MockTokenBackendOptions = 
       endpoint: 'logout',
       async run(request) {
         const claims = await authenticate(request);
-        // `{ scope: 'global' }` (as Lockstep's token-backend provider sends it) ends every session of the user.
-        const global = (await readBody(request))?.scope === 'global';
-        if (claims !== null && global) store.revokeUser(claims.sub);
+        // `{ scope }` as Lockstep's token-backend provider sends it: `global` ends every session of the
+        // user, `others` every one but this, anything else (`local`, none) this one.
+        const scope = (await readBody(request))?.scope;
+        if (claims !== null && scope === 'global') store.revokeUser(claims.sub);
+        else if (claims !== null && scope === 'others') store.revokeUser(claims.sub, claims.sid);
         else if (claims !== null) store.revokeSession(claims.sid);
         return new Response(null, { status: 204 });
       },

@@ -89,11 +89,11 @@ export class TokenStore {
     if (session !== undefined) session.revoked = true;
   }
 
-  /** Ends every session of the user (a logout elsewhere, an admin action). */
-  revokeUser(userId: string): number {
+  /** Ends every session of the user (a logout elsewhere, an admin action), but `exceptSessionId` when given. */
+  revokeUser(userId: string, exceptSessionId?: string): number {
     let count = 0;
-    for (const session of this.#sessions.values()) {
-      if (session.userId === userId && !session.revoked) {
+    for (const [sessionId, session] of this.#sessions) {
+      if (session.userId === userId && !session.revoked && sessionId !== exceptSessionId) {
         session.revoked = true;
         count++;
       }

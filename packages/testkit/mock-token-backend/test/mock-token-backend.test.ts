@@ -124,6 +124,16 @@ describe('sign-out scope, live sessions and reset', () => {
     expect(await (await refresh(backend, other.refresh_token)).json()).toMatchObject({ code: 'session_not_found' });
   });
 
+  it('scope others ends every other session of the user and keeps the caller\'s', async () => {
+    const backend = await setup();
+    const mine = await backend.controls.issueSession(EMAIL);
+    const other = await backend.controls.issueSession(EMAIL);
+    expect((await post(backend, '/logout', { scope: 'others' }, mine.access_token)).status).toBe(204);
+    expect(backend.controls.liveSessions(EMAIL)).toBe(1);
+    expect(await (await refresh(backend, other.refresh_token)).json()).toMatchObject({ code: 'session_not_found' });
+    expect((await refresh(backend, mine.refresh_token)).status).toBe(200);
+  });
+
   it('reset: seed users only, no sessions, faults or counts, the initial token lifetime; the keys stay', async () => {
     const backend = await setup();
     const before = await backend.controls.issueSession(EMAIL);
