@@ -1,6 +1,6 @@
 // The contract suite's fixture app (route contract: packages/testkit/contract-tests/README.md), built on @lockstep/hono.
 import type { AdapterHarness, Probe } from '@lockstep/contract-tests';
-import { OWN_REDIRECT_TARGET, STREAM_CHUNKS } from '@lockstep/contract-tests';
+import { OWN_REDIRECT_TARGET, STREAM_CHUNKS, signOutScope } from '@lockstep/contract-tests';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { streamText } from 'hono/streaming';
@@ -33,7 +33,7 @@ export function createFixtureApp(middleware: ReturnType<typeof lockstep>): Hono<
   app.get('/guarded', requireUser(), (c) => probe(c, 'guarded'));
   app.get('/guarded/admin', requireUser('user'), (c) => probe(c, 'guarded-admin'));
   app.get('/guarded/strict', requireUser(), (c) => probe(c, 'guarded-strict'));
-  app.post('/logout', async (c) => toWebResponse((await signOut(c, c.req.query('scope') === 'global' ? 'global' : 'local')).outcome));
+  app.post('/logout', async (c) => toWebResponse((await signOut(c, signOutScope(c.req.query('scope')))).outcome));
   app.get('/auth/callback', async (c) => {
     const result = await exchangeCode(c);
     return result.kind === 'signed_in' ? toWebResponse(result.redirect) : c.json({ error: result.kind === 'rejected' ? result.reason : 'auth_unavailable' }, 400);

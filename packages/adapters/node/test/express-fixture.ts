@@ -1,6 +1,6 @@
 // The contract suite's fixture app (route contract: packages/testkit/contract-tests/README.md) on Express 5, behind @lockstep/node/express.
 import type { AdapterHarness, Probe } from '@lockstep/contract-tests';
-import { listenOnLoopback, OWN_REDIRECT_TARGET, STREAM_CHUNKS } from '@lockstep/contract-tests';
+import { listenOnLoopback, OWN_REDIRECT_TARGET, STREAM_CHUNKS, signOutScope } from '@lockstep/contract-tests';
 import express, { type Request, type Response } from 'express';
 import { createServer } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -31,7 +31,7 @@ export function createExpressFixture(middleware: NodeMiddleware): express.Expres
   app.get('/guarded', requireUser(), probe('guarded'));
   app.get('/guarded/admin', requireUser('user'), probe('guarded-admin'));
   app.get('/guarded/strict', requireUser(), probe('guarded-strict'));
-  app.post('/logout', async (req, res) => sendOutcome(res, (await signOut(req, req.query.scope === 'global' ? 'global' : 'local')).outcome));
+  app.post('/logout', async (req, res) => sendOutcome(res, (await signOut(req, signOutScope(req.query.scope))).outcome));
   app.get('/auth/callback', async (req, res) => {
     const result = await exchangeCode(req);
     if (result.kind === 'signed_in') await sendOutcome(res, result.redirect);

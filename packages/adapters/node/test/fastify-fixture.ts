@@ -1,6 +1,6 @@
 // The contract suite's fixture app (route contract: packages/testkit/contract-tests/README.md) on Fastify 5, behind @lockstep/node/fastify.
 import type { AdapterHarness, Probe } from '@lockstep/contract-tests';
-import { OWN_REDIRECT_TARGET, overHttp, STREAM_CHUNKS } from '@lockstep/contract-tests';
+import { OWN_REDIRECT_TARGET, overHttp, STREAM_CHUNKS, signOutScope } from '@lockstep/contract-tests';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { exchangeCode, getAuth, lockstep, requireUser, sendOutcome, signOut, type FastifyHook } from '../src/fastify.js';
@@ -33,7 +33,7 @@ export function createFastifyFixture(hook: FastifyHook): FastifyInstance {
   app.get('/guarded', { preHandler: requireUser() }, probe('guarded'));
   app.get('/guarded/admin', { preHandler: requireUser('user') }, probe('guarded-admin'));
   app.get('/guarded/strict', { preHandler: requireUser() }, probe('guarded-strict'));
-  app.post<{ Querystring: { scope?: string } }>('/logout', async (request, reply) => sendOutcome(reply, (await signOut(request, request.query.scope === 'global' ? 'global' : 'local')).outcome));
+  app.post<{ Querystring: { scope?: string } }>('/logout', async (request, reply) => sendOutcome(reply, (await signOut(request, signOutScope(request.query.scope))).outcome));
   app.get('/auth/callback', async (request, reply) => {
     const result = await exchangeCode(request);
     if (result.kind === 'signed_in') return sendOutcome(reply, result.redirect);

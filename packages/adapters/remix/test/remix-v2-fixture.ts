@@ -1,7 +1,7 @@
 // The contract suite's fixture app as Remix v2 route modules using @lockstep/remix/v2 in every loader and action,
 // served by Remix's own request handler (`createRequestHandler` of @remix-run/server-runtime 2.17).
 import type { AdapterHarness, Probe } from '@lockstep/contract-tests';
-import { OWN_REDIRECT_TARGET, STREAM_CHUNKS } from '@lockstep/contract-tests';
+import { OWN_REDIRECT_TARGET, STREAM_CHUNKS, signOutScope } from '@lockstep/contract-tests';
 import { toWebResponse } from '@lockstep/core';
 import { createRequestHandler, json, redirect, type EntryContext, type ServerBuild } from '@remix-run/server-runtime';
 import { createRemixLockstep, lockstepHeaders, type LoaderSession, type RemixLockstep } from '../src/v2/index.js';
@@ -84,7 +84,7 @@ export function fixtureRoutes(auth: RemixLockstep): V2Route[] {
       },
     }),
     resource('logout', 'logout', {
-      action: async (args) => toWebResponse((await auth.signOut(args, new URL(args.request.url).searchParams.get('scope') === 'global' ? 'global' : 'local')).outcome),
+      action: async (args) => toWebResponse((await auth.signOut(args, signOutScope(new URL(args.request.url).searchParams.get('scope')))).outcome),
     }),
     resource('callback', 'auth/callback', {
       loader: async (args) => {

@@ -1,7 +1,7 @@
 // The contract suite's fixture app (route contract: packages/testkit/contract-tests/README.md) as React Router
 // route modules behind lockstepMiddleware(), served by React Router's own request handler.
 import type { AdapterHarness, Probe } from '@lockstep/contract-tests';
-import { OWN_REDIRECT_TARGET, STREAM_CHUNKS } from '@lockstep/contract-tests';
+import { OWN_REDIRECT_TARGET, STREAM_CHUNKS, signOutScope } from '@lockstep/contract-tests';
 import { toWebResponse, type Lockstep } from '@lockstep/core';
 import { data, redirect, type LoaderFunctionArgs, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
 import { exchangeCode, getAuth, lockstepMiddleware, requireUser, signOut } from '../src/index.js';
@@ -63,7 +63,7 @@ export function fixtureRoutes(middleware: MiddlewareFunction<Response>): Fixture
       },
     }),
     resource('logout', 'logout', {
-      action: async (args: LoaderFunctionArgs) => toWebResponse((await signOut(args, args.url.searchParams.get('scope') === 'global' ? 'global' : 'local')).outcome),
+      action: async (args: LoaderFunctionArgs) => toWebResponse((await signOut(args, signOutScope(args.url.searchParams.get('scope')))).outcome),
     }),
     resource('callback', 'auth/callback', {
       loader: async (args: LoaderFunctionArgs) => {

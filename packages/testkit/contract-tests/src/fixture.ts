@@ -60,3 +60,14 @@ export const STREAM_CHUNKS = ['lock', 'step', '!'] as const;
 
 /** Where `/own/redirect` and `/own/immutable-redirect` send the browser. */
 export const OWN_REDIRECT_TARGET = '/elsewhere';
+
+/**
+ * The `/logout` route's `?scope=` as a sign-out scope: `global` and `others` as sent, anything else
+ * (absent, junk) `local`, the narrowest.
+ *
+ * @example
+ * app.post('/logout', async (c) => toWebResponse((await signOut(c, signOutScope(c.req.query('scope')))).outcome));
+ */
+export function signOutScope(value: unknown): 'local' | 'global' | 'others' {
+  return value === 'global' || value === 'others' ? value : 'local';
+}

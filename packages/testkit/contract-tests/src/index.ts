@@ -12,6 +12,7 @@ export {
   STREAM_CHUNKS,
   TOKEN_LIFETIME,
   fixtureOptions,
+  signOutScope,
   type Probe,
 } from './fixture.js';
 export { listenOnLoopback, overHttp } from './http-app.js';

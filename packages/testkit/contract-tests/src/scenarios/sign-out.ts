@@ -40,6 +40,24 @@ export function signOutScenarios(env: ContractEnv): void {
       expect(sessionCount()).toBe(0);
     });
 
+    if (env.backend.capabilities.signOutEverywhere) it('scope others: ends the user\'s other sessions and keeps this one signed in', async () => {
+      // An app of its own, as for `global`: the revocation spares only this session of the user.
+      const app = await env.startApp({});
+      const { cookie } = await env.signIn();
+      const other = await env.signIn();
+      const response = await env.send('/logout?scope=others', { ...form, cookie, app });
+      expect(response.status).toBe(303);
+      expect(parseSetCookies(response.headers.getSetCookie()).filter((line) => line.deletes)).toEqual([]);
+      expect(sessionCount()).toBe(1);
+      expect((await env.send('/api/me', { cookie, as: 'api', app })).status).toBe(200);
+      // With a session id in the token this instance refuses the other session at once (revocation);
+      // without one it cannot tell the sessions apart, and the ended one stops at its refresh.
+      if (!env.backend.capabilities.sessionIdClaim) await env.advance(TOKEN_LIFETIME + 1);
+      const ended = await env.send('/api/me', { cookie: other.cookie, as: 'api', app });
+      expect(ended.status).toBe(401);
+      expect(await ended.json()).toMatchObject({ error: 'unauthorized', reason: env.backend.capabilities.sessionIdClaim ? 'session_revoked' : env.backend.revokedReason });
+    });
+
     it('with an expired access token: the server is still told, the cookies cleared', async () => {
       const { cookie } = await env.signIn();
       await env.advance(TOKEN_LIFETIME + 1);
