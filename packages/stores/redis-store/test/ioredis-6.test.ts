@@ -1,28 +1,20 @@
 // The store with clients of ioredis 6 (the peer range's current major) on a real redis-server: scripts, pub/sub waking, one refresh across instances.
 import { Redis as Redis6 } from 'ioredis-6';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisRefreshStore, type RedisRefreshStore, type RedisRefreshStoreOptions, type RedisStoreError } from '../src/index.js';
 import { createAppFleet, LIFETIME, spread, tokensOf } from './support/app-instances.js';
-import { HAS_REDIS, startRedisServer, type RedisServer } from './support/redis-server.js';
+import { HAS_REDIS } from './support/redis-server.js';
 import { watchLockChecks } from './support/lock-checks.js';
+import { useRedisServer } from './support/use-redis-server.js';
 import { T0, expectReleaseWakesWaiter, record } from './support/store-fixtures.js';
 
 describe.runIf(HAS_REDIS)('redis refresh store with ioredis 6 clients (real redis-server)', () => {
-  let redis: RedisServer;
-  const clients: Redis6[] = [];
-  const stores: RedisRefreshStore[] = [];
+  const fixture = useRedisServer<RedisRefreshStore, Redis6>();
+  const { stores, clients } = fixture;
   const errors: RedisStoreError[] = [];
-  beforeAll(async () => {
-    redis = await startRedisServer();
-  });
-  afterAll(async () => {
-    for (const store of stores) store.close();
-    for (const client of clients) client.disconnect();
-    await redis?.stop();
-  });
 
   const store = (options: Partial<RedisRefreshStoreOptions> = {}, watched?: (client: Redis6) => RedisRefreshStoreOptions['client']): RedisRefreshStore => {
-    const client = new Redis6({ host: '127.0.0.1', port: redis.port });
+    const client = new Redis6({ host: '127.0.0.1', port: fixture.redis.port });
     clients.push(client);
     // No cast: the store's client type is structural, so an ioredis 6 client is accepted as it is.
     // A generous deadline: on a loaded CI machine a slow reply must not turn into a fallback refresh.

@@ -2,10 +2,11 @@
 import type { RevocationEntry, RevocationSink, RevocationStoreStatus } from '@lockstep/core/revocation';
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisRevocationStore, type RedisRevocationStore, type RedisRevocationStoreOptions, type RedisStoreError } from '../src/index.js';
 import { HAS_REDIS, launchRedisServer, startRedisServer, type RedisServer } from './support/redis-server.js';
 import { within } from './support/within.js';
+import { useRedisServer } from './support/use-redis-server.js';
 
 const T = 1_800_000_000;
 
@@ -36,18 +37,9 @@ function recordingSink() {
 const session = (sessionId: string, expiresAt = T + 3600): RevocationEntry => ({ kind: 'session', sessionId, expiresAt });
 
 describe.runIf(HAS_REDIS)('redis revocation store (real redis-server)', () => {
-  let redis: RedisServer;
-  const stores: RedisRevocationStore[] = [];
-  const clients: Redis[] = [];
-  beforeAll(async () => {
-    redis = await startRedisServer();
-  });
-  afterAll(async () => {
-    for (const store of stores) store.close();
-    for (const client of clients) client.disconnect();
-    await redis?.stop();
-  });
-  const store = (keyPrefix: string, tuning: Partial<RedisRevocationStoreOptions> = {}, server: RedisServer = redis): RedisRevocationStore => {
+  const fixture = useRedisServer<RedisRevocationStore, Redis>();
+  const { stores, clients } = fixture;
+  const store = (keyPrefix: string, tuning: Partial<RedisRevocationStoreOptions> = {}, server: RedisServer = fixture.redis): RedisRevocationStore => {
     const created = createRedisRevocationStore({ client: server.client({ maxRetriesPerRequest: 1 }), keyPrefix, now: () => T, ...tuning });
     stores.push(created);
     return created;
@@ -78,11 +70,11 @@ describe.runIf(HAS_REDIS)('redis revocation store (real redis-server)', () => {
     store('trim:').subscribe(reader.sink);
     await reader.until(() => reader.statuses.includes('available'), 'the load');
     expect(reader.entries.map((entry) => (entry.kind === 'session' ? entry.sessionId : '')).sort()).toEqual(['long-1', 'long-2']);
-    expect(await redis.client().zcard('trim:revocations')).toBe(2);
+    expect(await fixture.redis.client().zcard('trim:revocations')).toBe(2);
   });
 
   it('a member another writer put in the index or on the channel that is not an entry is ignored', async () => {
-    const raw = redis.client();
+    const raw = fixture.redis.client();
     await raw.zadd('junk:revocations', T + 100, '{"kind":"session"}', T + 100, 'not json');
     const reader = recordingSink();
     store('junk:').subscribe(reader.sink);
