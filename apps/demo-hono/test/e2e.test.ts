@@ -2,14 +2,13 @@
 // Time moves only through the mock's frozen clock, which the demo's Lockstep instance reads, so the
 // refresh point is crossed exactly when the test says so and no step waits on real seconds.
 import {
-  expectOneRefreshForBurst,
   expectRevocationNote,
   expectScreenshot,
   expectSignedInBurst,
   expectSignedOut,
+  expectTestKitSession,
   PAST_REFRESH_POINT,
   signInThroughForm,
-  signInWithTestKit,
   useDemoInChromium,
 } from '@lockstep/demo-kit/testing';
 import { describe, expect, it } from 'vitest';
@@ -76,11 +75,6 @@ describe('demo-hono in Chromium', () => {
   });
 
   it('signed in by the test kit (no form): the dashboard loads, and parallel requests past expiry share one refresh', async () => {
-    const { page, context } = e2e;
-    await context.clearCookies();
-    const email = await signInWithTestKit(e2e);
-    await page.goto('/dashboard');
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
-    await expectOneRefreshForBurst(e2e, email);
+    await expectTestKitSession(e2e);
   });
 });

@@ -3,13 +3,12 @@
 // launcher mirrors it into a file), so the refresh point is crossed exactly when the test says so.
 import {
   E2E_TOKEN_LIFETIME,
-  expectOneRefreshForBurst,
   expectRevocationNote,
   expectScreenshot,
+  expectTestKitSession,
   PARALLEL,
   PAST_REFRESH_POINT,
   signInThroughForm,
-  signInWithTestKit,
   useDemoInChromium,
 } from '@lockstep/demo-kit/testing';
 import { get } from 'node:http';
@@ -261,11 +260,6 @@ describe('demo-next in Chromium', () => {
   });
 
   it('signed in by the test kit (no form): the dashboard loads, and parallel requests past expiry share one refresh', async () => {
-    const { page, context } = e2e;
-    await context.clearCookies();
-    const email = await signInWithTestKit(e2e);
-    await page.goto('/dashboard');
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
-    await expectOneRefreshForBurst(e2e, email);
+    await expectTestKitSession(e2e);
   });
 });

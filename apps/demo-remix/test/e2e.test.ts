@@ -3,14 +3,13 @@
 // refresh point is crossed exactly when the test says so. Client-side navigations and form posts are
 // React Router single-fetch (`.data`) requests: they go through the same root middleware.
 import {
-  expectOneRefreshForBurst,
   expectRevocationNote,
   expectScreenshot,
   expectSignedInBurst,
   expectSignedOut,
+  expectTestKitSession,
   PAST_REFRESH_POINT,
   signInThroughForm,
-  signInWithTestKit,
   useDemoInChromium,
 } from '@lockstep/demo-kit/testing';
 import { describe, expect, it } from 'vitest';
@@ -95,11 +94,6 @@ describe('demo-remix in Chromium', () => {
   });
 
   it('signed in by the test kit (no form): the dashboard loads, and parallel requests past expiry share one refresh', async () => {
-    const { page, context } = e2e;
-    await context.clearCookies();
-    const email = await signInWithTestKit(e2e);
-    await page.goto('/dashboard');
-    await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
-    await expectOneRefreshForBurst(e2e, email);
+    await expectTestKitSession(e2e);
   });
 });

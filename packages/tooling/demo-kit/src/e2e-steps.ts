@@ -88,3 +88,19 @@ export async function expectOneRefreshForBurst(e2e: DemoInChromium, email: strin
   expect(burst.results[0]?.map((r) => r.status)).toEqual(Array<number>(PARALLEL).fill(200));
   expect(burst.results[0]?.every((r) => r.body.user?.email === email)).toBe(true);
 }
+
+/**
+ * The sign-in a user's own suite would do: a fresh cookie jar given the test kit's storage state (no
+ * form), the dashboard showing the user, then `expectOneRefreshForBurst`.
+ *
+ * @example
+ * it('signed in by the test kit', () => expectTestKitSession(e2e));
+ */
+export async function expectTestKitSession(e2e: DemoInChromium): Promise<void> {
+  const { page, context } = e2e;
+  await context.clearCookies();
+  const email = await signInWithTestKit(e2e);
+  await page.goto('/dashboard');
+  await expect(page.locator('[data-testid=user-email]').textContent()).resolves.toBe(email);
+  await expectOneRefreshForBurst(e2e, email);
+}
